@@ -1,26 +1,47 @@
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Data.Demo;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+builder.AddPortalLogging();
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.AddPortalData(builder.Configuration);
+builder.Services.AddPortalIdentity(builder.Configuration);
+builder.Services.AddPortalAuthorization();
+builder.Services.AddPortalNotifications(builder.Configuration);
+builder.Services.AddPortalPages(builder.Configuration);
+builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-
-app.UseHttpsRedirection();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestLocalization();
 
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

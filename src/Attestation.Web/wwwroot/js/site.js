@@ -1,4 +1,7 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Progressive enhancement only: every form works without scripts.
+document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
+  element.addEventListener('change', function () {
+    var button = document.getElementById(element.getAttribute('data-autosubmit'));
+    if (button) { button.click(); }
+  });
+});

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attestation.Web.Authorization;
+
+public static class AuthorizationSetup
+{
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Teacher, p => p.RequireRole(Roles.Teacher))
+            .AddPolicy(Policies.School, p => p.RequireRole(Roles.SchoolCoordinator))
+            .AddPolicy(Policies.Municipality, p => p.RequireRole(Roles.MunicipalCoordinator))
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(Policies.Operator, p => p.RequireRole(Roles.Operator));
+        return services;
+    }
+
+    /// <summary>Every page of an area requires that area's role: nothing is public by accident.</summary>
+    public static RazorPagesOptions AuthorizeAreas(this RazorPagesOptions options)
+    {
+        options.Conventions.AuthorizeAreaFolder(Areas.Teacher, "/", Policies.Teacher);
+        options.Conventions.AuthorizeAreaFolder(Areas.School, "/", Policies.School);
+        options.Conventions.AuthorizeAreaFolder(Areas.Municipality, "/", Policies.Municipality);
+        options.Conventions.AuthorizeAreaFolder(Areas.Expert, "/", Policies.Expert);
+        options.Conventions.AuthorizeAreaFolder(Areas.Operator, "/", Policies.Operator);
+        options.Conventions.AuthorizePage("/Account/Profile");
+        return options;
+    }
+}

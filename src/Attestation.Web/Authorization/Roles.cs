@@ -1,0 +1,56 @@
+namespace Attestation.Web.Authorization;
+
+/// <summary>The five roles of the portal; an account holds exactly one.</summary>
+public static class Roles
+{
+    public const string Teacher = "Teacher";
+    public const string SchoolCoordinator = "SchoolCoordinator";
+    public const string MunicipalCoordinator = "MunicipalCoordinator";
+    public const string Expert = "Expert";
+    public const string Operator = "Operator";
+
+    public static readonly IReadOnlyList<string> All =
+        [Teacher, SchoolCoordinator, MunicipalCoordinator, Expert, Operator];
+
+    /// <summary>The role as the users name it.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        Teacher => "Педагогический работник",
+        SchoolCoordinator => "Координатор по аттестации в ОО",
+        MunicipalCoordinator => "Координатор по аттестации по муниципальному образованию",
+        Expert => "Специалист по аттестации",
+        Operator => "Оператор",
+        _ => role,
+    };
+
+    /// <summary>The area (and so the home page) that belongs to a role.</summary>
+    public static string Area(string role) => role switch
+    {
+        Teacher => Areas.Teacher,
+        SchoolCoordinator => Areas.School,
+        MunicipalCoordinator => Areas.Municipality,
+        Expert => Areas.Expert,
+        Operator => Areas.Operator,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
+    };
+}
+
+/// <summary>Area names; each area is guarded by the policy of the same name.</summary>
+public static class Areas
+{
+    public const string Teacher = "Teacher";
+    public const string School = "School";
+    public const string Municipality = "Municipality";
+    public const string Expert = "Expert";
+    public const string Operator = "Operator";
+}
+
+/// <summary>One authorization policy per area.</summary>
+public static class Policies
+{
+    public const string Teacher = Areas.Teacher;
+    public const string School = Areas.School;
+    public const string Municipality = Areas.Municipality;
+    public const string Expert = Areas.Expert;
+    public const string Operator = Areas.Operator;
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Attestation.Web.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Attestation.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static IServiceCollection AddPortalPages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RegionTime>();
+
+        // Razor would otherwise write every Cyrillic letter as an HTML entity.
+        services.Configure<WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement,
+                UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation));
+
+        services.AddRazorPages(options => options.AuthorizeAreas())
+            .AddMvcOptions(options => options.ModelBindingMessageProvider.UseRussian());
+
+        services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Russian);
+            options.SupportedCultures = [Russian];
+            options.SupportedUICultures = [Russian];
+        });
+        return services;
+    }
+
+    /// <summary>Model binding messages appear next to fields: they must be Russian too.</summary>
+    private static void UseRussian(this DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Значение «{value}» указано неверно.");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Заполните это поле.");
+        messages.SetMissingKeyOrValueAccessor(() => "Заполните это поле.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Запрос пуст.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Значение «{value}» указано неверно.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Значение указано неверно.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Укажите число.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "Значение указано неверно.");
+        messages.SetValueIsInvalidAccessor(value => $"Значение «{value}» указано неверно.");
+        messages.SetValueMustBeANumberAccessor(_ => "Укажите число.");
+        messages.SetValueMustNotBeNullAccessor(_ => "Заполните это поле.");
+    }
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Attestation.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required]
+        public Guid UserId { get; set; }
+
+        [Required]
+        public string Code { get; set; } = "";
+
+        [Required(ErrorMessage = "Введите новый пароль.")]
+        [StringLength(128, MinimumLength = IdentitySetup.MinPasswordLength,
+            ErrorMessage = "Пароль должен содержать не менее {2} символов.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Новый пароль")]
+        public string Password { get; set; } = "";
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Повторите пароль")]
+        [Compare(nameof(Password), ErrorMessage = "Пароли не совпадают.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public IActionResult OnGet(Guid? userId, string? code)
+    {
+        if (userId is null || string.IsNullOrEmpty(code))
+            return BadRequest();
+        Input = new InputModel { UserId = userId.Value, Code = code };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+            return Page();
+
+        var user = await users.FindByIdAsync(Input.UserId.ToString());
+        if (user is null)
+            return RedirectToPage("./ResetPasswordConfirmation");
+
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Input.Code));
+        }
+        catch (FormatException)
+        {
+            ModelState.AddModelError(string.Empty, new RussianIdentityErrorDescriber().InvalidToken().Description);
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty;
+                ModelState.AddModelError(field, error.Description);
+            }
+            return Page();
+        }
+
+        // A new password ends a lockout caused by guessing the old one.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return RedirectToPage("./ResetPasswordConfirmation");
+    }
+}

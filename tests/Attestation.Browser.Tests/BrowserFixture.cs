@@ -1,0 +1,64 @@
+using Attestation.Testing;
+using Microsoft.Playwright;
+
+namespace Attestation.Browser.Tests;
+
+/// <summary>The demo portal on a real Kestrel port, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public DemoPortal Portal { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotDirectory => Path.Combine(
+        Environment.GetEnvironmentVariable("ARTIFACTS_DIR") ?? Path.Combine(Path.GetTempPath(), "attestation-artifacts"),
+        "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Portal.InitializeAsync();
+        Portal.UseKestrel(0);
+        Portal.StartServer();
+        BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "ru-RU",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)Portal).DisposeAsync();
+    }
+}
+
+/// <summary>The portal as the start script runs it: demo data seeded at start-up.</summary>
+public sealed class DemoPortal : PortalFactory
+{
+    protected override bool SeedDemoData => true;
+}
