@@ -22,7 +22,7 @@ public static class FormClient
 
     /// <summary>
     /// Fetches <paramref name="url"/>, fills the first post form of the page's main content with
-    /// <paramref name="values"/> over what the page already holds, and submits it (optionally with a named button).
+    /// <paramref name="values"/> over what the page already holds, and submits it (optionally with a button named or identified by <paramref name="submitter"/>).
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url,
         IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]", string? submitter = null)
@@ -34,13 +34,15 @@ public static class FormClient
     public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string url,
         IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]", string? submitter = null)
     {
-        var form = document.QuerySelector<IHtmlFormElement>(formSelector)
+        var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
         var fields = ReadFields(form, submitter);
         foreach (var (name, value) in values)
             fields[name] = value;
 
-        var action = form.GetAttribute("action");
+        // A button may post elsewhere (asp-page-handler renders formaction): it is found by id or name.
+        var button = submitter is null ? null : form.QuerySelector($"button#{submitter}, button[name='{submitter}']");
+        var action = button?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
         return client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
@@ -65,12 +67,12 @@ public static class FormClient
                     fields.TryAdd(name, input.Value);
                     break;
                 case IHtmlSelectElement select:
-                    fields[name] = select.SelectedOptions.FirstOrDefault()?.Value ?? "";
+                    fields[name] = select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : "";
                     break;
                 case IHtmlTextAreaElement area:
                     fields[name] = area.Value;
                     break;
-                case IHtmlButtonElement button when button.Name == submitter:
+                case IHtmlButtonElement button when name == submitter:
                     fields[name] = button.Value;
                     break;
             }

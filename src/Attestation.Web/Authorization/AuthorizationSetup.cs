@@ -18,11 +18,11 @@ public static class AuthorizationSetup
     /// <summary>Every page of an area requires that area's role: nothing is public by accident.</summary>
     public static RazorPagesOptions AuthorizeAreas(this RazorPagesOptions options)
     {
-        options.Conventions.AuthorizeAreaFolder(Areas.Teacher, "/", Policies.Teacher);
-        options.Conventions.AuthorizeAreaFolder(Areas.School, "/", Policies.School);
-        options.Conventions.AuthorizeAreaFolder(Areas.Municipality, "/", Policies.Municipality);
-        options.Conventions.AuthorizeAreaFolder(Areas.Expert, "/", Policies.Expert);
-        options.Conventions.AuthorizeAreaFolder(Areas.Operator, "/", Policies.Operator);
+        options.Conventions.AuthorizeAreaFolder(AreaNames.Teacher, "/", Policies.Teacher);
+        options.Conventions.AuthorizeAreaFolder(AreaNames.School, "/", Policies.School);
+        options.Conventions.AuthorizeAreaFolder(AreaNames.Municipality, "/", Policies.Municipality);
+        options.Conventions.AuthorizeAreaFolder(AreaNames.Expert, "/", Policies.Expert);
+        options.Conventions.AuthorizeAreaFolder(AreaNames.Operator, "/", Policies.Operator);
         options.Conventions.AuthorizePage("/Account/Profile");
         return options;
     }

@@ -26,17 +26,17 @@ public static class Roles
     /// <summary>The area (and so the home page) that belongs to a role.</summary>
     public static string Area(string role) => role switch
     {
-        Teacher => Areas.Teacher,
-        SchoolCoordinator => Areas.School,
-        MunicipalCoordinator => Areas.Municipality,
-        Expert => Areas.Expert,
-        Operator => Areas.Operator,
+        Teacher => AreaNames.Teacher,
+        SchoolCoordinator => AreaNames.School,
+        MunicipalCoordinator => AreaNames.Municipality,
+        Expert => AreaNames.Expert,
+        Operator => AreaNames.Operator,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
     };
 }
 
 /// <summary>Area names; each area is guarded by the policy of the same name.</summary>
-public static class Areas
+public static class AreaNames
 {
     public const string Teacher = "Teacher";
     public const string School = "School";
@@ -48,9 +48,9 @@ public static class Areas
 /// <summary>One authorization policy per area.</summary>
 public static class Policies
 {
-    public const string Teacher = Areas.Teacher;
-    public const string School = Areas.School;
-    public const string Municipality = Areas.Municipality;
-    public const string Expert = Areas.Expert;
-    public const string Operator = Areas.Operator;
+    public const string Teacher = AreaNames.Teacher;
+    public const string School = AreaNames.School;
+    public const string Municipality = AreaNames.Municipality;
+    public const string Expert = AreaNames.Expert;
+    public const string Operator = AreaNames.Operator;
 }

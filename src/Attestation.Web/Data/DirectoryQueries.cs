@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,8 @@ public static class DirectoryQueries
         await db.Municipalities.AsNoTracking()
             .Where(m => m.IsActive)
             .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name)
-            .Select(m => new SelectListItem(m.Name, m.Id.ToString()))
-            .ToListAsync(ct);
+            .Select(m => new Option(m.Id, m.Name))
+                .ToSelectListAsync(ct);
 
     public static async Task<List<SelectListItem>> OrganisationOptionsAsync(this AttestationDbContext db, int? municipalityId,
         CancellationToken ct) =>
@@ -20,20 +21,27 @@ public static class DirectoryQueries
             : await db.Organisations.AsNoTracking()
                 .Where(o => o.MunicipalityId == municipalityId && o.IsActive)
                 .OrderBy(o => o.Name)
-                .Select(o => new SelectListItem(o.Name, o.Id.ToString()))
-                .ToListAsync(ct);
+                .Select(o => new Option(o.Id, o.Name))
+                .ToSelectListAsync(ct);
 
     public static async Task<List<SelectListItem>> PositionOptionsAsync(this AttestationDbContext db, CancellationToken ct) =>
         await db.Positions.AsNoTracking()
             .Where(p => p.IsActive)
             .OrderBy(p => p.Name)
-            .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
-            .ToListAsync(ct);
+            .Select(p => new Option(p.Id, p.Name))
+                .ToSelectListAsync(ct);
 
     public static async Task<List<SelectListItem>> SubjectOptionsAsync(this AttestationDbContext db, CancellationToken ct) =>
         await db.Subjects.AsNoTracking()
             .Where(s => s.IsActive)
             .OrderBy(s => s.Name)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString()))
-            .ToListAsync(ct);
+            .Select(s => new Option(s.Id, s.Name))
+                .ToSelectListAsync(ct);
+
+    private sealed record Option(int Id, string Name);
+
+    private static async Task<List<SelectListItem>> ToSelectListAsync(this IQueryable<Option> query, CancellationToken ct) =>
+        (await query.ToListAsync(ct))
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
 }

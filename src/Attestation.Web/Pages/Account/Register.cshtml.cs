@@ -141,7 +141,7 @@ public sealed class RegisterModel(
         }
 
         await signInManager.SignInAsync(user, isPersistent: false);
-        return RedirectToPage("/Index", new { area = Areas.Teacher });
+        return RedirectToPage("/Index", new { area = AreaNames.Teacher });
     }
 
     private static string FieldOf(IdentityError error) => error.Code switch

@@ -1,0 +1,889 @@
+using Attestation.Domain.Categories;
+using Attestation.Domain.Experts;
+using Attestation.Domain.Periods;
+
+namespace Attestation.Domain.Applications;
+
+/// <summary>
+/// «Заявление о проведении аттестации» and its whole life: draft, submission, registration or rejection, the schedule
+/// (period and two experts), the final conclusion, the coordinator's check, the commission's decision, or a withdrawal.
+/// Every change goes through a method that refuses an illegal move with a Russian message and appends a history event.
+/// </summary>
+public sealed class Application
+{
+    public const int ShortTextMaxLength = 500;
+    public const int LongTextMaxLength = 4000;
+    public const int LinkMaxLength = 1000;
+    public const int ResultLinksMaxLength = 8000;
+    public const int RegistrationNumberMaxLength = 50;
+    public const int DecisionNumberMaxLength = 100;
+    public const int ReasonMaxLength = 2000;
+    public const int MaxServiceYears = 80;
+    public const int MinEducationYear = 1940;
+
+    private readonly List<ApplicationEvent> _events = [];
+    private readonly List<ApplicationDocument> _documents = [];
+
+    private Application(
+        Guid teacherId,
+        PersonName name,
+        int municipalityId,
+        int organisationId,
+        int positionId,
+        int? subjectId,
+        DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        TeacherId = teacherId;
+        LastName = name.LastName;
+        FirstName = name.FirstName;
+        MiddleName = name.MiddleName;
+        MunicipalityId = RequirePositive(municipalityId, "Не указано муниципальное образование.");
+        OrganisationId = RequirePositive(organisationId, "Не указана образовательная организация.");
+        PositionId = RequirePositive(positionId, "Не указана должность.");
+        SubjectId = subjectId;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Status = ApplicationStatus.Draft;
+    }
+
+    private Application()
+    {
+        LastName = string.Empty;
+        FirstName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TeacherId { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    public int MunicipalityId { get; private set; }
+
+    public int OrganisationId { get; private set; }
+
+    public int PositionId { get; private set; }
+
+    public int? SubjectId { get; private set; }
+
+    public string LastName { get; private set; }
+
+    public string FirstName { get; private set; }
+
+    public string? MiddleName { get; private set; }
+
+    public QualificationCategory CurrentCategory { get; private set; }
+
+    public DateOnly? CurrentCategoryExpiresOn { get; private set; }
+
+    public string? CurrentCategoryDecisionNumber { get; private set; }
+
+    public DateOnly? CurrentCategoryDecisionDate { get; private set; }
+
+    public QualificationCategory? ClaimedCategory { get; private set; }
+
+    public AttestationForm? Form { get; private set; }
+
+    public string? SimplifiedGrounds { get; private set; }
+
+    public string? EducationInstitution { get; private set; }
+
+    public int? EducationYear { get; private set; }
+
+    public string? EducationSpeciality { get; private set; }
+
+    public string? EducationQualification { get; private set; }
+
+    public int? PedagogicalServiceYears { get; private set; }
+
+    public int? PositionServiceYears { get; private set; }
+
+    public int? OrganisationServiceYears { get; private set; }
+
+    public string? Awards { get; private set; }
+
+    public string? Development { get; private set; }
+
+    public string? ResultsGrounds { get; private set; }
+
+    public bool WantsToAttendMeeting { get; private set; }
+
+    /// <summary>Normalised: trimmed, one link per line separated by '\n', no blank lines.</summary>
+    public string? ResultLinks { get; private set; }
+
+    public string? LessonRecordingLink1 { get; private set; }
+
+    public string? LessonRecordingLink2 { get; private set; }
+
+    public bool PersonalDataConsent { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? FirstSubmittedAt { get; private set; }
+
+    /// <summary>The latest submission: a resubmission after rejection starts the 30-day clock again.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>When the latest submission was registered, rejected or withdrawn: the 30-day clock stops here.</summary>
+    public DateTimeOffset? ConsideredAt { get; private set; }
+
+    public DateTimeOffset? RegisteredAt { get; private set; }
+
+    public Guid? RegisteredBy { get; private set; }
+
+    /// <summary>As written in the registration journal, e.g. «12/2026».</summary>
+    public string? RegistrationNumber { get; private set; }
+
+    public DateOnly? RegisteredOn { get; private set; }
+
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    public Guid? RejectedBy { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    public Guid? PeriodId { get; private set; }
+
+    public Guid? ExpertAId { get; private set; }
+
+    public Guid? ExpertBId { get; private set; }
+
+    public DateTimeOffset? ScheduledAt { get; private set; }
+
+    public Conclusion? Conclusion { get; private set; }
+
+    public DateTimeOffset? VerifiedAt { get; private set; }
+
+    public Guid? VerifiedBy { get; private set; }
+
+    public Conformity? CoordinatorMark { get; private set; }
+
+    public CommissionDecision? Decision { get; private set; }
+
+    public Withdrawal? Withdrawal { get; private set; }
+
+    /// <summary>The number of the last history event; kept here so that events get numbers without loading the history.</summary>
+    public int LastEventNumber { get; private set; }
+
+    public IReadOnlyList<ApplicationEvent> Events => _events;
+
+    public IReadOnlyList<ApplicationDocument> Documents => _documents;
+
+    public string FullName => PersonName.Join(LastName, FirstName, MiddleName);
+
+    /// <summary>Grounds for the simplified form were given: such applications do not go into the schedule.</summary>
+    public bool IsSimplified => SimplifiedGrounds is not null;
+
+    public bool IsWithdrawalPending => Withdrawal is { IsRegistered: false };
+
+    /// <summary>A draft is the teacher's own; it may simply be deleted.</summary>
+    public bool CanBeDeleted => Status == ApplicationStatus.Draft;
+
+    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Rejected;
+
+    public IReadOnlyList<Guid> AssignedExperts =>
+        new[] { ExpertAId, ExpertBId }.Where(e => e is not null).Select(e => e!.Value).ToList();
+
+    public IReadOnlyList<string> ResultLinkList =>
+        ResultLinks?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>The status as the teacher reads it in his cabinet, with the reason or the outcome where there is one.</summary>
+    public string StatusText
+    {
+        get
+        {
+            var text = Status switch
+            {
+                ApplicationStatus.Registered when RegistrationNumber is not null && RegisteredOn is { } on =>
+                    $"{Status.ToRussian()} (№ {RegistrationNumber} от {Text.Date(on)})",
+                ApplicationStatus.Rejected when RejectionReason is not null =>
+                    $"{Status.ToRussian()}: {RejectionReason}",
+                ApplicationStatus.Verified when CoordinatorMark is { } mark =>
+                    $"{Status.ToRussian()}: {mark.ToRussian()}",
+                ApplicationStatus.Decided when Decision is not null && ClaimedCategory is { } claimed =>
+                    Decision.Outcome == DecisionOutcome.Established
+                        ? $"{Status.ToRussian()}: квалификационная категория «{claimed.ToRussian()}» установлена"
+                        : $"{Status.ToRussian()}: в установлении квалификационной категории «{claimed.ToRussian()}» отказано",
+                _ => Status.ToRussian(),
+            };
+            return IsWithdrawalPending ? $"{text} (подано заявление на отзыв)" : text;
+        }
+    }
+
+    public static Application StartDraft(
+        Guid teacherId,
+        PersonName name,
+        int municipalityId,
+        int organisationId,
+        int positionId,
+        int? subjectId,
+        Actor by,
+        DateTimeOffset now)
+    {
+        if (teacherId == Guid.Empty)
+        {
+            throw new ArgumentException("An application belongs to a teacher.", nameof(teacherId));
+        }
+
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(by);
+        var at = Instant.Utc(now);
+        var application = new Application(teacherId, name, municipalityId, organisationId, positionId, subjectId, at);
+        application.Record(by, at, ApplicationEventKind.Created, ApplicationStatus.Draft, "Создан черновик заявления");
+        return application;
+    }
+
+    public bool HasDocument(ApplicationDocumentKind kind) => _documents.Exists(d => d.Kind == kind);
+
+    public void UpdateDraft(ApplicationDetails details, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureEditable("изменить заявление");
+
+        var name = new PersonName(details.LastName, details.FirstName, details.MiddleName);
+        var at = Instant.Utc(now);
+
+        if (details.ClaimedCategory is { } claimed && !claimed.IsClaimable())
+        {
+            throw new DomainException("Заявленной может быть только квалификационная категория, а не «не имею».");
+        }
+
+        var hasCurrent = details.CurrentCategory != QualificationCategory.None;
+        var educationYear = details.EducationYear;
+        if (educationYear is { } year && (year < MinEducationYear || year > at.Year))
+        {
+            throw new DomainException($"Год окончания образовательного учреждения должен быть между {MinEducationYear} и {at.Year}.");
+        }
+
+        var municipalityId = RequirePositive(details.MunicipalityId, "Не указано муниципальное образование.");
+        var organisationId = RequirePositive(details.OrganisationId, "Не указана образовательная организация.");
+        var positionId = RequirePositive(details.PositionId, "Не указана должность.");
+        var pedagogical = ServiceYears(details.PedagogicalServiceYears, "Педагогический стаж");
+        var inPosition = ServiceYears(details.PositionServiceYears, "Стаж в должности");
+        var inOrganisation = ServiceYears(details.OrganisationServiceYears, "Стаж в данной организации");
+
+        var simplifiedGrounds = Text.Optional(details.SimplifiedGrounds, "Основания для упрощенной формы", LongTextMaxLength);
+        var educationInstitution = Text.Optional(details.EducationInstitution, "Образовательное учреждение", ShortTextMaxLength);
+        var educationSpeciality = Text.Optional(details.EducationSpeciality, "Специальность", ShortTextMaxLength);
+        var educationQualification = Text.Optional(details.EducationQualification, "Квалификация", ShortTextMaxLength);
+        var awards = Text.Optional(details.Awards, "Награды, звания, учёные степени", LongTextMaxLength);
+        var development = Text.Optional(details.Development, "Повышение квалификации", LongTextMaxLength);
+        var resultsGrounds = Text.Optional(details.ResultsGrounds, "Результаты работы", LongTextMaxLength);
+        var resultLinks = NormaliseLinks(details.ResultLinks);
+        var lesson1 = Link(details.LessonRecordingLink1, "Ссылка на запись первого урока");
+        var lesson2 = Link(details.LessonRecordingLink2, "Ссылка на запись второго урока");
+        var decisionNumber = hasCurrent
+            ? Text.Optional(details.CurrentCategoryDecisionNumber, "Номер распоряжения об установлении категории", DecisionNumberMaxLength)
+            : null;
+
+        LastName = name.LastName;
+        FirstName = name.FirstName;
+        MiddleName = name.MiddleName;
+        MunicipalityId = municipalityId;
+        OrganisationId = organisationId;
+        PositionId = positionId;
+        SubjectId = details.SubjectId;
+
+        // Switching back to «не имею» on the form leaves stale dates behind; they mean nothing without a category.
+        CurrentCategory = details.CurrentCategory;
+        CurrentCategoryExpiresOn = hasCurrent ? details.CurrentCategoryExpiresOn : null;
+        CurrentCategoryDecisionNumber = decisionNumber;
+        CurrentCategoryDecisionDate = hasCurrent ? details.CurrentCategoryDecisionDate : null;
+
+        ClaimedCategory = details.ClaimedCategory;
+        Form = details.Form;
+        SimplifiedGrounds = simplifiedGrounds;
+        EducationInstitution = educationInstitution;
+        EducationYear = educationYear;
+        EducationSpeciality = educationSpeciality;
+        EducationQualification = educationQualification;
+        PedagogicalServiceYears = pedagogical;
+        PositionServiceYears = inPosition;
+        OrganisationServiceYears = inOrganisation;
+        Awards = awards;
+        Development = development;
+        ResultsGrounds = resultsGrounds;
+        WantsToAttendMeeting = details.WantsToAttendMeeting;
+        ResultLinks = resultLinks;
+        LessonRecordingLink1 = lesson1;
+        LessonRecordingLink2 = lesson2;
+        PersonalDataConsent = details.PersonalDataConsent;
+
+        Record(by, at, ApplicationEventKind.DraftUpdated, Status, "Заявление изменено");
+    }
+
+    public ApplicationDocument AttachDocument(
+        ApplicationDocumentKind kind,
+        Guid fileId,
+        string fileName,
+        Actor by,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireFile(fileId);
+        EnsureEditable("прикрепить документ");
+        var name = Text.Required(fileName, "Имя файла", ApplicationDocument.FileNameMaxLength);
+        var at = Instant.Utc(now);
+        var document = new ApplicationDocument(Id, kind, fileId, name, by.Id, at);
+        _documents.Add(document);
+        Record(by, at, ApplicationEventKind.DocumentAttached, Status, $"Прикреплён документ «{kind.ToRussian()}»: {name}");
+        return document;
+    }
+
+    public void RemoveDocument(Guid documentId, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureEditable("удалить документ");
+        var document = _documents.Find(d => d.Id == documentId)
+            ?? throw new DomainException("Документ не найден среди документов заявления.");
+        _documents.Remove(document);
+        Record(by, Instant.Utc(now), ApplicationEventKind.DocumentRemoved, Status,
+            $"Удалён документ «{document.Kind.ToRussian()}»: {document.FileName}");
+    }
+
+    /// <summary>What still prevents submission, as a checklist for the form; empty when the application can be submitted.</summary>
+    public IReadOnlyList<string> ListSubmissionProblems()
+    {
+        var problems = new List<string>();
+        if (!PersonName.IsRussianWord(LastName) || !PersonName.IsRussianWord(FirstName)
+            || (MiddleName is not null && !PersonName.IsRussianWord(MiddleName)))
+        {
+            problems.Add("фамилия, имя и отчество пишутся русскими буквами");
+        }
+
+        if (OrganisationId <= 0)
+        {
+            problems.Add("не указана образовательная организация");
+        }
+
+        if (PositionId <= 0)
+        {
+            problems.Add("не указана должность");
+        }
+
+        if (ClaimedCategory is null)
+        {
+            problems.Add("не указана заявленная квалификационная категория");
+        }
+
+        if (Form is null)
+        {
+            problems.Add("не указана форма аттестации (очно или дистанционно)");
+        }
+
+        if (Form == AttestationForm.Distance && (LessonRecordingLink1 is null || LessonRecordingLink2 is null))
+        {
+            problems.Add("для дистанционной формы нужны ссылки на записи двух уроков (занятий, мероприятий)");
+        }
+
+        if (!PersonalDataConsent)
+        {
+            problems.Add("не дано согласие на обработку персональных данных");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Submits a draft, or resubmits a rejected application after correction (its history is kept).</summary>
+    public void Submit(Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureStatus("подать заявление", ApplicationStatus.Draft, ApplicationStatus.Rejected);
+        var problems = ListSubmissionProblems();
+        if (problems.Count > 0)
+        {
+            throw new DomainException($"Заявление не может быть подано: {string.Join("; ", problems)}.");
+        }
+
+        var at = Instant.Utc(now);
+        var resubmission = Status == ApplicationStatus.Rejected;
+        FirstSubmittedAt ??= at;
+        SubmittedAt = at;
+        ConsideredAt = null;
+        RejectedAt = null;
+        RejectedBy = null;
+        RejectionReason = null;
+
+        Record(by, at,
+            resubmission ? ApplicationEventKind.Resubmitted : ApplicationEventKind.Submitted,
+            ApplicationStatus.Submitted,
+            resubmission ? "Исправленное заявление подано повторно" : "Заявление подано");
+    }
+
+    public void Register(Actor by, string registrationNumber, DateOnly registeredOn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("зарегистрировать заявление");
+        EnsureStatus("зарегистрировать заявление", ApplicationStatus.Submitted);
+        var number = Text.Required(registrationNumber, "Регистрационный номер", RegistrationNumberMaxLength);
+        var at = Instant.Utc(now);
+
+        RegistrationNumber = number;
+        RegisteredOn = registeredOn;
+        RegisteredAt = at;
+        RegisteredBy = by.Id;
+        ConsideredAt = at;
+        Record(by, at, ApplicationEventKind.Registered, ApplicationStatus.Registered,
+            $"Заявление зарегистрировано: № {number} от {Text.Date(registeredOn)}");
+    }
+
+    public void Reject(Actor by, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("отклонить заявление");
+        EnsureStatus("отклонить заявление", ApplicationStatus.Submitted);
+        var why = Text.Required(reason, "Причина отклонения", ReasonMaxLength);
+        var at = Instant.Utc(now);
+
+        RejectionReason = why;
+        RejectedAt = at;
+        RejectedBy = by.Id;
+        ConsideredAt = at;
+        Record(by, at, ApplicationEventKind.Rejected, ApplicationStatus.Rejected, "Заявление отклонено", why);
+    }
+
+    /// <summary>
+    /// Puts a registered application into a period before its experts are chosen (the schedule's filter shows such
+    /// applications as having fewer than two experts).
+    /// </summary>
+    public void AssignPeriod(AttestationPeriod period, Actor by, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("назначить период");
+        EnsureStatus("назначить период", ApplicationStatus.Registered);
+        EnsureGeneralGrounds();
+        EnsureOpen(period, now, zone);
+        var at = Instant.Utc(now);
+
+        PeriodId = period.Id;
+        Record(by, at, ApplicationEventKind.PeriodAssigned, Status, $"Назначен период аттестации «{period.Name}»");
+    }
+
+    /// <summary>
+    /// Puts the application into the schedule: an open period and two different experts from the year's approved list
+    /// for the application's municipality. Also re-assigns a scheduled application while its new period is open.
+    /// </summary>
+    public void Schedule(
+        AttestationPeriod period,
+        Guid expertAId,
+        Guid expertBId,
+        ApprovedExpertList approvedExperts,
+        Actor by,
+        DateTimeOffset now,
+        TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(approvedExperts);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("включить заявление в график");
+        EnsureStatus("включить заявление в график", ApplicationStatus.Registered, ApplicationStatus.Scheduled);
+        EnsureGeneralGrounds();
+        EnsureOpen(period, now, zone);
+
+        if (expertAId == expertBId)
+        {
+            throw new DomainException("Нужны два разных специалиста по аттестации.");
+        }
+
+        EnsureExpertAllowed(expertAId, period, approvedExperts);
+        EnsureExpertAllowed(expertBId, period, approvedExperts);
+
+        var at = Instant.Utc(now);
+        var rescheduling = Status == ApplicationStatus.Scheduled;
+        PeriodId = period.Id;
+        ExpertAId = expertAId;
+        ExpertBId = expertBId;
+        ScheduledAt = at;
+        Record(by, at, ApplicationEventKind.Scheduled, ApplicationStatus.Scheduled,
+            rescheduling
+                ? $"Изменены период и специалисты: период «{period.Name}», два специалиста по аттестации"
+                : $"Назначены период «{period.Name}» и два специалиста по аттестации");
+    }
+
+    /// <summary>
+    /// Replaces one expert. Once the period is closed the schedule is approved, and a replacement «без согласования с
+    /// Центром аттестации … не допускается»: the caller states whether the operator approved it.
+    /// </summary>
+    public void ReplaceExpert(
+        AttestationPeriod period,
+        Guid oldExpertId,
+        Guid newExpertId,
+        ApprovedExpertList approvedExperts,
+        string reason,
+        bool approvedByOperator,
+        Actor by,
+        DateTimeOffset now,
+        TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(approvedExperts);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("заменить специалиста");
+        EnsureStatus("заменить специалиста", ApplicationStatus.Scheduled);
+        if (period.Id != PeriodId)
+        {
+            throw new ArgumentException("Pass the period the application is scheduled in.", nameof(period));
+        }
+
+        if (oldExpertId != ExpertAId && oldExpertId != ExpertBId)
+        {
+            throw new DomainException("Заменяемый специалист не назначен на это заявление.");
+        }
+
+        if (newExpertId == ExpertAId || newExpertId == ExpertBId)
+        {
+            throw new DomainException("Этот специалист уже назначен на это заявление: нужны два разных специалиста.");
+        }
+
+        EnsureExpertAllowed(newExpertId, period, approvedExperts);
+        var why = Text.Required(reason, "Причина замены специалиста", ReasonMaxLength);
+        var periodClosed = !period.IsOpenForScheduling(now, zone);
+        if (periodClosed && !approvedByOperator)
+        {
+            throw new DomainException(
+                $"Период «{period.Name}» закрыт: замена специалиста после утверждения графика допускается только по согласованию с ЦОПМиКП (оператором).");
+        }
+
+        var at = Instant.Utc(now);
+        if (oldExpertId == ExpertAId)
+        {
+            ExpertAId = newExpertId;
+        }
+        else
+        {
+            ExpertBId = newExpertId;
+        }
+
+        Record(by, at, ApplicationEventKind.ExpertReplaced, Status,
+            periodClosed ? "Заменён специалист по аттестации (согласовано с оператором)" : "Заменён специалист по аттестации",
+            why);
+    }
+
+    /// <summary>Attaches the final conclusion with the experts' recommendation; may replace it until it is signed.</summary>
+    public void AttachConclusion(Guid fileId, Conformity recommendation, string? comment, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireFile(fileId);
+        EnsureNoPendingWithdrawal("прикрепить итоговое заключение");
+        EnsureStatus("прикрепить итоговое заключение", ApplicationStatus.Scheduled, ApplicationStatus.ConclusionUploaded);
+        var note = Text.Optional(comment, "Комментарий", Conclusion.CommentMaxLength);
+        var at = Instant.Utc(now);
+
+        var replacing = Conclusion is not null;
+        if (Conclusion is null)
+        {
+            Conclusion = new Conclusion(fileId, recommendation, note, by.Id, at);
+        }
+        else
+        {
+            Conclusion.Replace(fileId, recommendation, note, by.Id, at);
+        }
+
+        Record(by, at,
+            replacing ? ApplicationEventKind.ConclusionReplaced : ApplicationEventKind.ConclusionAttached,
+            ApplicationStatus.ConclusionUploaded,
+            replacing
+                ? $"Итоговое заключение заменено: {recommendation.ToRussian()}"
+                : $"Прикреплено итоговое заключение: {recommendation.ToRussian()}");
+    }
+
+    /// <summary>Attaches the copy signed by the teacher and both experts.</summary>
+    public void SignConclusion(Guid signedFileId, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireFile(signedFileId);
+        EnsureNoPendingWithdrawal("прикрепить подписанное заключение");
+        EnsureStatus("прикрепить подписанное заключение", ApplicationStatus.ConclusionUploaded);
+        var at = Instant.Utc(now);
+
+        Conclusion!.Sign(signedFileId, by.Id, at);
+        Record(by, at, ApplicationEventKind.ConclusionSigned, ApplicationStatus.ConclusionSigned,
+            "Прикреплено итоговое заключение, подписанное аттестуемым и двумя специалистами");
+    }
+
+    /// <summary>
+    /// The municipal coordinator's «соответствует / не соответствует» after checking the signed conclusion; may be
+    /// corrected until the decision. A simplified-form application has no experts and is checked straight after
+    /// registration.
+    /// </summary>
+    public void Verify(Conformity mark, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("отметить проверку заключения");
+        var simplifiedCheck = Status == ApplicationStatus.Registered && IsSimplified;
+        if (!simplifiedCheck)
+        {
+            EnsureStatus("отметить проверку заключения", ApplicationStatus.ConclusionSigned, ApplicationStatus.Verified);
+        }
+
+        var at = Instant.Utc(now);
+        var correction = Status == ApplicationStatus.Verified;
+        CoordinatorMark = mark;
+        VerifiedAt = at;
+        VerifiedBy = by.Id;
+        Record(by, at, ApplicationEventKind.Verified, ApplicationStatus.Verified,
+            (simplifiedCheck, correction) switch
+            {
+                (true, _) => $"Заявление по упрощенной форме проверено координатором: {mark.ToRussian()}",
+                (_, true) => $"Отметка координатора исправлена: {mark.ToRussian()}",
+                _ => $"Итоговое заключение проверено координатором: {mark.ToRussian()}",
+            });
+    }
+
+    public void Decide(CommissionDecision decision, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureNoPendingWithdrawal("записать решение комиссии");
+        EnsureStatus("записать решение комиссии", ApplicationStatus.Verified);
+        var at = Instant.Utc(now);
+
+        // One decision object is typically built for a whole meeting; each application owns its own copy.
+        Decision = decision.Copy();
+        var order = Decision.OrderNumber is null
+            ? string.Empty
+            : $", распоряжение № {Decision.OrderNumber} от {Text.Date(Decision.OrderDate!.Value)}";
+        Record(by, at, ApplicationEventKind.Decided, ApplicationStatus.Decided,
+            $"Решение аттестационной комиссии от {Text.Date(Decision.MeetingDate)} (протокол № {Decision.ProtocolNumber}): {Decision.Outcome.ToRussian()}{order}");
+    }
+
+    public void RecordOrder(string orderNumber, DateOnly orderDate, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureStatus("записать распоряжение", ApplicationStatus.Decided);
+        Decision!.RecordOrder(orderNumber, orderDate);
+        Record(by, Instant.Utc(now), ApplicationEventKind.OrderRecorded, Status,
+            $"Распоряжение № {Decision.OrderNumber} от {Text.Date(orderDate)}");
+    }
+
+    /// <summary>The category record the decision establishes (no expiry under the 2023 Порядок).</summary>
+    public HeldCategory CreateEstablishedCategory(string positionName)
+    {
+        if (Status != ApplicationStatus.Decided || Decision is not { Outcome: DecisionOutcome.Established } || ClaimedCategory is null)
+        {
+            throw new DomainException("Категория устанавливается только решением аттестационной комиссии «установить».");
+        }
+
+        return HeldCategory.Record(TeacherId, ClaimedCategory.Value, positionName, Decision.MeetingDate,
+            Decision.OrderNumber, Decision.OrderDate);
+    }
+
+    /// <summary>
+    /// Files «заявление на отзыв». The municipal coordinator files one on the teacher's behalf only with the signed
+    /// withdrawal document attached.
+    /// </summary>
+    public void FileWithdrawal(
+        WithdrawalReason reasonKind,
+        string? reasonText,
+        bool byCoordinator,
+        Guid? documentFileId,
+        Actor by,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!Status.CanBeWithdrawn())
+        {
+            throw new DomainException(Status switch
+            {
+                ApplicationStatus.Draft => "Черновик не отзывают: его можно просто удалить.",
+                ApplicationStatus.Rejected => "Отклонённое заявление не рассматривается: отзывать нечего.",
+                ApplicationStatus.Decided => "Решение по заявлению уже принято: отозвать его нельзя.",
+                ApplicationStatus.Withdrawn => "Заявление уже отозвано.",
+                _ => $"Отзыв заявления невозможен: статус «{Status.ToShortRussian()}».",
+            });
+        }
+
+        if (IsWithdrawalPending)
+        {
+            throw new DomainException("Заявление на отзыв уже подано и ждёт регистрации.");
+        }
+
+        var text = Text.Optional(reasonText, "Причина отзыва", Withdrawal.ReasonTextMaxLength);
+        if (reasonKind == WithdrawalReason.Other && text is null)
+        {
+            throw new DomainException("Укажите причину отзыва заявления.");
+        }
+
+        if (documentFileId == Guid.Empty)
+        {
+            documentFileId = null;
+        }
+
+        if (byCoordinator && documentFileId is null)
+        {
+            throw new DomainException("Приложите подписанное заявление на отзыв (скан).");
+        }
+
+        var at = Instant.Utc(now);
+        Withdrawal = new Withdrawal(reasonKind, text, byCoordinator, documentFileId, Status, by.Id, at);
+        Record(by, at, ApplicationEventKind.WithdrawalFiled, Status,
+            byCoordinator ? "Муниципальный координатор подал заявление на отзыв" : "Подано заявление на отзыв",
+            Withdrawal.ReasonDisplay);
+    }
+
+    public void CancelWithdrawal(Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!IsWithdrawalPending)
+        {
+            throw new DomainException("Нет поданного заявления на отзыв.");
+        }
+
+        Withdrawal = null;
+        Record(by, Instant.Utc(now), ApplicationEventKind.WithdrawalCancelled, Status, "Заявление на отзыв отменено");
+    }
+
+    /// <summary>The municipal coordinator registers the withdrawal: the application leaves the schedule for good.</summary>
+    public void RegisterWithdrawal(Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!IsWithdrawalPending)
+        {
+            throw new DomainException("Нет поданного заявления на отзыв: регистрировать нечего.");
+        }
+
+        var at = Instant.Utc(now);
+        Withdrawal!.Register(by.Id, at, PeriodId);
+        if (Status == ApplicationStatus.Submitted)
+        {
+            ConsideredAt = at;
+        }
+
+        PeriodId = null;
+        ExpertAId = null;
+        ExpertBId = null;
+        Record(by, at, ApplicationEventKind.Withdrawn, ApplicationStatus.Withdrawn, "Отзыв заявления зарегистрирован",
+            Withdrawal.ReasonDisplay);
+    }
+
+    private static int RequirePositive(int id, string message) => id > 0 ? id : throw new DomainException(message);
+
+    private static void RequireFile(Guid fileId)
+    {
+        if (fileId == Guid.Empty)
+        {
+            throw new ArgumentException("A stored file id is required.", nameof(fileId));
+        }
+    }
+
+    private static int? ServiceYears(int? years, string field) =>
+        years is null or (>= 0 and <= MaxServiceYears)
+            ? years
+            : throw new DomainException($"Поле «{field}»: число лет от 0 до {MaxServiceYears}.");
+
+    private static string? Link(string? value, string field)
+    {
+        var link = Text.Optional(value, field, LinkMaxLength);
+        if (link is not null && !IsWebAddress(link))
+        {
+            throw new DomainException($"«{link}» не похоже на адрес страницы в интернете: ссылка начинается с http:// или https://.");
+        }
+
+        return link;
+    }
+
+    private static string? NormaliseLinks(string? value)
+    {
+        var lines = (value ?? string.Empty)
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => Link(line, "Ссылки на результаты") ?? string.Empty)
+            .ToList();
+        var joined = string.Join('\n', lines);
+        return joined.Length == 0 ? null : Text.Optional(joined, "Ссылки на результаты", ResultLinksMaxLength);
+    }
+
+    private static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    private void EnsureStatus(string action, params ReadOnlySpan<ApplicationStatus> allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException($"Нельзя {action}: статус заявления «{Status.ToShortRussian()}».");
+        }
+    }
+
+    private void EnsureEditable(string action)
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException(
+                $"Нельзя {action}: заявление в статусе «{Status.ToShortRussian()}»; изменить можно только черновик или отклонённое заявление.");
+        }
+    }
+
+    private void EnsureNoPendingWithdrawal(string action)
+    {
+        if (IsWithdrawalPending)
+        {
+            throw new DomainException(
+                $"Нельзя {action}: подано заявление на отзыв, его нужно сначала зарегистрировать или отменить.");
+        }
+    }
+
+    private void EnsureGeneralGrounds()
+    {
+        if (IsSimplified)
+        {
+            throw new DomainException(
+                "В график включаются только заявления на общих основаниях; это заявление подано по упрощенной форме.");
+        }
+    }
+
+    private static void EnsureOpen(AttestationPeriod period, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (!period.IsOpenForScheduling(now, zone))
+        {
+            throw new DomainException(
+                $"Период «{period.Name}» закрыт: график формируется до {PeriodCalendar.ScheduleDeadlineDay} числа включительно, добавлять аттестуемых в закрытый период нельзя.");
+        }
+    }
+
+    private void EnsureExpertAllowed(Guid expertId, AttestationPeriod period, ApprovedExpertList approvedExperts)
+    {
+        if (expertId == Guid.Empty)
+        {
+            throw new DomainException("Выберите специалиста по аттестации.");
+        }
+
+        if (expertId == TeacherId)
+        {
+            throw new DomainException("Аттестуемый не может быть специалистом по собственной аттестации.");
+        }
+
+        if (approvedExperts.SchoolYearStart != period.SchoolYear.StartYear)
+        {
+            throw new DomainException(
+                $"Список специалистов утверждён на {approvedExperts.SchoolYear} учебный год, а период «{period.Name}» относится к {period.SchoolYear} учебному году.");
+        }
+
+        if (!approvedExperts.IsApproved(expertId, MunicipalityId))
+        {
+            throw new DomainException(
+                $"Специалист не включён в утверждённый список специалистов на {approvedExperts.SchoolYear} учебный год по муниципалитету аттестуемого.");
+        }
+    }
+
+    private void Record(
+        Actor by,
+        DateTimeOffset at,
+        ApplicationEventKind kind,
+        ApplicationStatus toStatus,
+        string description,
+        string? reason = null)
+    {
+        var fromStatus = Status;
+        Status = toStatus;
+        UpdatedAt = at;
+        LastEventNumber++;
+        _events.Add(new ApplicationEvent(Id, LastEventNumber, at, by, kind, fromStatus, toStatus, description, reason));
+    }
+}

@@ -1,0 +1,112 @@
+using Attestation.Domain.Categories;
+
+namespace Attestation.Domain.Applications;
+
+/// <summary>
+/// Everything the teacher (or the school coordinator on his behalf) fills in on the application form. Passed whole to
+/// <see cref="Application.UpdateDraft"/>; <see cref="From"/> prefills the form.
+/// </summary>
+public sealed record ApplicationDetails
+{
+    public required string LastName { get; init; }
+
+    public required string FirstName { get; init; }
+
+    public string? MiddleName { get; init; }
+
+    public required int MunicipalityId { get; init; }
+
+    public required int OrganisationId { get; init; }
+
+    public required int PositionId { get; init; }
+
+    public int? SubjectId { get; init; }
+
+    /// <summary>«Имеющаяся (имевшаяся, в случае истечения срока действия) квалификационная категория».</summary>
+    public QualificationCategory CurrentCategory { get; init; }
+
+    /// <summary>Legacy categories only.</summary>
+    public DateOnly? CurrentCategoryExpiresOn { get; init; }
+
+    public string? CurrentCategoryDecisionNumber { get; init; }
+
+    public DateOnly? CurrentCategoryDecisionDate { get; init; }
+
+    public QualificationCategory? ClaimedCategory { get; init; }
+
+    public AttestationForm? Form { get; init; }
+
+    /// <summary>«Основания для прохождения аттестации по упрощенной форме»; empty for general grounds.</summary>
+    public string? SimplifiedGrounds { get; init; }
+
+    public string? EducationInstitution { get; init; }
+
+    public int? EducationYear { get; init; }
+
+    public string? EducationSpeciality { get; init; }
+
+    public string? EducationQualification { get; init; }
+
+    public int? PedagogicalServiceYears { get; init; }
+
+    public int? PositionServiceYears { get; init; }
+
+    public int? OrganisationServiceYears { get; init; }
+
+    /// <summary>Awards, titles and degrees.</summary>
+    public string? Awards { get; init; }
+
+    /// <summary>Professional development of recent years.</summary>
+    public string? Development { get; init; }
+
+    /// <summary>«Основанием для аттестации … считаю следующие результаты работы: …».</summary>
+    public string? ResultsGrounds { get; init; }
+
+    public bool WantsToAttendMeeting { get; init; }
+
+    /// <summary>Links to the official pages showing the results, one per line.</summary>
+    public string? ResultLinks { get; init; }
+
+    public string? LessonRecordingLink1 { get; init; }
+
+    public string? LessonRecordingLink2 { get; init; }
+
+    public bool PersonalDataConsent { get; init; }
+
+    public static ApplicationDetails From(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new ApplicationDetails
+        {
+            LastName = application.LastName,
+            FirstName = application.FirstName,
+            MiddleName = application.MiddleName,
+            MunicipalityId = application.MunicipalityId,
+            OrganisationId = application.OrganisationId,
+            PositionId = application.PositionId,
+            SubjectId = application.SubjectId,
+            CurrentCategory = application.CurrentCategory,
+            CurrentCategoryExpiresOn = application.CurrentCategoryExpiresOn,
+            CurrentCategoryDecisionNumber = application.CurrentCategoryDecisionNumber,
+            CurrentCategoryDecisionDate = application.CurrentCategoryDecisionDate,
+            ClaimedCategory = application.ClaimedCategory,
+            Form = application.Form,
+            SimplifiedGrounds = application.SimplifiedGrounds,
+            EducationInstitution = application.EducationInstitution,
+            EducationYear = application.EducationYear,
+            EducationSpeciality = application.EducationSpeciality,
+            EducationQualification = application.EducationQualification,
+            PedagogicalServiceYears = application.PedagogicalServiceYears,
+            PositionServiceYears = application.PositionServiceYears,
+            OrganisationServiceYears = application.OrganisationServiceYears,
+            Awards = application.Awards,
+            Development = application.Development,
+            ResultsGrounds = application.ResultsGrounds,
+            WantsToAttendMeeting = application.WantsToAttendMeeting,
+            ResultLinks = application.ResultLinks,
+            LessonRecordingLink1 = application.LessonRecordingLink1,
+            LessonRecordingLink2 = application.LessonRecordingLink2,
+            PersonalDataConsent = application.PersonalDataConsent,
+        };
+    }
+}

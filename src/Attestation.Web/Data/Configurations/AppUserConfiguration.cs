@@ -1,0 +1,27 @@
+using Attestation.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Attestation.Web.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.LastName).HasMaxLength(60);
+        builder.Property(u => u.FirstName).HasMaxLength(60);
+        builder.Property(u => u.MiddleName).HasMaxLength(60);
+        builder.Property(u => u.WorkPhone).HasMaxLength(40);
+        builder.Ignore(u => u.FullName);
+        builder.Ignore(u => u.ShortName);
+
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Position>().WithMany().HasForeignKey(u => u.PositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Subject>().WithMany().HasForeignKey(u => u.SubjectId).OnDelete(DeleteBehavior.Restrict);
+
+        // Coordinators list the people of their municipality and organisation, by name.
+        builder.HasIndex(u => new { u.MunicipalityId, u.LastName });
+        builder.HasIndex(u => new { u.OrganisationId, u.LastName });
+    }
+}

@@ -1,0 +1,99 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Directory;
+using Attestation.Domain.Periods;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Attestation.Web.Data.Configurations;
+
+public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+
+        // Optimistic concurrency on PostgreSQL's xmin: two coordinators acting on one application cannot both win.
+        builder.Property<uint>("Version").IsRowVersion();
+
+        builder.Property(a => a.LastName).HasMaxLength(60);
+        builder.Property(a => a.FirstName).HasMaxLength(60);
+        builder.Property(a => a.MiddleName).HasMaxLength(60);
+        builder.Property(a => a.CurrentCategoryDecisionNumber).HasMaxLength(Application.DecisionNumberMaxLength);
+        builder.Property(a => a.SimplifiedGrounds).HasMaxLength(Application.LongTextMaxLength);
+        builder.Property(a => a.EducationInstitution).HasMaxLength(Application.ShortTextMaxLength);
+        builder.Property(a => a.EducationSpeciality).HasMaxLength(Application.ShortTextMaxLength);
+        builder.Property(a => a.EducationQualification).HasMaxLength(Application.ShortTextMaxLength);
+        builder.Property(a => a.Awards).HasMaxLength(Application.LongTextMaxLength);
+        builder.Property(a => a.Development).HasMaxLength(Application.LongTextMaxLength);
+        builder.Property(a => a.ResultsGrounds).HasMaxLength(Application.LongTextMaxLength);
+        builder.Property(a => a.ResultLinks).HasMaxLength(Application.ResultLinksMaxLength);
+        builder.Property(a => a.LessonRecordingLink1).HasMaxLength(Application.LinkMaxLength);
+        builder.Property(a => a.LessonRecordingLink2).HasMaxLength(Application.LinkMaxLength);
+        builder.Property(a => a.RegistrationNumber).HasMaxLength(Application.RegistrationNumberMaxLength);
+        builder.Property(a => a.RejectionReason).HasMaxLength(Application.ReasonMaxLength);
+
+        builder.OwnsOne(a => a.Conclusion, conclusion =>
+        {
+            conclusion.Property(c => c.Comment).HasMaxLength(Conclusion.CommentMaxLength);
+        });
+        builder.OwnsOne(a => a.Decision, decision =>
+        {
+            decision.Property(d => d.ProtocolNumber).HasMaxLength(CommissionDecision.ProtocolNumberMaxLength);
+            decision.Property(d => d.OrderNumber).HasMaxLength(CommissionDecision.OrderNumberMaxLength);
+        });
+        builder.OwnsOne(a => a.Withdrawal, withdrawal =>
+        {
+            withdrawal.Property(w => w.ReasonText).HasMaxLength(Withdrawal.ReasonTextMaxLength);
+        });
+
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Documents).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.TeacherId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.ExpertAId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.ExpertBId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Position>().WithMany().HasForeignKey(a => a.PositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Subject>().WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AttestationPeriod>().WithMany().HasForeignKey(a => a.PeriodId).OnDelete(DeleteBehavior.Restrict);
+
+        // «Мои заявления».
+        builder.HasIndex(a => new { a.TeacherId, a.CreatedAt });
+        // The registration journal and the 30-day control of a municipality: by status, oldest submission first.
+        builder.HasIndex(a => new { a.MunicipalityId, a.Status, a.SubmittedAt });
+        // The schedule of a municipality for a period, and the consolidated schedule of a period.
+        builder.HasIndex(a => new { a.PeriodId, a.MunicipalityId });
+        // An expert's individual schedule.
+        builder.HasIndex(a => a.ExpertAId);
+        builder.HasIndex(a => a.ExpertBId);
+        // Registration numbers («12/2026») are unique within a municipality.
+        builder.HasIndex(a => new { a.MunicipalityId, a.RegistrationNumber })
+            .IsUnique()
+            .HasFilter("\"RegistrationNumber\" IS NOT NULL");
+    }
+}
+
+public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvent> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorRole).HasMaxLength(40);
+        builder.Property(e => e.Description).HasMaxLength(1000);
+        builder.Property(e => e.Reason).HasMaxLength(Application.ReasonMaxLength);
+        builder.HasIndex(e => new { e.ApplicationId, e.Number }).IsUnique();
+    }
+}
+
+public sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<ApplicationDocument>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDocument> builder)
+    {
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.FileName).HasMaxLength(ApplicationDocument.FileNameMaxLength);
+        builder.HasIndex(d => d.ApplicationId);
+    }
+}

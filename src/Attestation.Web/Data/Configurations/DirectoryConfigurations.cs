@@ -1,0 +1,44 @@
+using Attestation.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Attestation.Web.Data.Configurations;
+
+public sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> builder)
+    {
+        builder.Property(m => m.Name).HasMaxLength(Municipality.NameMaxLength);
+        builder.Property(m => m.ShortName).HasMaxLength(Municipality.ShortNameMaxLength);
+        builder.HasIndex(m => m.Name).IsUnique();
+    }
+}
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(o => o.ShortName).HasMaxLength(Organisation.ShortNameMaxLength);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.MunicipalityId, o.Name }).IsUnique();
+    }
+}
+
+public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(Position.NameMaxLength);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}
+
+public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
+{
+    public void Configure(EntityTypeBuilder<Subject> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(Subject.NameMaxLength);
+        builder.HasIndex(s => s.Name).IsUnique();
+    }
+}
