@@ -8,6 +8,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve the build's static assets (Bootstrap, compressed variants) in any environment when run from the build
+// output (start script, tests); a published app has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddPortalLogging();
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddPortalData(builder.Configuration);

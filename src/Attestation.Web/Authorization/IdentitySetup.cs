@@ -42,6 +42,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AttestationDbContext>()
             .AddErrorDescriber<RussianIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>
