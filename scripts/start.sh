@@ -77,6 +77,8 @@ export Database__Migrate=true
 export Demo__Enabled="${Demo__Enabled:-true}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$REPO_ROOT/.data}"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-/usr/bin/chromium}"
+# Links in e-mails are built on this address, never on the request's Host header.
+export Email__PublicBaseUrl="${Email__PublicBaseUrl:-${ASPNETCORE_URLS%%;*}}"
 mkdir -p "$Storage__DataDirectory"
 
 if [[ $ASPNETCORE_URLS == "http://localhost:5080" ]] && ! port_is_free 5080; then

@@ -1,6 +1,8 @@
+using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.Demo;
+using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
 using Attestation.Web.Storage;
@@ -13,15 +15,18 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalLogging();
-builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddPortalData(builder.Configuration);
 builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalNotifications(builder.Configuration);
+builder.Services.AddPortalStorage(builder.Configuration);
+builder.Services.AddPortalDocuments(builder.Configuration);
+builder.Services.AddPortalApplications(builder.Configuration);
 builder.Services.AddPortalPages(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
+RegionDates.UseZone(app.Services.GetRequiredService<RegionTime>().Zone);
 
 if (app.Environment.IsDevelopment())
 {

@@ -20,7 +20,7 @@ public static class PageReading
 
     /// <summary>The messages of the validation summary: the errors that belong to no single field.</summary>
     public static IReadOnlyList<string> SummaryErrors(this IParentNode page) =>
-        page.QuerySelectorAll("[data-valmsg-summary] li")
+        page.QuerySelectorAll(".validation-summary-errors li, [data-valmsg-summary] li")
             .Select(item => item.TextContent.Trim())
             .Where(text => text.Length > 0)
             .ToList();

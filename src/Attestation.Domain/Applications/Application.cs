@@ -280,6 +280,9 @@ public sealed class Application
             ? Text.Optional(details.CurrentCategoryDecisionNumber, "Номер распоряжения об установлении категории", DecisionNumberMaxLength)
             : null;
 
+        // Saving an unchanged form (every button of the form saves first) is not an event of the history.
+        var before = ApplicationDetails.From(this);
+
         LastName = name.LastName;
         FirstName = name.FirstName;
         MiddleName = name.MiddleName;
@@ -313,7 +316,10 @@ public sealed class Application
         LessonRecordingLink2 = lesson2;
         PersonalDataConsent = details.PersonalDataConsent;
 
-        Record(by, at, ApplicationEventKind.DraftUpdated, Status, "Заявление изменено");
+        if (ApplicationDetails.From(this) != before)
+        {
+            Record(by, at, ApplicationEventKind.DraftUpdated, Status, "Заявление изменено");
+        }
     }
 
     public ApplicationDocument AttachDocument(
@@ -388,12 +394,28 @@ public sealed class Application
         return problems;
     }
 
+    /// <summary>
+    /// What still prevents submission including the documents the claim requires (see <see cref="RequiredDocuments"/>).
+    /// </summary>
+    public IReadOnlyList<string> ListSubmissionProblems(IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments)
+    {
+        ArgumentNullException.ThrowIfNull(requiredDocuments);
+        var problems = ListSubmissionProblems().ToList();
+        problems.AddRange(requiredDocuments
+            .Where(kind => !HasDocument(kind))
+            .Select(kind => $"не прикреплён документ «{kind.ToRussian()}»"));
+        return problems;
+    }
+
     /// <summary>Submits a draft, or resubmits a rejected application after correction (its history is kept).</summary>
-    public void Submit(Actor by, DateTimeOffset now)
+    public void Submit(Actor by, DateTimeOffset now) => Submit(by, now, []);
+
+    /// <summary>Submits once the fields are complete and the documents the claim requires are attached.</summary>
+    public void Submit(Actor by, DateTimeOffset now, IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments)
     {
         ArgumentNullException.ThrowIfNull(by);
         EnsureStatus("подать заявление", ApplicationStatus.Draft, ApplicationStatus.Rejected);
-        var problems = ListSubmissionProblems();
+        var problems = ListSubmissionProblems(requiredDocuments);
         if (problems.Count > 0)
         {
             throw new DomainException($"Заявление не может быть подано: {string.Join("; ", problems)}.");

@@ -58,17 +58,17 @@ public sealed class AttestationPeriod
     public SchoolYear SchoolYear => SchoolYear.Containing(StartDate);
 
     /// <summary>«январь-февраль 2021»; across the new year «декабрь 2020-январь 2021».</summary>
-    public string Name
+    public string Name => NameOf(StartYear, StartMonth);
+
+    /// <summary>The name of the period starting in that month, for lists that read only the two numbers.</summary>
+    public static string NameOf(int startYear, int startMonth)
     {
-        get
-        {
-            var end = EndDate;
-            var first = RussianMonths.Nominative(StartMonth);
-            var second = RussianMonths.Nominative(end.Month);
-            return end.Year == StartYear
-                ? string.Create(CultureInfo.InvariantCulture, $"{first}-{second} {StartYear}")
-                : string.Create(CultureInfo.InvariantCulture, $"{first} {StartYear}-{second} {end.Year}");
-        }
+        var end = new DateOnly(startYear, startMonth, 1).AddMonths(1);
+        var first = RussianMonths.Nominative(startMonth);
+        var second = RussianMonths.Nominative(end.Month);
+        return end.Year == startYear
+            ? string.Create(CultureInfo.InvariantCulture, $"{first}-{second} {startYear}")
+            : string.Create(CultureInfo.InvariantCulture, $"{first} {startYear}-{second} {end.Year}");
     }
 
     /// <summary>What the period lists show: «(ПЕРИОД ЗАКРЫТ) октябрь-ноябрь 2018» once closed.</summary>

@@ -43,7 +43,9 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AttestationDbContext>()
             .AddErrorDescriber<RussianIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddUserManager<PortalUserManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PortalTokenProvider>(TokenOptions.DefaultProvider);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -3,10 +3,13 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
+using Attestation.Web.Storage;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Attestation.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Attestation.Web.Data;
 
@@ -28,10 +31,32 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
 
+    /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AttestationDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Two people changing one application at once both append history event N+1: the unique index on the event
+    /// number then fails before the xmin check would. Either way it is the same conflict, and pages handle one type.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException error) when (error is not DbUpdateConcurrencyException
+            && error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+            && unique.ConstraintName == ApplicationEventConfiguration.NumberIndex)
+        {
+            throw new DbUpdateConcurrencyException(
+                "Another request changed the application at the same time.", error);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

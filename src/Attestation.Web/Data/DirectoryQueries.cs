@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,24 @@ public static class DirectoryQueries
             .OrderBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name))
                 .ToSelectListAsync(ct);
+
+    /// <summary>
+    /// The server's check of the directory choices a person makes about his own work: the lists are a convenience, a
+    /// forged post must not attach anyone to a foreign organisation or an inactive entry.
+    /// </summary>
+    public static async Task CheckWorkplaceAsync(this AttestationDbContext db, ModelStateDictionary modelState, string prefix,
+        int? municipalityId, int? organisationId, int? positionId, int? subjectId, CancellationToken ct)
+    {
+        if (municipalityId is { } m && !await db.Municipalities.AnyAsync(x => x.Id == m && x.IsActive, ct))
+            modelState.AddModelError($"{prefix}.MunicipalityId", "Выберите муниципальное образование из списка.");
+        if (organisationId is { } o
+            && !await db.Organisations.AnyAsync(x => x.Id == o && x.MunicipalityId == municipalityId && x.IsActive, ct))
+            modelState.AddModelError($"{prefix}.OrganisationId", "Выберите образовательную организацию выбранного муниципалитета.");
+        if (positionId is { } p && !await db.Positions.AnyAsync(x => x.Id == p && x.IsActive, ct))
+            modelState.AddModelError($"{prefix}.PositionId", "Выберите должность из списка.");
+        if (subjectId is { } s && !await db.Subjects.AnyAsync(x => x.Id == s && x.IsActive, ct))
+            modelState.AddModelError($"{prefix}.SubjectId", "Выберите предмет из списка.");
+    }
 
     private sealed record Option(int Id, string Name);
 

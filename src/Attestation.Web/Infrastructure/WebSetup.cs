@@ -21,7 +21,7 @@ public static class WebSetup
         // Razor would otherwise write every Cyrillic letter as an HTML entity.
         services.Configure<WebEncoderOptions>(o =>
             o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement,
-                UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation));
+                UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation, UnicodeRanges.LetterlikeSymbols));
 
         services.AddRazorPages(options => options.AuthorizeAreas())
             .AddMvcOptions(options => options.ModelBindingMessageProvider.UseRussian());

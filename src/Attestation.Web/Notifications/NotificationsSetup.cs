@@ -7,6 +7,7 @@ public static class NotificationsSetup
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<PortalLinks>();
         return services;
     }
 }

@@ -78,13 +78,15 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
 
 public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
 {
+    public const string NumberIndex = "IX_ApplicationEvents_ApplicationId_Number";
+
     public void Configure(EntityTypeBuilder<ApplicationEvent> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorRole).HasMaxLength(40);
         builder.Property(e => e.Description).HasMaxLength(1000);
         builder.Property(e => e.Reason).HasMaxLength(Application.ReasonMaxLength);
-        builder.HasIndex(e => new { e.ApplicationId, e.Number }).IsUnique();
+        builder.HasIndex(e => new { e.ApplicationId, e.Number }).IsUnique().HasDatabaseName(NumberIndex);
     }
 }
 

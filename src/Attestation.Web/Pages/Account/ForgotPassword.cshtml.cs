@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails, PortalLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,8 +39,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmail
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null,
-                values: new { userId = user.Id, code }, protocol: Request.Scheme)!;
+            var link = links.Absolute(Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!, Request);
             await emails.SendPasswordResetAsync(user.Email, user.FullName, user.UserName!, link, ct);
         }
         return RedirectToPage("./ForgotPasswordConfirmation");

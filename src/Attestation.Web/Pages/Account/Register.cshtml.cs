@@ -27,55 +27,12 @@ public sealed class RegisterModel(
     public List<SelectListItem> Positions { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
 
-    public sealed class InputModel
+    public sealed class InputModel : ProfileInput
     {
-        [Required(ErrorMessage = "Укажите фамилию.")]
-        [RegularExpression(PersonName.RussianPattern, ErrorMessage = PersonName.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Фамилия")]
-        public string LastName { get; set; } = "";
-
-        [Required(ErrorMessage = "Укажите имя.")]
-        [RegularExpression(PersonName.RussianPattern, ErrorMessage = PersonName.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Имя")]
-        public string FirstName { get; set; } = "";
-
-        [RegularExpression(PersonName.RussianPattern, ErrorMessage = PersonName.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Отчество (при наличии)")]
-        public string? MiddleName { get; set; }
-
         [Required(ErrorMessage = "Придумайте логин.")]
-        [RegularExpression(PersonName.LoginPattern, ErrorMessage = PersonName.LoginMessage)]
+        [RegularExpression(PersonFields.LoginPattern, ErrorMessage = PersonFields.LoginMessage)]
         [Display(Name = "Логин")]
         public string Login { get; set; } = "";
-
-        [Required(ErrorMessage = "Укажите адрес электронной почты.")]
-        [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно.")]
-        [StringLength(120, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Электронная почта")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Укажите телефон.")]
-        [RegularExpression(PersonName.PhonePattern, ErrorMessage = PersonName.PhoneMessage)]
-        [Display(Name = "Телефон")]
-        public string Phone { get; set; } = "";
-
-        [Required(ErrorMessage = "Выберите муниципальное образование.")]
-        [Display(Name = "Муниципальное образование")]
-        public int? MunicipalityId { get; set; }
-
-        [Required(ErrorMessage = "Выберите образовательную организацию.")]
-        [Display(Name = "Образовательная организация (место работы)")]
-        public int? OrganisationId { get; set; }
-
-        [Required(ErrorMessage = "Выберите должность.")]
-        [Display(Name = "Должность")]
-        public int? PositionId { get; set; }
-
-        [Display(Name = "Предмет (направление)")]
-        public int? SubjectId { get; set; }
 
         [Required(ErrorMessage = "Придумайте пароль.")]
         [StringLength(128, MinimumLength = IdentitySetup.MinPasswordLength,
@@ -107,7 +64,8 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await CheckDirectoryChoicesAsync(ct);
+        await db.CheckWorkplaceAsync(ModelState, "Input", Input.MunicipalityId, Input.OrganisationId, Input.PositionId,
+            Input.SubjectId, ct);
         if (!ModelState.IsValid)
         {
             await LoadListsAsync(ct);
@@ -118,10 +76,10 @@ public sealed class RegisterModel(
         {
             UserName = Input.Login.Trim(),
             Email = Input.Email.Trim(),
-            PhoneNumber = PersonName.NormalizePhone(Input.Phone),
-            LastName = PersonName.Normalize(Input.LastName),
-            FirstName = PersonName.Normalize(Input.FirstName),
-            MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonName.Normalize(Input.MiddleName),
+            PhoneNumber = PersonFields.NormalizePhone(Input.Phone),
+            LastName = PersonFields.Normalize(Input.LastName),
+            FirstName = PersonFields.Normalize(Input.FirstName),
+            MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName),
             MunicipalityId = Input.MunicipalityId,
             OrganisationId = Input.OrganisationId,
             PositionId = Input.PositionId,
@@ -151,25 +109,6 @@ public sealed class RegisterModel(
         "DuplicateEmail" or "InvalidEmail" => "Input.Email",
         _ => string.Empty,
     };
-
-    /// <summary>The lists are only a convenience: a forged post must not attach a teacher to a foreign organisation.</summary>
-    private async Task CheckDirectoryChoicesAsync(CancellationToken ct)
-    {
-        if (Input.MunicipalityId is { } municipalityId
-            && !await db.Municipalities.AnyAsync(m => m.Id == municipalityId && m.IsActive, ct))
-            ModelState.AddModelError("Input.MunicipalityId", "Выберите муниципальное образование из списка.");
-
-        if (Input.OrganisationId is { } organisationId
-            && !await db.Organisations.AnyAsync(
-                o => o.Id == organisationId && o.MunicipalityId == Input.MunicipalityId && o.IsActive, ct))
-            ModelState.AddModelError("Input.OrganisationId", "Выберите образовательную организацию выбранного муниципалитета.");
-
-        if (Input.PositionId is { } positionId && !await db.Positions.AnyAsync(p => p.Id == positionId && p.IsActive, ct))
-            ModelState.AddModelError("Input.PositionId", "Выберите должность из списка.");
-
-        if (Input.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.IsActive, ct))
-            ModelState.AddModelError("Input.SubjectId", "Выберите предмет из списка.");
-    }
 
     private async Task LoadListsAsync(CancellationToken ct)
     {

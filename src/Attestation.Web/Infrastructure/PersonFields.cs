@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Attestation.Web.Infrastructure;
 
 /// <summary>Shared checks and normalisation of the fields people type about themselves.</summary>
-public static partial class PersonName
+public static partial class PersonFields
 {
     /// <summary>Russian letters, with a hyphen or space inside double names («Салтыков-Щедрин»).</summary>
     public const string RussianPattern = @"^\s*[А-Яа-яЁё]+([ -][А-Яа-яЁё]+)*\s*$";

@@ -1,0 +1,99 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Periods;
+using Attestation.Domain.Rules;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Applications;
+
+/// <summary>An application as people read it: names instead of ids, the two clocks, the history with who did what.</summary>
+public sealed record ApplicationDetailsView(
+    Application Application,
+    string Municipality,
+    string Organisation,
+    string Position,
+    string? Subject,
+    AttestationPeriod? Period,
+    PeriodDeadlines? Deadlines,
+    IReadOnlyList<PersonView> Experts,
+    ConsiderationClock? Consideration,
+    AttestationClock? Attestation,
+    IReadOnlyList<HistoryEntry> History)
+{
+    public string ClaimedCategoryText => Application.ClaimedCategory?.ToRussian() ?? "не указана";
+    public string FormText => Application.Form?.ToRussian() ?? "не указана";
+    public string CurrentCategoryText => Application.CurrentCategory == QualificationCategory.None
+        ? "не имею"
+        : Application.CurrentCategory.ToRussian();
+}
+
+/// <summary>A person with his work, as printed in schedules: «Иванова Анна Петровна, учитель, МАОУ СОШ № 2».</summary>
+public sealed record PersonView(Guid Id, string FullName, string? Position, string? Organisation, string? Phone, string? Email);
+
+public sealed record HistoryEntry(int Number, DateTimeOffset At, string Description, string? Reason, string Actor);
+
+public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
+{
+    public async Task<ApplicationDetailsView> BuildAsync(Application application, CancellationToken ct)
+    {
+        var names = await (
+            from m in db.Municipalities
+            where m.Id == application.MunicipalityId
+            select new
+            {
+                Municipality = m.Name,
+                Organisation = db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.Name).Single(),
+                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).Single(),
+                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).SingleOrDefault(),
+                HandsToSubjectGroup = m.HandsConclusionsToSubjectGroup,
+            }).AsNoTracking().SingleAsync(ct);
+
+        var period = application.PeriodId is { } periodId
+            ? await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct)
+            : null;
+
+        var expertIds = new[] { application.ExpertAId, application.ExpertBId }.OfType<Guid>().ToList();
+        var actorIds = application.Events.Select(e => e.ActorId).OfType<Guid>().Distinct().ToList();
+        var people = await PeopleAsync(expertIds.Concat(actorIds).Distinct().ToList(), ct);
+
+        var history = application.Events
+            .OrderBy(e => e.Number)
+            .Select(e => new HistoryEntry(e.Number, region.ToLocal(e.At), e.Description, e.Reason,
+                ActorText(e.ActorId, e.ActorRole, people)))
+            .ToList();
+
+        return new ApplicationDetailsView(
+            application,
+            names.Municipality, names.Organisation, names.Position, names.Subject,
+            period,
+            period is null ? null : PeriodCalendar.Deadlines(period, names.HandsToSubjectGroup),
+            expertIds.Where(people.ContainsKey).Select(id => people[id]).ToList(),
+            ApplicationClocks.Consideration(application, region.Now, region.Zone),
+            period is null ? null : ApplicationClocks.Attestation(application, period, region.Now, region.Zone),
+            history);
+    }
+
+    private async Task<Dictionary<Guid, PersonView>> PeopleAsync(List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? []
+            : await (
+                from u in db.Users.AsNoTracking()
+                where ids.Contains(u.Id)
+                select new PersonView(
+                    u.Id,
+                    u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
+                    db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
+                    db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    u.PhoneNumber,
+                    u.Email))
+                .ToDictionaryAsync(p => p.Id, ct);
+
+    private static string ActorText(Guid? actorId, string? role, Dictionary<Guid, PersonView> people)
+    {
+        var name = actorId is { } id && people.TryGetValue(id, out var person) ? person.FullName : "Система";
+        return role is null ? name : $"{name} ({Roles.DisplayName(role)})";
+    }
+}

@@ -1,0 +1,283 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Rules;
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Teacher.Pages.Applications;
+
+/// <summary>
+/// «Заявление о проведении аттестации»: one form for the fields and the documents. Every button saves what was typed
+/// as a draft first; a refused upload saves nothing and keeps everything in the form.
+/// </summary>
+public sealed class EditModel(
+    AttestationDbContext db,
+    ApplicationWarnings warnings,
+    UploadValidator uploads,
+    IFileStore files,
+    RegionTime region) : PageModel
+{
+    [BindProperty]
+    public ApplicationInput Input { get; set; } = new();
+
+    [BindProperty]
+    [Display(Name = "Вид документа")]
+    public ApplicationDocumentKind UploadKind { get; set; } = ApplicationDocumentKind.SignedApplication;
+
+    [BindProperty]
+    [Display(Name = "Файл (PDF, JPEG или PNG, до 20 МБ)")]
+    public IFormFile? Upload { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Guid? Id { get; private set; }
+    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Draft;
+    public string? RejectionReason { get; private set; }
+    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
+    public IReadOnlyList<ApplicationDocumentKind> RequiredDocuments { get; private set; } = [];
+    public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
+    public IReadOnlyList<string> SubmissionProblems { get; private set; } = [];
+    public List<SelectListItem> Organisations { get; private set; } = [];
+    public List<SelectListItem> Positions { get; private set; } = [];
+    public List<SelectListItem> Subjects { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is null)
+        {
+            Input = await PrefillFromProfileAsync(ct);
+            await LoadPageAsync(null, ct);
+            return Page();
+        }
+
+        var application = await FindAsync(id.Value, ct);
+        if (application is null)
+            return NotFound();
+        if (!application.IsEditable)
+            return RedirectToPage("./Details", new { id });
+
+        Input = ApplicationInput.From(application);
+        await LoadPageAsync(application, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct) => SaveAsync(id, "Черновик заявления сохранён.", null, ct);
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid? id, CancellationToken ct)
+    {
+        var check = await uploads.CheckAsync(Upload, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddModelError(nameof(Upload), check.Error!);
+            return await RedisplayAsync(id, ct);
+        }
+
+        return await SaveAsync(id, $"Документ «{UploadKind.ToRussian()}» прикреплён.", application =>
+        {
+            var now = region.Now;
+            var fileId = files.Stage(check.Upload!, User.UserId(), now);
+            application.AttachDocument(UploadKind, fileId, check.Upload!.FileName, Actor, now);
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostRemoveDocumentAsync(Guid? id, Guid documentId, CancellationToken ct) =>
+        SaveAsync(id, "Документ удалён.", application => application.RemoveDocument(documentId, Actor, region.Now), ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is { } existingId && await db.Applications.OwnedBy(User).AnyAsync(
+                a => a.Id == existingId && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Rejected, ct))
+        {
+            // A second click or a second tab: the application is already on its way.
+            StatusMessage = "Заявление уже подано.";
+            return RedirectToPage("./Details", new { id });
+        }
+
+        var required = new List<ApplicationDocumentKind>();
+        return await SaveAsync(id, "Заявление подано. Координатор по аттестации муниципалитета рассмотрит его в течение 30 календарных дней.",
+            async application =>
+            {
+                required.AddRange(await warnings.RequiredDocumentsAsync(application, ct));
+                application.Submit(Actor, region.Now, required);
+            }, ct, redirectToDetails: true);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        if (!application.CanBeDeleted)
+        {
+            StatusMessage = "Поданное заявление удалить нельзя: его можно только отозвать.";
+            return RedirectToPage("./Details", new { id });
+        }
+
+        db.Applications.Remove(application);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = "Черновик удалён.";
+        return RedirectToPage("./Index");
+    }
+
+    private Actor Actor => new(User.UserId(), Roles.Teacher);
+
+    private Task<IActionResult> SaveAsync(Guid? id, string message, Action<Application>? then, CancellationToken ct) =>
+        SaveAsync(id, message, then is null ? null : application => { then(application); return Task.CompletedTask; }, ct);
+
+    private async Task<IActionResult> SaveAsync(Guid? id, string message, Func<Application, Task>? then, CancellationToken ct,
+        bool redirectToDetails = false)
+    {
+        var municipalityId = await CheckChoicesAsync(ct);
+        if (!ModelState.IsValid)
+            return await RedisplayAsync(id, ct);
+
+        Application? application;
+        if (id is null)
+        {
+            application = Application.StartDraft(User.UserId(),
+                new PersonName(PersonFields.Normalize(Input.LastName), PersonFields.Normalize(Input.FirstName),
+                    string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName)),
+                municipalityId, Input.OrganisationId!.Value, Input.PositionId!.Value, Input.SubjectId, Actor, region.Now);
+            db.Applications.Add(application);
+        }
+        else
+        {
+            application = await FindAsync(id.Value, ct);
+            if (application is null)
+                return NotFound();
+            if (!application.IsEditable)
+            {
+                StatusMessage = "Заявление подано и недоступно для изменения.";
+                return RedirectToPage("./Details", new { id });
+            }
+        }
+
+        try
+        {
+            application.UpdateDraft(Input.ToDetails(municipalityId), Actor, region.Now);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return await RedisplayAsync(id, ct);
+        }
+
+        string? refusal = null;
+        if (then is not null)
+        {
+            try
+            {
+                await then(application);
+            }
+            catch (DomainException error)
+            {
+                refusal = error.Message;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            StatusMessage = "Заявление изменилось в другой вкладке или другим пользователем. Проверьте его и повторите действие.";
+            return RedirectToPage("./Details", new { id = application.Id });
+        }
+
+        if (refusal is not null)
+        {
+            // The typed fields are saved as a draft; the refused action is explained above the form.
+            StatusMessage = $"Черновик сохранён. {refusal}";
+            return RedirectToPage("./Edit", new { id = application.Id });
+        }
+
+        StatusMessage = message;
+        return redirectToDetails
+            ? RedirectToPage("./Details", new { id = application.Id })
+            : RedirectToPage("./Edit", new { id = application.Id });
+    }
+
+    /// <summary>The lists are a convenience: a forged post cannot name a workplace outside the teacher's municipality.</summary>
+    private async Task<int> CheckChoicesAsync(CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var municipalityId = await db.Users.Where(u => u.Id == userId).Select(u => u.MunicipalityId).SingleAsync(ct) ?? 0;
+        if (Input.OrganisationId is { } organisationId
+            && !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.MunicipalityId == municipalityId && o.IsActive, ct))
+            ModelState.AddModelError("Input.OrganisationId", "Выберите образовательную организацию вашего муниципалитета из списка.");
+        if (Input.PositionId is { } positionId && !await db.Positions.AnyAsync(p => p.Id == positionId && p.IsActive, ct))
+            ModelState.AddModelError("Input.PositionId", "Выберите должность из списка.");
+        if (Input.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.IsActive, ct))
+            ModelState.AddModelError("Input.SubjectId", "Выберите предмет из списка.");
+        return municipalityId;
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid? id, CancellationToken ct)
+    {
+        Application? application = null;
+        if (id is { } existing)
+        {
+            application = await FindAsync(existing, ct);
+            if (application is null)
+                return NotFound();
+        }
+        await LoadPageAsync(application, ct);
+        return Page();
+    }
+
+    private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Applications.OwnedBy(User).Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    private async Task LoadPageAsync(Application? application, CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var municipalityId = await db.Users.Where(u => u.Id == userId).Select(u => u.MunicipalityId).SingleAsync(ct);
+        Organisations = await db.OrganisationOptionsAsync(municipalityId, ct);
+        Positions = await db.PositionOptionsAsync(ct);
+        Subjects = await db.SubjectOptionsAsync(ct);
+        if (application is null)
+            return;
+
+        Id = application.Id;
+        Status = application.Status;
+        RejectionReason = application.RejectionReason;
+        Documents = application.Documents.OrderBy(d => d.UploadedAt).ToList();
+        Warnings = await warnings.ForAsync(application, ct);
+        RequiredDocuments = await warnings.RequiredDocumentsAsync(application, ct);
+        SubmissionProblems = application.ListSubmissionProblems(RequiredDocuments);
+    }
+
+    private async Task<ApplicationInput> PrefillFromProfileAsync(CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var held = await db.HeldCategories.AsNoTracking()
+            .Where(c => c.TeacherId == userId)
+            .OrderByDescending(c => c.SetOn)
+            .FirstOrDefaultAsync(ct);
+        return new ApplicationInput
+        {
+            LastName = user.LastName,
+            FirstName = user.FirstName,
+            MiddleName = user.MiddleName,
+            OrganisationId = user.OrganisationId,
+            PositionId = user.PositionId,
+            SubjectId = user.SubjectId,
+            CurrentCategory = held?.Category ?? QualificationCategory.None,
+            CurrentCategoryExpiresOn = held?.ExpiresOn,
+            CurrentCategoryDecisionNumber = held?.DecisionNumber,
+            CurrentCategoryDecisionDate = held?.DecisionDate,
+        };
+    }
+}

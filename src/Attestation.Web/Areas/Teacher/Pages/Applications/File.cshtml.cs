@@ -1,0 +1,25 @@
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Teacher.Pages.Applications;
+
+/// <summary>Downloads a file of the teacher's own application; a file id from anywhere else is 404.</summary>
+public sealed class FileModel(AttestationDbContext db, IFileStore files) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        var application = await db.Applications.AsNoTracking().OwnedBy(User)
+            .Include(a => a.Documents)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !application.FileIds().Contains(fileId))
+            return NotFound();
+
+        var file = await files.OpenAsync(fileId, ct);
+        return file is null ? NotFound() : this.Attachment(file);
+    }
+}

@@ -1,0 +1,31 @@
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Templates;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Teacher.Pages.Applications;
+
+/// <summary>«Распечатать заявление»: the filled application as a PDF, to be signed and scanned.</summary>
+public sealed class PrintModel(AttestationDbContext db, ApplicationView view, IDocumentRenderer documents, RegionTime region)
+    : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.Applications.AsNoTracking().OwnedBy(User).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return NotFound();
+
+        var details = await view.BuildAsync(application, ct);
+        var model = ApplicationFormModel.From(application, details.Organisation, details.Position, details.Subject,
+            details.Municipality, region.Today);
+        var pdf = await documents.RenderPdfAsync<ApplicationForm>(
+            new Dictionary<string, object?> { [nameof(ApplicationForm.Model)] = model }, PdfPageOptions.Portrait, ct);
+        return this.Attachment(pdf, "application/pdf", $"Заявление на аттестацию — {application.FullName}.pdf");
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Teacher.Pages.Applications;
+
+/// <summary>«Заявление на отзыв»: filed here, registered by the municipal coordinator.</summary>
+public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string Summary { get; private set; } = "";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Выберите причину отзыва.")]
+        [Display(Name = "Причина отзыва")]
+        public WithdrawalReason? Reason { get; set; }
+
+        [StringLength(Withdrawal.ReasonTextMaxLength, ErrorMessage = "Не более {1} символов.")]
+        [Display(Name = "Пояснение")]
+        public string? Text { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        if (!application.Status.CanBeWithdrawn() || application.IsWithdrawalPending)
+            return RedirectToPage("./Details", new { id });
+        Summary = $"{application.FullName}, заявление от {application.SubmittedAt?.ToRegionDate()} ({application.StatusText})";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        if (Input.Reason == WithdrawalReason.Other && string.IsNullOrWhiteSpace(Input.Text))
+            ModelState.AddModelError("Input.Text", "Опишите причину отзыва.");
+        if (!ModelState.IsValid)
+        {
+            Summary = $"{application.FullName}, заявление от {application.SubmittedAt?.ToRegionDate()} ({application.StatusText})";
+            return Page();
+        }
+
+        try
+        {
+            application.FileWithdrawal(Input.Reason!.Value, Input.Text, byCoordinator: false, documentFileId: null,
+                new Actor(User.UserId(), Roles.Teacher), region.Now);
+            await db.SaveChangesAsync(ct);
+            StatusMessage = "Заявление на отзыв подано. Оно будет зарегистрировано муниципальным координатором.";
+        }
+        catch (DomainException error)
+        {
+            StatusMessage = error.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            StatusMessage = "Заявление только что изменилось. Проверьте его состояние.";
+        }
+        return RedirectToPage("./Details", new { id });
+    }
+
+    private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Applications.OwnedBy(User).SingleOrDefaultAsync(a => a.Id == id, ct);
+}

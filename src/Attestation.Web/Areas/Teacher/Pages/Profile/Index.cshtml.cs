@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Categories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Teacher.Pages.Profile;
+
+/// <summary>«Личный кабинет» of a teacher: who he is, where he works, the categories he holds.</summary>
+public sealed class IndexModel(
+    AttestationDbContext db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    RegionTime region) : PageModel
+{
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    [BindProperty]
+    public CategoryInput Category { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string Login { get; private set; } = "";
+    public IReadOnlyList<HeldCategory> Categories { get; private set; } = [];
+    public List<SelectListItem> Municipalities { get; private set; } = [];
+    public List<SelectListItem> Organisations { get; private set; } = [];
+    public List<SelectListItem> Positions { get; private set; } = [];
+    public List<SelectListItem> Subjects { get; private set; } = [];
+
+    public sealed class CategoryInput
+    {
+        [Required(ErrorMessage = "Выберите категорию.")]
+        [Display(Name = "Категория")]
+        public QualificationCategory? Kind { get; set; }
+
+        [Required(ErrorMessage = "Укажите должность, по которой установлена категория.")]
+        [StringLength(HeldCategory.PositionNameMaxLength, ErrorMessage = "Не более {1} символов.")]
+        [Display(Name = "По должности")]
+        public string? PositionName { get; set; }
+
+        [Required(ErrorMessage = "Укажите дату установления.")]
+        [Display(Name = "Дата установления")]
+        public DateOnly? SetOn { get; set; }
+
+        [StringLength(HeldCategory.DecisionNumberMaxLength, ErrorMessage = "Не более {1} символов.")]
+        [Display(Name = "Номер распоряжения")]
+        public string? DecisionNumber { get; set; }
+
+        [Display(Name = "Дата распоряжения")]
+        public DateOnly? DecisionDate { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        Input = new ProfileInput
+        {
+            LastName = user.LastName, FirstName = user.FirstName, MiddleName = user.MiddleName,
+            Email = user.Email ?? "", Phone = user.PhoneNumber ?? "",
+            MunicipalityId = user.MunicipalityId, OrganisationId = user.OrganisationId,
+            PositionId = user.PositionId, SubjectId = user.SubjectId,
+        };
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    /// <summary>Without scripts, choosing a municipality posts the form back to list its organisations.</summary>
+    public async Task<IActionResult> OnPostMunicipalityAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Input.OrganisationId = null;
+        await LoadAsync(await CurrentUserAsync(ct), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        ClearErrorsOf(nameof(Category));
+        await db.CheckWorkplaceAsync(ModelState, "Input", Input.MunicipalityId, Input.OrganisationId, Input.PositionId,
+            Input.SubjectId, ct);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user, ct);
+            return Page();
+        }
+
+        user.LastName = PersonFields.Normalize(Input.LastName);
+        user.FirstName = PersonFields.Normalize(Input.FirstName);
+        user.MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName);
+        user.PhoneNumber = PersonFields.NormalizePhone(Input.Phone);
+        user.MunicipalityId = Input.MunicipalityId;
+        user.OrganisationId = Input.OrganisationId;
+        user.PositionId = Input.PositionId;
+        user.SubjectId = Input.SubjectId;
+        var result = await users.SetEmailAsync(user, Input.Email.Trim());
+        if (result.Succeeded)
+            result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty,
+                    error.Description);
+            await LoadAsync(user, ct);
+            return Page();
+        }
+
+        // The short name in the navigation bar comes from the cookie.
+        await signIn.RefreshSignInAsync(user);
+        StatusMessage = "Профиль сохранён.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddCategoryAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        ClearErrorsOf(nameof(Input));
+        if (Category.Kind == QualificationCategory.None)
+            ModelState.AddModelError("Category.Kind", "Выберите категорию.");
+        if (Category.SetOn > region.Today)
+            ModelState.AddModelError("Category.SetOn", "Дата установления не может быть в будущем.");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                db.HeldCategories.Add(HeldCategory.Record(user.Id, Category.Kind!.Value, Category.PositionName!,
+                    Category.SetOn!.Value, Category.DecisionNumber, Category.DecisionDate));
+                await db.SaveChangesAsync(ct);
+                StatusMessage = "Квалификационная категория добавлена.";
+                return RedirectToPage();
+            }
+            catch (DomainException error)
+            {
+                ModelState.AddModelError("Category.Kind", error.Message);
+            }
+        }
+
+        Input = new ProfileInput
+        {
+            LastName = user.LastName, FirstName = user.FirstName, MiddleName = user.MiddleName,
+            Email = user.Email ?? "", Phone = user.PhoneNumber ?? "",
+            MunicipalityId = user.MunicipalityId, OrganisationId = user.OrganisationId,
+            PositionId = user.PositionId, SubjectId = user.SubjectId,
+        };
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    private void ClearErrorsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
+    }
+
+    private async Task<AppUser> CurrentUserAsync(CancellationToken ct)
+    {
+        var id = User.UserId();
+        return await db.Users.SingleAsync(u => u.Id == id, ct);
+    }
+
+    private async Task LoadAsync(AppUser user, CancellationToken ct)
+    {
+        Login = user.UserName ?? "";
+        Categories = await db.HeldCategories.AsNoTracking()
+            .Where(c => c.TeacherId == user.Id)
+            .OrderByDescending(c => c.SetOn)
+            .ToListAsync(ct);
+        Municipalities = await db.MunicipalityOptionsAsync(ct);
+        Organisations = await db.OrganisationOptionsAsync(Input.MunicipalityId, ct);
+        Positions = await db.PositionOptionsAsync(ct);
+        Subjects = await db.SubjectOptionsAsync(ct);
+    }
+}

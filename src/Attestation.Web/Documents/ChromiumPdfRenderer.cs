@@ -1,0 +1,310 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Attestation.Web.Documents;
+
+/// <summary>
+/// HTML to PDF with one headless Chromium per portal process (docs/decisions/0003-pdf-from-html-with-chromium.md).
+/// The browser starts with the first document and is started again when it has died; every document gets a fresh
+/// context (no cookies or cache shared between users), no network and no scripts, a bounded number of documents render
+/// at once, and none may take longer than <see cref="PdfOptions.Timeout"/>.
+/// </summary>
+public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable, IDisposable
+{
+    internal static readonly string[] LaunchArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        // Aborting requests in a route stops them before they are sent, but Chromium still opens TCP connections
+        // ahead of them (preconnect). So no name resolves and every connection, to loopback too, goes to a proxy
+        // whose own name does not resolve: the browser has no way out at all.
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://proxy.invalid:1", "--proxy-bypass-list=<-loopback>",
+    ];
+
+    /// <summary>Chromium fills the page-number spans itself; the footer lives in the bottom margin.</summary>
+    private const string Footer =
+        """<div style="width: 100%; margin: 0 15mm 0 25mm; font-family: 'Liberation Serif', 'Times New Roman', 'DejaVu Serif', serif; font-size: 9pt; color: #444; text-align: center;">стр. <span class="pageNumber"></span> из <span class="totalPages"></span></div>""";
+
+    /// <summary>How long a context may take to close before the browser is considered wedged.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
+    private readonly PdfOptions _options;
+    private readonly ILogger<ChromiumPdfRenderer> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly Lock _lock = new();
+    private Task<BrowserSession>? _session;
+    private bool _disposed;
+
+    public ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<ChromiumPdfRenderer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+    }
+
+    public async Task<byte[]> RenderAsync(string html, PdfPageOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(options);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_options.Timeout);
+        try
+        {
+            await _slots.WaitAsync(deadline.Token);
+            try
+            {
+                // A browser that died since the last document is replaced once; a second failure is a real one.
+                for (var attempt = 1; ; attempt++)
+                {
+                    var session = await SessionAsync().WaitAsync(deadline.Token);
+                    try
+                    {
+                        return await RenderOnAsync(session, html, options, deadline.Token, ct);
+                    }
+                    catch (PlaywrightException e) when (attempt == 1 && !session.Browser.IsConnected)
+                    {
+                        LogBrowserLost(_logger, e);
+                    }
+                }
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"The PDF was not rendered within {_options.Timeout.TotalSeconds} s."), e);
+        }
+    }
+
+    private async Task<byte[]> RenderOnAsync(
+        BrowserSession session, string html, PdfPageOptions options, CancellationToken deadline, CancellationToken caller)
+    {
+        var opening = session.Browser.NewContextAsync(ContextOptions());
+        IBrowserContext context;
+        try
+        {
+            context = await opening.WaitAsync(deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = CloseWhenOpenedAsync(opening);
+            // Opening a context is instant for a healthy browser: one that took the whole time allowed is wedged.
+            if (!caller.IsCancellationRequested)
+                await InvalidateAsync(session);
+            throw;
+        }
+
+        var printing = PrintAsync(context, html, options);
+        try
+        {
+            return await printing.WaitAsync(deadline);
+        }
+        finally
+        {
+            if (!printing.IsCompleted)
+                _ = printing.ContinueWith(static t => t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // Closing the context also ends a print that overran; a browser that cannot even do that is replaced.
+            if (!await CloseAsync(context))
+                await InvalidateAsync(session);
+        }
+    }
+
+    private async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfPageOptions options)
+    {
+        context.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
+        // The templates need nothing from outside: a document that tries to fetch something gets nothing.
+        await context.RouteAsync("**/*", route => IsInline(route.Request.Url) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            Landscape = options.Landscape,
+            PrintBackground = true,
+            Margin = new Margin { Top = "20mm", Right = "15mm", Bottom = "20mm", Left = "25mm" },
+            DisplayHeaderFooter = options.PageNumbers,
+            HeaderTemplate = "<div></div>",
+            FooterTemplate = Footer,
+            Tagged = true,
+        });
+    }
+
+    private static bool IsInline(string url) =>
+        url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("about:", StringComparison.OrdinalIgnoreCase);
+
+    private static BrowserNewContextOptions ContextOptions() => new()
+    {
+        JavaScriptEnabled = false,
+        Offline = true,
+        ServiceWorkers = ServiceWorkerPolicy.Block,
+        AcceptDownloads = false,
+        Locale = "ru-RU",
+    };
+
+    private Task<BrowserSession> SessionAsync()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var current = _session;
+            if (current is { IsCompleted: false } || (current is { IsCompletedSuccessfully: true } && current.Result.Browser.IsConnected))
+                return current;
+
+            _session = LaunchAsync(current);
+            return _session;
+        }
+    }
+
+    private async Task<BrowserSession> LaunchAsync(Task<BrowserSession>? previous)
+    {
+        if (previous is { IsCompletedSuccessfully: true })
+        {
+            LogRelaunch(_logger);
+            await previous.Result.DisposeAsync();
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = _options.ChromiumPath,
+                Headless = true,
+                Args = LaunchArguments,
+                Timeout = (float)_options.Timeout.TotalMilliseconds,
+            });
+            LogLaunched(_logger, _options.ChromiumPath, browser.Version);
+            return new BrowserSession(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Drops a browser that failed; the next document launches a new one.</summary>
+    private async Task InvalidateAsync(BrowserSession session)
+    {
+        lock (_lock)
+        {
+            if (_session is { IsCompletedSuccessfully: true } current && ReferenceEquals(current.Result, session))
+                _session = null;
+        }
+        await session.DisposeAsync();
+    }
+
+    private static async Task<bool> CloseAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(CloseGrace);
+            return true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A context that arrives after its document gave up is closed as soon as it comes.</summary>
+    private static async Task CloseWhenOpenedAsync(Task<IBrowserContext> opening)
+    {
+        try
+        {
+            await CloseAsync(await opening);
+        }
+        catch (PlaywrightException)
+        {
+            // The browser went away with it: nothing to close.
+        }
+    }
+
+    /// <summary>The operating-system process of the current browser, for the test that kills it.</summary>
+    internal async Task<int> BrowserProcessIdAsync()
+    {
+        var session = await SessionAsync();
+        var cdp = await session.Browser.NewBrowserCDPSessionAsync();
+        try
+        {
+            var info = await cdp.SendAsync("SystemInfo.getProcessInfo")
+                ?? throw new InvalidOperationException("Chromium returned no process information.");
+            return info.GetProperty("processInfo").EnumerateArray()
+                .Where(p => p.GetProperty("type").GetString() == "browser")
+                .Select(p => p.GetProperty("id").GetInt32())
+                .Single();
+        }
+        finally
+        {
+            await cdp.DetachAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<BrowserSession>? session;
+        lock (_lock)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            session = _session;
+            _session = null;
+        }
+
+        if (session is not null)
+        {
+            try
+            {
+                await (await session).DisposeAsync();
+            }
+            catch (Exception) when (session.IsFaulted || session.IsCanceled)
+            {
+                // It never launched: there is nothing to close.
+            }
+        }
+        // _slots stays undisposed: a render still finishing must be able to release its slot.
+    }
+
+    /// <summary>For a container disposed synchronously (tests that dispose a host without awaiting).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chromium {Version} started from {Path} for PDF documents")]
+    private static partial void LogLaunched(ILogger logger, string path, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chromium has died or stopped answering; starting a new one")]
+    private static partial void LogRelaunch(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chromium was lost while rendering a PDF; retrying with a new browser")]
+    private static partial void LogBrowserLost(ILogger logger, Exception exception);
+
+    /// <summary>A browser and the Playwright driver that talks to it; closed together.</summary>
+    private sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public IBrowser Browser => browser;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+                return;
+            try
+            {
+                await browser.CloseAsync().WaitAsync(CloseGrace);
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // Dead or wedged: stopping the driver below takes the browser down with it.
+            }
+            playwright.Dispose();
+        }
+    }
+}

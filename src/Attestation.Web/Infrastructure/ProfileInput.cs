@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Attestation.Web.Infrastructure;
+
+/// <summary>What a person states about himself and his work: the same fields at registration and in the profile.</summary>
+public class ProfileInput
+{
+    [Required(ErrorMessage = "Укажите фамилию.")]
+    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Фамилия")]
+    public string LastName { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите имя.")]
+    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Имя")]
+    public string FirstName { get; set; } = "";
+
+    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Отчество (при наличии)")]
+    public string? MiddleName { get; set; }
+
+    [Required(ErrorMessage = "Укажите адрес электронной почты.")]
+    [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно.")]
+    [StringLength(120, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Электронная почта")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите телефон.")]
+    [RegularExpression(PersonFields.PhonePattern, ErrorMessage = PersonFields.PhoneMessage)]
+    [Display(Name = "Телефон")]
+    public string Phone { get; set; } = "";
+
+    [Required(ErrorMessage = "Выберите муниципальное образование.")]
+    [Display(Name = "Муниципальное образование")]
+    public int? MunicipalityId { get; set; }
+
+    [Required(ErrorMessage = "Выберите образовательную организацию.")]
+    [Display(Name = "Образовательная организация (место работы)")]
+    public int? OrganisationId { get; set; }
+
+    [Required(ErrorMessage = "Выберите должность.")]
+    [Display(Name = "Должность")]
+    public int? PositionId { get; set; }
+
+    [Display(Name = "Предмет (направление)")]
+    public int? SubjectId { get; set; }
+}

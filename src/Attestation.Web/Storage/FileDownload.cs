@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attestation.Web.Storage;
+
+/// <summary>
+/// How every stored or generated file leaves the portal: always as an attachment (never rendered inside the portal's
+/// origin), with its real content type, the file name in UTF-8 (<c>filename*</c>), no MIME sniffing and no caching of
+/// personal documents by proxies or the browser.
+/// </summary>
+public static class FileDownload
+{
+    /// <summary><c>return FileDownload.Attachment(file);</c> from a page handler, after checking the user may see it.</summary>
+    public static IActionResult Attachment(StoredFileContent file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Attachment(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>For a document generated on the fly, e.g. <c>Attachment(pdf, "application/pdf", "Заявление.pdf")</c>.</summary>
+    public static IActionResult Attachment(byte[] content, string contentType, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return new AttachmentResult(content, contentType) { FileDownloadName = fileName };
+    }
+
+    /// <summary><c>return this.Attachment(file);</c> from a page handler, after checking the user may see it.</summary>
+    public static IActionResult Attachment(this PageModel page, StoredFileContent file)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Attachment(file);
+    }
+
+    /// <summary><c>return this.Attachment(pdf, "application/pdf", "Заявление.pdf");</c> for a generated document.</summary>
+    public static IActionResult Attachment(this PageModel page, byte[] content, string contentType, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Attachment(content, contentType, fileName);
+    }
+
+    /// <summary>A file result that also sets the response headers a download of user content needs.</summary>
+    public sealed class AttachmentResult(byte[] content, string contentType) : FileContentResult(content, contentType)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var headers = context.HttpContext.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.CacheControl = "private, no-store";
+            return base.ExecuteResultAsync(context);
+        }
+    }
+}

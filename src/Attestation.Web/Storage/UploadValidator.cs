@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Attestation.Web.Storage;
+
+/// <summary>
+/// The one check every upload goes through before <see cref="IFileStore.Stage"/>: present, not empty, not too large,
+/// and really a PDF, JPEG or PNG whatever its name says. The messages are Russian and meant for the form field.
+/// </summary>
+public sealed class UploadValidator(IOptions<UploadOptions> options)
+{
+    private readonly long _maxBytes = options.Value.MaxBytes;
+
+    public long MaxBytes => _maxBytes;
+
+    /// <summary>«20 МБ»: for the hint under the file field.</summary>
+    public string MaxSizeText => SizeText(_maxBytes);
+
+    public async Task<UploadCheck> CheckAsync(IFormFile? file, CancellationToken ct)
+    {
+        // A form posted with nothing chosen sends an empty part with no name.
+        if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+            return Refused("Выберите файл.");
+        if (file.Length == 0)
+            return Refused("Файл пуст.");
+        if (file.Length > _maxBytes)
+            return Refused($"Файл больше {MaxSizeText}.");
+
+        var content = await ReadAsync(file, ct);
+        if (content is null)
+            return Refused($"Файл больше {MaxSizeText}.");
+        if (content.Length == 0)
+            return Refused("Файл пуст.");
+
+        var type = FileTypeSniffer.Detect(content);
+        var name = SanitiseFileName(file.FileName, type);
+        if (type is null)
+            return Refused($"Допускаются только файлы PDF, JPEG или PNG: файл «{name}» не является ни одним из них.");
+
+        return new UploadCheck(new ValidatedUpload(name, type.ContentType, content), null);
+    }
+
+    /// <summary>
+    /// A name that is safe to store, show and send back in Content-Disposition: the client's path dropped (old browsers
+    /// send «C:\…\скан.pdf»), control and invisible formatting characters removed (a right-to-left override makes
+    /// «exe.pdf» look like «fdp.exe»), at most <see cref="StoredFile.FileNameMaxLength"/> characters, and an extension
+    /// that matches the detected type so the file opens in the right program when downloaded.
+    /// </summary>
+    public static string SanitiseFileName(string? fileName, SniffedFileType? type)
+    {
+        var name = fileName ?? string.Empty;
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+
+        var clean = new StringBuilder(name.Length);
+        // By code point: a lone surrogate comes out as U+FFFD and is dropped with the rest.
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune))
+                clean.Append(' ');
+            else if (rune != Rune.ReplacementChar && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control
+                         or UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned))
+                clean.Append(rune.ToString());
+        }
+
+        // Leading dots would make a hidden file on download; trailing dots and spaces are dropped by Windows anyway.
+        name = clean.ToString().Trim().TrimStart('.').TrimEnd('.', ' ');
+        while (name.Contains("  ", StringComparison.Ordinal))
+            name = name.Replace("  ", " ", StringComparison.Ordinal);
+
+        var extension = Path.GetExtension(name);
+        var stem = name[..^extension.Length];
+        if (type is not null && !type.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        {
+            // «скан.pdf» that is really a PNG becomes «скан.png»; «отчёт.docx» that is really a PDF, «отчёт.docx.pdf».
+            if (!FileTypeSniffer.Accepted.Any(t => t.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)))
+                stem = name;
+            extension = type.Extension;
+        }
+
+        if (stem.Trim().Length == 0)
+            stem = "файл";
+
+        var maxStem = StoredFile.FileNameMaxLength - extension.Length;
+        if (stem.Length > maxStem)
+            stem = TrimTo(stem, maxStem).TrimEnd();
+        return stem + extension;
+    }
+
+    /// <summary>«20 МБ», «1,5 МБ», «500 КБ», «100 байт».</summary>
+    public static string SizeText(long bytes)
+    {
+        var russian = CultureInfo.GetCultureInfo("ru-RU");
+        const long kilobyte = 1024, megabyte = 1024 * 1024;
+        if (bytes >= megabyte)
+            return ((double)bytes / megabyte).ToString("0.#", russian) + " МБ";
+        if (bytes >= kilobyte)
+            return ((double)bytes / kilobyte).ToString("0.#", russian) + " КБ";
+        var n = bytes % 100;
+        var unit = n is >= 11 and <= 14 ? "байт" : (n % 10) switch { 1 => "байт", 2 or 3 or 4 => "байта", _ => "байт" };
+        return bytes.ToString(russian) + " " + unit;
+    }
+
+    private static UploadCheck Refused(string message) => new(null, message);
+
+    /// <summary>Reads at most one byte more than allowed: the length a form part declares is not taken on trust.</summary>
+    private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        await using var source = file.OpenReadStream();
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, _maxBytes));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > _maxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Cuts at a character boundary: never between the halves of a surrogate pair.</summary>
+    private static string TrimTo(string value, int length) =>
+        length < value.Length && char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
+}

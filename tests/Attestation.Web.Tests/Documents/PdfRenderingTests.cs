@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Attestation.Testing;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Templates;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attestation.Web.Tests.Documents;
+
+/// <summary>Real PDFs from Debian's Chromium, read back with poppler as a person's viewer would show them.</summary>
+public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<PdfRendererFixture>
+{
+    [Fact]
+    public async Task The_application_form_reads_back_with_the_name_the_organisation_and_the_claimed_category()
+    {
+        var bytes = await pdf.RenderAsync<ApplicationForm>(
+            SampleApplications.Parameters(SampleApplications.Form()), PdfPageOptions.Portrait);
+        await PdfRendererFixture.SaveArtifactAsync("application-form.pdf", bytes);
+
+        var text = await PdfReading.TextAsync(bytes);
+        Assert.Contains("ЗАЯВЛЕНИЕ", text, StringComparison.Ordinal);
+        Assert.Contains("Пичугина Олеся Владимировна", text, StringComparison.Ordinal);
+        Assert.Contains(SampleApplications.Organisation, text, StringComparison.Ordinal);
+        Assert.Contains("Прошу аттестовать меня в 2026 году на высшую квалификационную категорию по должности «учитель»", text, StringComparison.Ordinal);
+        Assert.Contains("Дата", text, StringComparison.Ordinal);
+        Assert.Contains("Подпись", text, StringComparison.Ordinal);
+
+        var pages = await PdfReading.PagesAsync(bytes);
+        Assert.All(pages.Select((page, i) => (page, number: i + 1)),
+            p => Assert.Contains($"стр. {p.number} из {pages.Count}", p.page, StringComparison.Ordinal));
+        var (width, height) = await PdfReading.PageSizeAsync(bytes);
+        Assert.InRange(width, 594, 597);
+        Assert.InRange(height, 841, 844);
+        Assert.Equal("Заявление о проведении аттестации", (await PdfReading.InfoAsync(bytes))["Title"]);
+    }
+
+    [Fact]
+    public async Task The_landscape_option_turns_the_page()
+    {
+        var bytes = await pdf.Renderer.RenderAsync(Html("<p>Сводный график</p>"), PdfPageOptions.LandscapeWithNumbers, CancellationToken.None);
+
+        var (width, height) = await PdfReading.PageSizeAsync(bytes);
+        Assert.InRange(width, 841, 844);
+        Assert.InRange(height, 594, 597);
+        Assert.Contains("Сводный график", await PdfReading.TextAsync(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_document_numbers_every_page_and_can_go_without_numbers()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 150).Select(i => $"<p>Строка журнала {i}</p>"));
+
+        var numbered = await PdfReading.PagesAsync(await pdf.Renderer.RenderAsync(Html(rows), PdfPageOptions.Portrait, CancellationToken.None));
+        var plain = await PdfReading.PagesAsync(await pdf.Renderer.RenderAsync(Html(rows), new PdfPageOptions(PageNumbers: false), CancellationToken.None));
+
+        Assert.True(numbered.Count >= 3, $"150 lines should take several pages, got {numbered.Count}.");
+        Assert.Contains($"стр. 2 из {numbered.Count}", numbered[1], StringComparison.Ordinal);
+        Assert.Contains($"стр. {numbered.Count} из {numbered.Count}", numbered[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("стр.", string.Concat(plain), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_documents_render_at_the_same_time()
+    {
+        var first = pdf.RenderAsync<ApplicationForm>(SampleApplications.Parameters(SampleApplications.Form()), PdfPageOptions.Portrait);
+        var second = pdf.RenderAsync<ApplicationForm>(
+            SampleApplications.Parameters(SampleApplications.Form(d => d with { LastName = "Ершов", FirstName = "Игорь", MiddleName = "Петрович" })),
+            PdfPageOptions.Portrait);
+
+        var both = await Task.WhenAll(first, second);
+
+        Assert.Contains("Пичугина Олеся Владимировна", await PdfReading.TextAsync(both[0]), StringComparison.Ordinal);
+        var secondText = await PdfReading.TextAsync(both[1]);
+        Assert.Contains("Ершов Игорь Петрович", secondText, StringComparison.Ordinal);
+        Assert.Contains("ознакомлен.", secondText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_that_died_is_replaced_for_the_next_document()
+    {
+        await pdf.Renderer.RenderAsync(Html("<p>до</p>"), PdfPageOptions.Portrait, CancellationToken.None);
+        var pid = await pdf.Renderer.BrowserProcessIdAsync();
+
+        using (var browser = Process.GetProcessById(pid))
+        {
+            browser.Kill();
+            await browser.WaitForExitAsync();
+        }
+        var bytes = await pdf.Renderer.RenderAsync(Html("<p>после</p>"), PdfPageOptions.Portrait, CancellationToken.None);
+
+        Assert.Contains("после", await PdfReading.TextAsync(bytes), StringComparison.Ordinal);
+        Assert.NotEqual(pid, await pdf.Renderer.BrowserProcessIdAsync());
+    }
+
+    [Fact]
+    public async Task The_document_cannot_reach_the_network_or_local_files()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        var secret = Path.Combine(Path.GetTempPath(), $"attestation-secret-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(secret, "СЕКРЕТНЫЙ-ФАЙЛ");
+        try
+        {
+            var html = Html($"""
+                <p>Документ</p>
+                <img src="{url}/image.png">
+                <link rel="stylesheet" href="{url}/style.css">
+                <iframe src="file://{secret}"></iframe>
+                <iframe src="{url}/frame"></iframe>
+                """);
+
+            var bytes = await pdf.Renderer.RenderAsync(html, PdfPageOptions.Portrait, CancellationToken.None);
+
+            var text = await PdfReading.TextAsync(bytes);
+            Assert.Contains("Документ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("СЕКРЕТНЫЙ-ФАЙЛ", text, StringComparison.Ordinal);
+            Assert.False(listener.Pending(), "The page opened a connection to the network.");
+        }
+        finally
+        {
+            File.Delete(secret);
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task A_document_over_the_time_limit_fails_with_a_timeout()
+    {
+        await using var services = PdfRendererFixture.BuildServices(new Dictionary<string, string?>
+        {
+            ["Pdf:ChromiumPath"] = PdfRendererFixture.ChromiumPath,
+            ["Pdf:Timeout"] = "00:00:00.001",
+        });
+        var renderer = (ChromiumPdfRenderer)services.GetRequiredService<IPdfRenderer>();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => renderer.RenderAsync(Html("<p>x</p>"), PdfPageOptions.Portrait, CancellationToken.None));
+    }
+
+    private static string Html(string body) =>
+        $"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><style>{DocumentStyles.Css}</style></head><body>{body}</body></html>""";
+}
