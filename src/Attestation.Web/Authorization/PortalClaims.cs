@@ -10,6 +10,9 @@ public static class PortalClaims
     /// <summary>«Лебедева О. И.», shown in the navigation bar without a database query per page.</summary>
     public const string ShortName = "attestation:short_name";
 
+    /// <summary>The municipality of a coordinator or expert: the scope of every query they make.</summary>
+    public const string MunicipalityId = "attestation:municipality";
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(ShortName) ?? user.Identity?.Name ?? "";
 }
@@ -23,6 +26,9 @@ public sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.ShortName, user.ShortName));
+        if (user.MunicipalityId is { } municipalityId)
+            identity.AddClaim(new Claim(PortalClaims.MunicipalityId,
+                municipalityId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }
