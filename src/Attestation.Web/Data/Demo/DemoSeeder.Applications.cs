@@ -4,6 +4,8 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
+using Attestation.Web.Documents;
+using Attestation.Web.Storage;
 
 namespace Attestation.Web.Data.Demo;
 
@@ -43,10 +45,10 @@ public sealed partial class DemoSeeder
         // The demo teacher: «первая» set last year through the portal, now applying for «высшая» (scheduled).
         var demoTeacher = people.Teacher;
         var earlier = Build(context, demoTeacher, QualificationCategory.First, QualificationCategory.None, AttestationForm.InPerson);
-        Advance(context, earlier, Scenario.Decided, submittedAges, preferDemoExpert: true);
+        await AdvanceAsync(context, earlier, Scenario.Decided, submittedAges, preferDemoExpert: true, ct);
         db.HeldCategories.Add(earlier.CreateEstablishedCategory("учитель"));
         var current = Build(context, demoTeacher, QualificationCategory.Highest, QualificationCategory.First, AttestationForm.InPerson);
-        Advance(context, current, Scenario.ScheduledClosed, submittedAges, preferDemoExpert: true);
+        await AdvanceAsync(context, current, Scenario.ScheduledClosed, submittedAges, preferDemoExpert: true, ct);
         db.Applications.AddRange(earlier, current);
 
         var others = people.Teachers.SelectMany(t => t.Value).Where(t => t != demoTeacher).ToList();
@@ -63,7 +65,7 @@ public sealed partial class DemoSeeder
             };
             var form = _faker.Random.Bool(0.75f) ? AttestationForm.InPerson : AttestationForm.Distance;
             var application = Build(context, teacher, claimed, held, form, simplified: scenario == Scenario.RegisteredSimplified);
-            Advance(context, application, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool());
+            await AdvanceAsync(context, application, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool(), ct);
             db.Applications.Add(application);
         }
         await db.SaveChangesAsync(ct);
@@ -137,7 +139,8 @@ public sealed partial class DemoSeeder
     }
 
     /// <summary>Takes an application from draft to the scenario's status, at dates consistent with its period.</summary>
-    private void Advance(Context context, Application application, Scenario scenario, Queue<int> submittedAges, bool preferDemoExpert)
+    private async Task AdvanceAsync(Context context, Application application, Scenario scenario, Queue<int> submittedAges,
+        bool preferDemoExpert, CancellationToken ct)
     {
         var teacher = FindPerson(context, application.TeacherId);
         var coordinator = context.People.Coordinators[application.MunicipalityId].Actor;
@@ -187,13 +190,18 @@ public sealed partial class DemoSeeder
 
         var start = RegionClock.StartOfDay(period.StartDate, _zone).AddHours(11);
         var recommendation = _faker.Random.Bool(0.9f) ? Conformity.Corresponds : Conformity.DoesNotCorrespond;
-        application.AttachConclusion(Guid.CreateVersion7(), recommendation,
+        var conclusionAt = clock.At(start.AddDays(_faker.Random.Int(30, 40)));
+        application.AttachConclusion(await DemoConclusionAsync(context, application, period, recommendation, false, expertA, conclusionAt, ct),
+            recommendation,
             recommendation == Conformity.Corresponds ? null : "Результаты профессиональной деятельности не подтверждены в полном объёме.",
-            expertA.Actor, clock.At(start.AddDays(_faker.Random.Int(30, 40))));
+            expertA.Actor, conclusionAt);
         if (scenario == Scenario.ConclusionUploaded)
             return;
 
-        application.SignConclusion(Guid.CreateVersion7(), teacher, clock.After(days: _faker.Random.Int(1, 3)));
+        var signedAt = clock.After(days: _faker.Random.Int(1, 3));
+        var teacherPerson = new Person(context.People.Teachers.Values.SelectMany(t => t).First(t => t.User.Id == application.TeacherId).User, teacher);
+        application.SignConclusion(await DemoConclusionAsync(context, application, period, recommendation, true, teacherPerson, signedAt, ct),
+            teacher, signedAt);
         if (scenario == Scenario.ConclusionSigned)
             return;
 
@@ -207,6 +215,25 @@ public sealed partial class DemoSeeder
         var outcome = recommendation == Conformity.Corresponds ? DecisionOutcome.Established : DecisionOutcome.Refused;
         application.Decide(new CommissionDecision(meetingDate, $"{_faker.Random.Int(1, 12)}", outcome,
             $"{_faker.Random.Int(100, 1900)}-р", meetingDate.AddDays(5)), context.People.Operator.Actor, meeting);
+    }
+
+    /// <summary>A rendered stand-in for the scanned conclusion, so that the demo's download links lead to a document.</summary>
+    private async Task<Guid> DemoConclusionAsync(Context context, Application application, AttestationPeriod period,
+        Conformity recommendation, bool signed, Person uploader, DateTimeOffset at, CancellationToken ct)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            [nameof(DemoConclusion.TeacherName)] = application.FullName,
+            [nameof(DemoConclusion.Position)] = PositionName(context, application.PositionId),
+            [nameof(DemoConclusion.Organisation)] = context.Directory.Organisations[application.MunicipalityId]
+                .First(o => o.Id == application.OrganisationId).Name,
+            [nameof(DemoConclusion.Period)] = period.Name,
+            [nameof(DemoConclusion.Recommendation)] = recommendation.ToRussian(),
+            [nameof(DemoConclusion.Signed)] = signed,
+        };
+        var pdf = await documents.RenderPdfAsync<DemoConclusion>(parameters, PdfPageOptions.Portrait, ct);
+        var name = signed ? "Итоговое заключение (подписанное).pdf" : "Итоговое заключение.pdf";
+        return files.Stage(new ValidatedUpload(name, "application/pdf", pdf), uploader.User.Id, at);
     }
 
     private void Register(Application application, Actor coordinator, DateTimeOffset at)

@@ -6,6 +6,8 @@ using Attestation.Domain.Directory;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
+using Attestation.Web.Documents;
+using Attestation.Web.Storage;
 using Attestation.Web.Infrastructure;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +27,8 @@ public sealed partial class DemoSeeder(
     AttestationDbContext db,
     UserManager<AppUser> users,
     RegionTime region,
+    IDocumentRenderer documents,
+    IFileStore files,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
