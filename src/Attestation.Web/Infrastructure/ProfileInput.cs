@@ -47,4 +47,21 @@ public class ProfileInput
 
     [Display(Name = "Предмет (направление)")]
     public int? SubjectId { get; set; }
+
+    public static ProfileInput From(Data.AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new ProfileInput
+        {
+            LastName = user.LastName,
+            FirstName = user.FirstName,
+            MiddleName = user.MiddleName,
+            Email = user.Email ?? "",
+            Phone = user.PhoneNumber ?? "",
+            MunicipalityId = user.MunicipalityId,
+            OrganisationId = user.OrganisationId,
+            PositionId = user.PositionId,
+            SubjectId = user.SubjectId,
+        };
+    }
 }

@@ -61,13 +61,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await CurrentUserAsync(ct);
-        Input = new ProfileInput
-        {
-            LastName = user.LastName, FirstName = user.FirstName, MiddleName = user.MiddleName,
-            Email = user.Email ?? "", Phone = user.PhoneNumber ?? "",
-            MunicipalityId = user.MunicipalityId, OrganisationId = user.OrganisationId,
-            PositionId = user.PositionId, SubjectId = user.SubjectId,
-        };
+        Input = ProfileInput.From(user);
         await LoadAsync(user, ct);
         return Page();
     }
@@ -143,13 +137,7 @@ public sealed class IndexModel(
             }
         }
 
-        Input = new ProfileInput
-        {
-            LastName = user.LastName, FirstName = user.FirstName, MiddleName = user.MiddleName,
-            Email = user.Email ?? "", Phone = user.PhoneNumber ?? "",
-            MunicipalityId = user.MunicipalityId, OrganisationId = user.OrganisationId,
-            PositionId = user.PositionId, SubjectId = user.SubjectId,
-        };
+        Input = ProfileInput.From(user);
         await LoadAsync(user, ct);
         return Page();
     }
