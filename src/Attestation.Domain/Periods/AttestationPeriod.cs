@@ -11,6 +11,8 @@ public sealed class AttestationPeriod
     public const int LengthInMonths = 2;
     public const int ReasonMaxLength = 1000;
 
+    private readonly List<PeriodEvent> _events = [];
+
     public AttestationPeriod(int startYear, int startMonth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(startMonth, 1);
@@ -139,7 +141,11 @@ public sealed class AttestationPeriod
         ClosedAt = null;
         ClosedBy = null;
         CloseReason = null;
+        _events.Add(new PeriodEvent(Id, ReopenedAt.Value, by, PeriodEventKind.Reopened, $"Период «{Name}» открыт", ReopenReason));
     }
+
+    /// <summary>The period's history: every closing and reopening, with who and why.</summary>
+    public IReadOnlyList<PeriodEvent> Events => _events;
 
     public override string ToString() => Name;
 
@@ -154,6 +160,9 @@ public sealed class AttestationPeriod
         ClosedAt = Instant.Utc(now);
         ClosedBy = by;
         CloseReason = reason;
+        _events.Add(new PeriodEvent(Id, ClosedAt.Value, by,
+            by is null ? PeriodEventKind.ClosedAutomatically : PeriodEventKind.Closed,
+            by is null ? $"Период «{Name}» закрыт автоматически" : $"Период «{Name}» закрыт оператором", reason));
     }
 
     private bool WasReopenedAfterClosingTime(TimeZoneInfo zone) =>

@@ -15,6 +15,7 @@ public sealed class AttestationPeriodConfiguration : IEntityTypeConfiguration<At
         builder.Property(p => p.CloseReason).HasMaxLength(AttestationPeriod.ReasonMaxLength);
         builder.Property(p => p.ReopenReason).HasMaxLength(AttestationPeriod.ReasonMaxLength);
         builder.HasIndex(p => new { p.StartYear, p.StartMonth }).IsUnique();
+        builder.Navigation(p => p.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -1,0 +1,69 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Commission;
+
+namespace Attestation.Domain.Tests.Commission;
+
+public sealed class CommissionMeetingTests
+{
+    private static readonly DateOnly MeetingDay = new(2026, 2, 26);
+
+    private static CommissionMeeting Meeting() => new(MeetingDay, "3", Given.Operator.Id, Given.DecideAt);
+
+    [Theory]
+    [InlineData(ApplicationStatus.Submitted)]
+    [InlineData(ApplicationStatus.Scheduled)]
+    [InlineData(ApplicationStatus.ConclusionSigned)]
+    public void Only_verified_applications_go_before_the_commission(ApplicationStatus status)
+    {
+        var error = Assert.Throws<DomainException>(() => Meeting().Add(Given.ApplicationIn(status)));
+        Assert.Contains("только проверенные", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_application_is_listed_once()
+    {
+        var meeting = Meeting();
+        var application = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(application);
+
+        Assert.Throws<DomainException>(() => meeting.Add(application));
+        Assert.Single(meeting.Items);
+    }
+
+    [Fact]
+    public void A_decision_is_recorded_on_the_item_and_applied_to_the_application()
+    {
+        var meeting = Meeting();
+        var application = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(application);
+
+        meeting.Decide(application, DecisionOutcome.Established, Given.Operator, Given.DecideAt);
+
+        Assert.Equal(DecisionOutcome.Established, meeting.Items[0].Outcome);
+        Assert.Equal(ApplicationStatus.Decided, application.Status);
+        Assert.Equal(MeetingDay, application.Decision!.MeetingDate);
+        Assert.Equal("3", application.Decision.ProtocolNumber);
+    }
+
+    [Fact]
+    public void Deciding_an_application_not_on_the_list_is_refused()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            Meeting().Decide(Given.ApplicationIn(ApplicationStatus.Verified), DecisionOutcome.Refused, Given.Operator, Given.DecideAt));
+        Assert.Contains("не включено", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_order_cannot_predate_the_meeting()
+    {
+        var meeting = Meeting();
+        Assert.Throws<DomainException>(() => meeting.RecordOrder("125-р", MeetingDay.AddDays(-1)));
+        meeting.RecordOrder("125-р", MeetingDay.AddDays(5));
+        Assert.True(meeting.HasOrder);
+        Assert.Equal("125-р", meeting.OrderNumber);
+    }
+
+    [Fact]
+    public void A_meeting_needs_a_protocol_number() =>
+        Assert.Throws<DomainException>(() => new CommissionMeeting(MeetingDay, " ", Given.Operator.Id, Given.DecideAt));
+}
