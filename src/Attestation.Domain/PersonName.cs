@@ -5,7 +5,7 @@ namespace Attestation.Domain;
 /// <summary>Фамилия, имя, отчество as the documents print them.</summary>
 public sealed partial record PersonName
 {
-    public const int PartMaxLength = 100;
+    public const int PartMaxLength = 60;
 
     public PersonName(string lastName, string firstName, string? middleName)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using AngleSharp;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -34,6 +35,51 @@ public static class FormClient
     public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string url,
         IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]", string? submitter = null)
     {
+        var (target, fields, _) = Prepare(document, url, values, formSelector, submitter);
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Like <see cref="SubmitFormAsync(HttpClient, string, IReadOnlyDictionary{string, string}, string, string?)"/>
+    /// for a form with files: posts multipart/form-data as a browser does, with <paramref name="files"/> in the file
+    /// fields they name and an empty part (no file chosen) in every other file field of the form.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartFormAsync(this HttpClient client, string url,
+        IReadOnlyDictionary<string, string> values, IReadOnlyList<ChosenFile> files,
+        string formSelector = "main form[method=post]", string? submitter = null)
+    {
+        var document = await client.GetDocumentAsync(url);
+        return await client.SubmitMultipartFormAsync(document, url, values, files, formSelector, submitter);
+    }
+
+    public static Task<HttpResponseMessage> SubmitMultipartFormAsync(this HttpClient client, IHtmlDocument document,
+        string url, IReadOnlyDictionary<string, string> values, IReadOnlyList<ChosenFile> files,
+        string formSelector = "main form[method=post]", string? submitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var (target, fields, fileFields) = Prepare(document, url, values, formSelector, submitter);
+        return client.PostAsync(target, Multipart(fields, fileFields, files));
+    }
+
+    /// <summary>
+    /// Posts the form of <paramref name="document"/>, with its antiforgery token, to <paramref name="target"/> instead
+    /// of where the form points: what a forged request, or a stale tab replayed against another id, looks like.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostFormToAsync(this HttpClient client, IHtmlDocument document, string target,
+        IReadOnlyDictionary<string, string> values, IReadOnlyList<ChosenFile>? files = null,
+        string formSelector = "main form[method=post]")
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var (_, fields, fileFields) = Prepare(document, target, values, formSelector, submitter: null);
+        return files is null
+            ? client.PostAsync(target, new FormUrlEncodedContent(fields))
+            : client.PostAsync(target, Multipart(fields, fileFields, files));
+    }
+
+    private static (string Target, Dictionary<string, string> Fields, IReadOnlyList<string> FileFields) Prepare(
+        IHtmlDocument document, string url, IReadOnlyDictionary<string, string> values, string formSelector,
+        string? submitter)
+    {
         var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
         var fields = ReadFields(form, submitter);
@@ -42,9 +88,43 @@ public static class FormClient
 
         // A button may post elsewhere (asp-page-handler renders formaction): it is found by id or name.
         var button = submitter is null ? null : form.QuerySelector($"button#{submitter}, button[name='{submitter}']");
+        if (submitter is not null && button is null)
+            throw new InvalidOperationException($"The form '{formSelector}' on {url} has no button '{submitter}'.");
         var action = button?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
-        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        var fileFields = form.Elements.OfType<IHtmlInputElement>()
+            .Where(input => input.Type == "file" && !string.IsNullOrEmpty(input.Name))
+            .Select(input => input.Name!)
+            .ToList();
+        return (target, fields, fileFields);
+    }
+
+    private static MultipartFormDataContent Multipart(Dictionary<string, string> fields, IReadOnlyList<string> fileFields,
+        IReadOnlyList<ChosenFile> files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            content.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+            content.Add(part, file.Field, file.FileName);
+        }
+
+        // A file field left empty still sends a part: no file name, no bytes.
+        foreach (var field in fileFields.Where(field => files.All(file => file.Field != field)))
+        {
+            var empty = new ByteArrayContent([]);
+            empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+            {
+                Name = $"\"{field}\"",
+                FileName = "\"\"",
+            };
+            content.Add(empty);
+        }
+        return content;
     }
 
     private static Dictionary<string, string> ReadFields(IHtmlFormElement form, string? submitter)
@@ -80,3 +160,6 @@ public static class FormClient
         return fields;
     }
 }
+
+/// <summary>A file chosen in a form's file field: <paramref name="Field"/> is the input's name.</summary>
+public sealed record ChosenFile(string Field, string FileName, byte[] Content, string ContentType = "application/octet-stream");

@@ -26,12 +26,17 @@ public static class PageReading
             .ToList();
 
     /// <summary>
-    /// What a field holds as the browser would post it: an input's value ("" for an unchecked box), a list's selected
-    /// option, a text area's text. A check box wins over the hidden "false" that Razor adds after it.
+    /// What a field holds as the browser would post it: an input's value ("" for an unchecked box), the checked
+    /// button of a radio group, a list's selected option, a text area's text. A check box wins over the hidden "false"
+    /// that Razor adds after it.
     /// </summary>
     public static string FieldValue(this IParentNode page, string name)
     {
         var elements = page.QuerySelectorAll($"[name='{name}']").ToList();
+        // A group of radio buttons posts the value of the checked one.
+        var radios = elements.OfType<IHtmlInputElement>().Where(e => e.Type == "radio").ToList();
+        if (radios.Count > 0)
+            return radios.FirstOrDefault(radio => radio.IsChecked)?.Value ?? "";
         var element = elements.FirstOrDefault(e => e is not IHtmlInputElement { Type: "hidden" }) ?? elements.FirstOrDefault()
             ?? throw new InvalidOperationException($"The page has no field {name}.");
         return element switch

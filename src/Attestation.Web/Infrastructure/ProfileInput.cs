@@ -7,18 +7,18 @@ public class ProfileInput
 {
     [Required(ErrorMessage = "Укажите фамилию.")]
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Фамилия")]
     public string LastName { get; set; } = "";
 
     [Required(ErrorMessage = "Укажите имя.")]
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Имя")]
     public string FirstName { get; set; } = "";
 
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(60, ErrorMessage = "Не более {1} символов.")]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Отчество (при наличии)")]
     public string? MiddleName { get; set; }
 

@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,9 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.Property(u => u.LastName).HasMaxLength(60);
-        builder.Property(u => u.FirstName).HasMaxLength(60);
-        builder.Property(u => u.MiddleName).HasMaxLength(60);
+        builder.Property(u => u.LastName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(u => u.FirstName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(u => u.MiddleName).HasMaxLength(PersonName.PartMaxLength);
         builder.Property(u => u.WorkPhone).HasMaxLength(40);
         builder.Ignore(u => u.FullName);
         builder.Ignore(u => u.ShortName);

@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Periods;
@@ -15,9 +16,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // Optimistic concurrency on PostgreSQL's xmin: two coordinators acting on one application cannot both win.
         builder.Property<uint>("Version").IsRowVersion();
 
-        builder.Property(a => a.LastName).HasMaxLength(60);
-        builder.Property(a => a.FirstName).HasMaxLength(60);
-        builder.Property(a => a.MiddleName).HasMaxLength(60);
+        builder.Property(a => a.LastName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(a => a.FirstName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(a => a.MiddleName).HasMaxLength(PersonName.PartMaxLength);
         builder.Property(a => a.CurrentCategoryDecisionNumber).HasMaxLength(Application.DecisionNumberMaxLength);
         builder.Property(a => a.SimplifiedGrounds).HasMaxLength(Application.LongTextMaxLength);
         builder.Property(a => a.EducationInstitution).HasMaxLength(Application.ShortTextMaxLength);

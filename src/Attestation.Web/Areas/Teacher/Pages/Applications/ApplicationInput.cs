@@ -10,15 +10,18 @@ public sealed class ApplicationInput
 {
     [Required(ErrorMessage = "Укажите фамилию.")]
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Фамилия")]
     public string LastName { get; set; } = "";
 
     [Required(ErrorMessage = "Укажите имя.")]
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Имя")]
     public string FirstName { get; set; } = "";
 
     [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
+    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Отчество")]
     public string? MiddleName { get; set; }
 

@@ -119,7 +119,9 @@ public sealed class EditModel(
             return NotFound();
         if (!application.CanBeDeleted)
         {
-            StatusMessage = "Поданное заявление удалить нельзя: его можно только отозвать.";
+            StatusMessage = application.Status == ApplicationStatus.Rejected
+                ? "Отклонённое заявление не удаляется: исправьте его и подайте повторно."
+                : "Поданное заявление удалить нельзя: его можно только отозвать.";
             return RedirectToPage("./Details", new { id });
         }
 
@@ -231,6 +233,12 @@ public sealed class EditModel(
             application = await FindAsync(existing, ct);
             if (application is null)
                 return NotFound();
+            if (!application.IsEditable)
+            {
+                // A stale tab: the application was submitted meanwhile, so the form no longer applies.
+                StatusMessage = "Заявление подано и недоступно для изменения.";
+                return RedirectToPage("./Details", new { id });
+            }
         }
         await LoadPageAsync(application, ct);
         return Page();

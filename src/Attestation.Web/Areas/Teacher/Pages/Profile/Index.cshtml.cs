@@ -19,10 +19,12 @@ public sealed class IndexModel(
     SignInManager<AppUser> signIn,
     RegionTime region) : PageModel
 {
-    [BindProperty]
+    // Each of the two forms posts only its own fields; the names keep the other model from binding to the empty
+    // prefix, where its «required» errors would hide under keys nobody clears.
+    [BindProperty(Name = nameof(Input))]
     public ProfileInput Input { get; set; } = new();
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Category))]
     public CategoryInput Category { get; set; } = new();
 
     [TempData]
