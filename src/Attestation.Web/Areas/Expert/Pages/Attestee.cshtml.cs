@@ -1,0 +1,147 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Experts;
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Attestation.Web.Areas.Expert.Pages;
+
+/// <summary>
+/// The attestee's file as the expert studies it: the application, its documents and links (read-only), the school
+/// coordinator to call, the conclusion so far, and the procedure of the seed as a checklist the expert ticks.
+/// </summary>
+public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view, IFileStore files, RegionTime region) : PageModel
+{
+    public ApplicationDetailsView View { get; private set; } = null!;
+
+    public IReadOnlyList<ProcedureStep> Steps { get; private set; } = [];
+
+    /// <summary>The signed-in expert's ticks by step code.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> MyTicks { get; private set; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>The colleague's ticks by step code, shown beside one's own.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> ColleagueTicks { get; private set; } = new Dictionary<string, DateTimeOffset>();
+
+    public IReadOnlyList<CoordinatorContact> Coordinators { get; private set; } = [];
+
+    public Guid Me { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public string? ConclusionUploader { get; private set; }
+
+    public bool IsOverdue => View.Deadlines is { } d && IndexModel.IsOverdue(View.Application.Status, d.ConclusionUploadedBy, Today);
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    /// <summary>A document or conclusion of the attestee: only ids that belong to this application are served.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null || !application.FileIds().Contains(fileId))
+            return NotFound();
+        var file = await files.OpenAsync(fileId, ct);
+        return file is null ? NotFound() : this.Attachment(file);
+    }
+
+    public async Task<IActionResult> OnPostTickAsync(Guid id, string? step, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+        var procedureStep = await ManualStepAsync(application, step, ct);
+        if (procedureStep is null)
+            return BadRequest();
+
+        var me = User.UserId();
+        if (!await db.ExpertChecklistTicks.AnyAsync(t => t.ApplicationId == id && t.ExpertId == me && t.Step == procedureStep.Code, ct))
+        {
+            db.ExpertChecklistTicks.Add(new ExpertChecklistTick(id, me, procedureStep.Code, region.Now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Ticked in another tab a moment ago: the step is done either way.
+            }
+        }
+
+        StatusMessage = $"Отмечено: «{procedureStep.Text}».";
+        return RedirectToPage(null, null, new { id }, "procedure");
+    }
+
+    public async Task<IActionResult> OnPostUntickAsync(Guid id, string? step, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+        var procedureStep = await ManualStepAsync(application, step, ct);
+        if (procedureStep is null)
+            return BadRequest();
+
+        var me = User.UserId();
+        await db.ExpertChecklistTicks
+            .Where(t => t.ApplicationId == id && t.ExpertId == me && t.Step == procedureStep.Code)
+            .ExecuteDeleteAsync(ct);
+        StatusMessage = $"Отметка снята: «{procedureStep.Text}».";
+        return RedirectToPage(null, null, new { id }, "procedure");
+    }
+
+    /// <summary>The step of this attestee's procedure named by the form; null for anything else (a forged post).</summary>
+    private async Task<ProcedureStep?> ManualStepAsync(Application application, string? code, CancellationToken ct)
+    {
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, ct);
+        var hands = await db.Municipalities.Where(m => m.Id == application.MunicipalityId)
+            .Select(m => m.HandsConclusionsToSubjectGroup).SingleAsync(ct);
+        return ExpertProcedure.For(period, application.Form, hands)
+            .SingleOrDefault(s => s.Code == code && !s.IsAutomatic);
+    }
+
+    private async Task LoadAsync(Application application, CancellationToken ct)
+    {
+        Me = User.UserId();
+        Today = region.Today;
+        View = await view.BuildAsync(application, ct);
+        var hands = View.Deadlines?.ConclusionToSubjectGroupBy is not null;
+        Steps = View.Period is null ? [] : ExpertProcedure.For(View.Period, application.Form, hands);
+
+        var ticks = await db.ExpertChecklistTicks.AsNoTracking()
+            .Where(t => t.ApplicationId == application.Id)
+            .Select(t => new { t.ExpertId, t.Step, t.TickedAt })
+            .ToListAsync(ct);
+        MyTicks = ticks.Where(t => t.ExpertId == Me).ToDictionary(t => t.Step, t => t.TickedAt);
+        var colleague = application.AssignedExperts.FirstOrDefault(e => e != Me);
+        ColleagueTicks = ticks.Where(t => t.ExpertId == colleague && colleague != Guid.Empty)
+            .ToDictionary(t => t.Step, t => t.TickedAt);
+
+        Coordinators = (await db.SchoolCoordinatorsAsync([application.OrganisationId], ct))
+            .GetValueOrDefault(application.OrganisationId) ?? [];
+
+        if (application.Conclusion is { } conclusion)
+        {
+            var uploader = conclusion.UploadedBy;
+            ConclusionUploader = uploader == Me
+                ? "вами"
+                : await db.Users.Where(u => u.Id == uploader)
+                    .Select(u => u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName)
+                    .SingleOrDefaultAsync(ct);
+        }
+    }
+}

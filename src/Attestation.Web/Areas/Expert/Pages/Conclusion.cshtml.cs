@@ -1,0 +1,160 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Templates;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using DomainConclusion = Attestation.Domain.Applications.Conclusion;
+
+namespace Attestation.Web.Areas.Expert.Pages;
+
+/// <summary>
+/// «Итоговое заключение»: the pre-filled template to print, then the scan signed by the attestee and both
+/// specialists uploaded with the recommendation. Either specialist of the pair may upload; until the attestee attaches
+/// his signed copy, either may replace it.
+/// </summary>
+public sealed class ConclusionModel(
+    AttestationDbContext db,
+    ApplicationView view,
+    UploadValidator uploads,
+    IFileStore files,
+    IDocumentRenderer documents,
+    RegionTime region) : PageModel
+{
+    public ApplicationDetailsView View { get; private set; } = null!;
+
+    public string MaxSizeText => uploads.MaxSizeText;
+
+    public bool CanUpload => View.Application is { Status: ApplicationStatus.Scheduled or ApplicationStatus.ConclusionUploaded, IsWithdrawalPending: false };
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Выберите рекомендацию: соответствует или не соответствует заявленной квалификационной категории.")]
+        [Display(Name = "Рекомендация специалистов")]
+        public Conformity? Recommendation { get; set; }
+
+        [StringLength(DomainConclusion.CommentMaxLength, ErrorMessage = "Комментарий — не более {1} символов.")]
+        [Display(Name = "Комментарий (необязательно)")]
+        public string? Comment { get; set; }
+
+        [Display(Name = "Скан итогового заключения, подписанного аттестуемым и двумя специалистами")]
+        public IFormFile? Scan { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+        if (application.Conclusion is { } conclusion)
+            Input = new InputModel { Recommendation = conclusion.Recommendation, Comment = conclusion.Comment };
+        View = await view.BuildAsync(application, ct);
+        return Page();
+    }
+
+    /// <summary>The template with the attestee, the claim, the period and both specialists filled in.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+
+        var details = await view.BuildAsync(application, ct);
+        var model = ConclusionFormModel.From(application, details.Position, details.Subject, details.Organisation,
+            details.Municipality, details.Period!, await ExpertsAsync(application, ct), region.Today);
+        var pdf = await documents.RenderPdfAsync<ConclusionForm>(
+            new Dictionary<string, object?> { [nameof(ConclusionForm.Model)] = model }, PdfPageOptions.Portrait, ct);
+        return this.Attachment(pdf, "application/pdf", model.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: true, ct);
+        if (application is null)
+            return NotFound();
+        if (!ModelState.IsValid)
+            return await RedisplayAsync(application, ct);
+
+        var check = await uploads.CheckAsync(Input.Scan, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Scan)}", check.Error!);
+            return await RedisplayAsync(application, ct);
+        }
+
+        var replacing = application.Conclusion is not null;
+        try
+        {
+            var now = region.Now;
+            var fileId = files.Stage(check.Upload!, User.UserId(), now);
+            application.AttachConclusion(fileId, Input.Recommendation!.Value, Input.Comment,
+                new Actor(User.UserId(), Roles.Expert), now);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return await RedisplayAsync(application, ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            StatusMessage = "Заключение только что изменилось (возможно, его прикрепил второй специалист). Проверьте его и при необходимости повторите.";
+            return RedirectToPage("./Conclusion", new { id });
+        }
+
+        StatusMessage = replacing
+            ? "Итоговое заключение заменено."
+            : "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.";
+        return RedirectToPage("./Attestee", new { id });
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Application application, CancellationToken ct)
+    {
+        View = await view.BuildAsync(application, ct);
+        return Page();
+    }
+
+    /// <summary>Both specialists in the order of the schedule, as the conclusion names them.</summary>
+    private async Task<IReadOnlyList<ConclusionExpert>> ExpertsAsync(Application application, CancellationToken ct)
+    {
+        var ids = application.AssignedExperts;
+        var people = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new
+            {
+                u.Id,
+                u.LastName,
+                u.FirstName,
+                u.MiddleName,
+                Position = db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
+                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return ids
+            .Select(id => people.Single(p => p.Id == id))
+            .Select(p =>
+            {
+                var name = new PersonName(p.LastName, p.FirstName, p.MiddleName);
+                return new ConclusionExpert(name.FullName, name.ShortName,
+                    p.Position is null ? null : DocumentText.LowerFirst(p.Position), p.Organisation);
+            })
+            .ToList();
+    }
+}
