@@ -21,9 +21,11 @@ builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
+builder.Services.AddPortalSpreadsheets();
 builder.Services.AddPortalApplications(builder.Configuration);
 builder.Services.AddPortalPages(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddPortalJobs(builder.Configuration);
 
 var app = builder.Build();
 RegionDates.UseZone(app.Services.GetRequiredService<RegionTime>().Zone);

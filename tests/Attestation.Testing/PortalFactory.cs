@@ -30,6 +30,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Seed the demo region at start-up (the browser tests sign in with the demo accounts).</summary>
     protected virtual bool SeedDemoData => false;
 
+    /// <summary>
+    /// Run the background jobs (the closing of periods) on their timer. Off by default: a job acting on the test's data
+    /// at a moment the test does not choose makes tests flaky; tests call a job's <c>RunOnceAsync</c> instead.
+    /// </summary>
+    protected virtual bool RunJobs => false;
+
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -47,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Demo:Enabled", SeedDemoData ? "true" : "false");
+        builder.UseSetting("Jobs:Enabled", RunJobs ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,5 +1,6 @@
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Commission;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
@@ -30,6 +31,14 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+    public DbSet<PeriodEvent> PeriodEvents => Set<PeriodEvent>();
+    public DbSet<ScheduleApproval> ScheduleApprovals => Set<ScheduleApproval>();
+    public DbSet<ExpertChecklistTick> ExpertChecklistTicks => Set<ExpertChecklistTick>();
+    public DbSet<CommissionMeeting> CommissionMeetings => Set<CommissionMeeting>();
+    public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
+    public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -7,6 +7,10 @@ public static class NotificationsSetup
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<MailDelivery>();
+        services.AddScoped<ApplicationEmails>();
+        services.AddScoped<InvitationEmails>();
+        services.Configure<Data.InvitationOptions>(configuration.GetSection(Data.InvitationOptions.Section));
         services.AddSingleton<PortalLinks>();
         return services;
     }

@@ -155,7 +155,7 @@ public sealed partial class DemoSeeder
             case Scenario.Draft:
                 return;
             case Scenario.Submitted:
-                application.Submit(teacher, clock.At(_now.AddDays(-(submittedAges.Count > 0 ? submittedAges.Dequeue() : 5))));
+                application.Submit(teacher, clock.At(_now.AddDays(-SubmittedAge(context, application, submittedAges))));
                 return;
             case Scenario.Rejected:
                 application.Submit(teacher, clock.At(_now.AddDays(-_faker.Random.Int(30, 45))));

@@ -63,6 +63,7 @@ public sealed partial class DemoSeeder(
         var directory = await SeedDirectoryAsync(ct);
         var periods = await SeedPeriodsAsync(ct);
         var people = await SeedPeopleAsync(directory, ct);
+        SeedInvitations(people);
         var lists = await SeedExpertListsAsync(directory, people, ct);
         await SeedApplicationsAsync(directory, periods, people, lists, ct);
 

@@ -318,7 +318,8 @@ namespace Attestation.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ApplicationEvents_ApplicationId_Number");
 
                     b.ToTable("ApplicationEvents");
                 });
@@ -365,6 +366,70 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("TeacherId");
 
                     b.ToTable("HeldCategories");
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Commission.CommissionMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtocolNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingDate");
+
+                    b.ToTable("CommissionMeetings");
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Commission.MeetingItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("MeetingId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingItems");
                 });
 
             modelBuilder.Entity("Attestation.Domain.Directory.Municipality", b =>
@@ -548,6 +613,35 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ApprovedExpertLists");
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Experts.ExpertChecklistTick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("TickedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ApplicationId", "ExpertId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ExpertChecklistTicks");
+                });
+
             modelBuilder.Entity("Attestation.Domain.Periods.AttestationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -588,6 +682,70 @@ namespace Attestation.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Periods");
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Periods.PeriodEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "At");
+
+                    b.ToTable("PeriodEvents");
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Periods.ScheduleApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApprovedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedBy");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("PeriodId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleApprovals");
                 });
 
             modelBuilder.Entity("Attestation.Web.Data.AppUser", b =>
@@ -694,6 +852,121 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("OrganisationId", "LastName");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcceptedUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcceptedUserId");
+
+                    b.HasIndex("InvitedBy");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "CreatedAt");
+
+                    b.ToTable("Invitations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Invitations_TokenHash", "length(\"TokenHash\") = 32");
+                        });
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.NotificationLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "SentOn")
+                        .IsUnique();
+
+                    b.ToTable("NotificationLogs");
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.RegistrationCounter", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Year");
+
+                    b.ToTable("RegistrationCounters");
                 });
 
             modelBuilder.Entity("Attestation.Web.Storage.StoredFile", b =>
@@ -1126,6 +1399,21 @@ namespace Attestation.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Commission.MeetingItem", b =>
+                {
+                    b.HasOne("Attestation.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Domain.Commission.CommissionMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attestation.Domain.Directory.Organisation", b =>
                 {
                     b.HasOne("Attestation.Domain.Directory.Municipality", null)
@@ -1166,6 +1454,51 @@ namespace Attestation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Experts.ExpertChecklistTick", b =>
+                {
+                    b.HasOne("Attestation.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Periods.PeriodEvent", b =>
+                {
+                    b.HasOne("Attestation.Domain.Periods.AttestationPeriod", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Periods.ScheduleApproval", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Domain.Directory.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Domain.Periods.AttestationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.AppUser", b =>
                 {
                     b.HasOne("Attestation.Domain.Directory.Municipality", null)
@@ -1187,6 +1520,49 @@ namespace Attestation.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.Invitation", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Domain.Directory.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Domain.Directory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.NotificationLog", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.RegistrationCounter", b =>
+                {
+                    b.HasOne("Attestation.Domain.Directory.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1247,9 +1623,19 @@ namespace Attestation.Web.Data.Migrations
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Commission.CommissionMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Attestation.Domain.Experts.ApprovedExpertList", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Attestation.Domain.Periods.AttestationPeriod", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

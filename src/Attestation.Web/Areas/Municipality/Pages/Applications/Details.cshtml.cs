@@ -1,0 +1,174 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Rules;
+using Attestation.Web.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Applications;
+
+/// <summary>
+/// «Просмотреть заявление»: the application with its documents, the rule warnings and the history, and the two
+/// decisions of the registration step — «Зарегистрировать» (the number and date come from the system) or «Отклонить»
+/// (with a reason the teacher receives by e-mail).
+/// </summary>
+public sealed class DetailsModel(
+    AttestationDbContext db,
+    ApplicationView view,
+    ApplicationWarnings warnings,
+    ApplicationEmails emails,
+    PortalLinks links,
+    RegionTime region) : PageModel
+{
+    /// <summary>The list the «Зарегистрировать» button of the journal posts from: the answer returns there.</summary>
+    public const string FromJournal = "journal";
+
+    public ApplicationDetailsView View { get; private set; } = null!;
+
+    public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
+
+    public TeacherContact Teacher { get; private set; } = null!;
+
+    public sealed record TeacherContact(string? Phone, string? Email, DateTimeOffset RegisteredAt);
+
+    [BindProperty]
+    public RejectInput Reject { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public sealed class RejectInput
+    {
+        [Required(ErrorMessage = "Укажите причину отклонения: педагог получит её в письме и увидит в личном кабинете.")]
+        [StringLength(Application.ReasonMaxLength, ErrorMessage = "Не более {1} символов.")]
+        [Display(Name = "Причина отклонения")]
+        public string? Reason { get; set; }
+    }
+
+    public bool CanConsider => View.Application is { Status: ApplicationStatus.Submitted, IsWithdrawalPending: false };
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? from, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+
+        var on = region.Today;
+        string number;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            number = RegistrationNumbers.Format(
+                await RegistrationNumbers.NextAsync(db, application.MunicipalityId, on.Year, ct), on.Year);
+            application.Register(Actor, number, on, region.Now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DomainException error)
+        {
+            ErrorMessage = error.Message;
+            return Back(id, from);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            return Back(id, from);
+        }
+        catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            ErrorMessage = "Регистрационный номер уже занят. Повторите регистрацию.";
+            return Back(id, from);
+        }
+
+        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        var sent = teacher is not null && await emails.SendRegisteredAsync(teacher, number, on, TeacherLink(application.Id));
+        StatusMessage = $"{application.FullName}: заявление зарегистрировано, № {number} от {on.ToRussianDate()}. "
+            + (sent ? "Педагогу отправлено письмо." : "Письмо педагогу отправить не удалось: сообщите ему о регистрации.");
+        return Back(id, from);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(application, ct);
+            return Page();
+        }
+
+        try
+        {
+            application.Reject(Actor, Reject.Reason!, region.Now);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            await LoadAsync(application, ct);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            return RedirectToPage(new { id });
+        }
+
+        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        var coordinator = await db.CoordinatorContactAsync(User.UserId(), CancellationToken.None);
+        var submittedOn = RegionClock.Today(application.SubmittedAt!.Value, region.Zone);
+        var sent = teacher is not null && await emails.SendRejectedAsync(teacher, submittedOn, application.RejectionReason!,
+            coordinator, TeacherLink(application.Id));
+        StatusMessage = $"{application.FullName}: заявление отклонено. "
+            + (sent ? "Педагогу отправлено письмо с причиной отклонения. " : "Письмо педагогу отправить не удалось. ")
+            + "Статус заявления смотрят не все: желательно позвонить педагогу.";
+        return RedirectToPage(new { id });
+    }
+
+    private Actor Actor => new(User.UserId(), Roles.MunicipalCoordinator);
+
+    private RedirectToPageResult Back(Guid id, string? from) =>
+        from == FromJournal ? RedirectToPage("/Registration/Index") : RedirectToPage(new { id });
+
+    private string TeacherLink(Guid id) =>
+        links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id })!, Request);
+
+    /// <summary>The coordinator's municipality only, and only what the teacher has submitted: a draft is his own.</summary>
+    private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Applications.InMunicipalityOf(User)
+            .Where(a => a.SubmittedAt != null)
+            .Include(a => a.Documents)
+            .Include(a => a.Events)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    private async Task LoadAsync(Application application, CancellationToken ct)
+    {
+        View = await view.BuildAsync(application, ct);
+        Warnings = await warnings.ForAsync(application, ct);
+        Teacher = await db.Users.AsNoTracking()
+            .Where(u => u.Id == application.TeacherId)
+            .Select(u => new TeacherContact(u.PhoneNumber, u.Email, u.CreatedAt))
+            .SingleAsync(ct);
+    }
+}

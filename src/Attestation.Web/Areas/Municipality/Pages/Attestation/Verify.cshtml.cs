@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Periods;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Verification;
+
+/// <summary>
+/// «Аттестовать»: the coordinator checks that the final conclusion signed by the teacher and both experts is complete
+/// and marks «соответствует / не соответствует». The server accepts the mark only with the signed conclusion attached and
+/// every point of the checklist confirmed.
+/// </summary>
+public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Application Application { get; private set; } = null!;
+
+    public AttestationPeriod? Period { get; private set; }
+
+    public DateOnly? DueOn { get; private set; }
+
+    /// <summary>The points to check, in the order the form shows them; each is a box of <see cref="InputModel"/>.</summary>
+    public static IReadOnlyList<(string Field, string Text)> Checklist { get; } =
+    [
+        (nameof(InputModel.AllPages), "Итоговое заключение полное: все страницы на месте"),
+        (nameof(InputModel.TeacherSigned), "Есть подпись аттестуемого"),
+        (nameof(InputModel.ExpertsSigned), "Есть подписи обоих специалистов по аттестации"),
+        (nameof(InputModel.RecommendationFilled), "Рекомендация специалистов заполнена (соответствует / не соответствует заявленной категории)"),
+    ];
+
+    public sealed class InputModel
+    {
+        public bool AllPages { get; set; }
+
+        public bool TeacherSigned { get; set; }
+
+        public bool ExpertsSigned { get; set; }
+
+        public bool RecommendationFilled { get; set; }
+
+        [Required(ErrorMessage = "Выберите «соответствует» или «не соответствует».")]
+        [Display(Name = "Результат проверки")]
+        public Conformity? Mark { get; set; }
+
+        public bool IsChecked(string field) => field switch
+        {
+            nameof(AllPages) => AllPages,
+            nameof(TeacherSigned) => TeacherSigned,
+            nameof(ExpertsSigned) => ExpertsSigned,
+            nameof(RecommendationFilled) => RecommendationFilled,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+        Input.Mark = application.CoordinatorMark ?? application.Conclusion?.Recommendation;
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+
+        if (application.Conclusion is not { IsSigned: true })
+            ModelState.AddModelError(string.Empty,
+                "Итоговое заключение, подписанное аттестуемым и двумя специалистами, не прикреплено: отметку ставить рано.");
+        foreach (var (field, _) in Checklist)
+        {
+            if (!Input.IsChecked(field))
+                ModelState.AddModelError($"Input.{field}", "Проверьте и отметьте этот пункт.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                application.Verify(Input.Mark!.Value, new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
+                await db.SaveChangesAsync(ct);
+                StatusMessage = $"{application.FullName}: {Input.Mark.Value.ToRussian()} требованиям, предъявляемым к заявленной квалификационной категории.";
+                return RedirectToPage("./Index", new { periodId = application.PeriodId });
+            }
+            catch (DomainException error)
+            {
+                ModelState.AddModelError(string.Empty, error.Message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError(string.Empty, "Заявление только что изменилось. Проверьте его состояние и повторите действие.");
+            }
+
+            db.ChangeTracker.Clear();
+            application = await FindAsync(id, ct);
+            if (application is null)
+                return NotFound();
+        }
+
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Applications.InMunicipalityOf(User).SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    private async Task LoadAsync(Application application, CancellationToken ct)
+    {
+        Application = application;
+        Period = application.PeriodId is { } periodId
+            ? await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            : null;
+        DueOn = Period is null ? null : PeriodCalendar.Deadlines(Period).ConclusionUploadedBy;
+    }
+}

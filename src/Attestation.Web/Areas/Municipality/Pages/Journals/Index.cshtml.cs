@@ -1,0 +1,82 @@
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Spreadsheets;
+using Attestation.Web.Documents.Templates;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Journals;
+
+/// <summary>
+/// «Скачать» of the seed's two journals: «Журнал регистрации заявлений педагогических работников на аттестацию» and
+/// «Журнал регистрации отозванных заявлений», of the coordinator's own municipality, as PDF or Excel, optionally for
+/// one year. The registration and withdrawal pages link here.
+/// </summary>
+public sealed class IndexModel(
+    AttestationDbContext db,
+    RegionTime region,
+    IDocumentRenderer documents,
+    RegistrationJournalWorkbook registrationWorkbook,
+    WithdrawalJournalWorkbook withdrawalWorkbook) : PageModel
+{
+    public const string Pdf = "pdf";
+    public const string Excel = "xlsx";
+
+    /// <summary>A calendar year; empty for all years.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public int Submitted { get; private set; }
+
+    public int Withdrawals { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var municipalityId = MunicipalityId;
+        var submitted = await db.Applications.AsNoTracking()
+            .Where(a => a.MunicipalityId == municipalityId && a.SubmittedAt != null)
+            .Select(a => new { a.SubmittedAt, Withdrawn = a.Withdrawal != null ? a.Withdrawal.FiledAt : (DateTimeOffset?)null })
+            .ToListAsync(ct);
+        var thisYear = region.Today.Year;
+        Years = submitted.Select(a => region.ToLocal(a.SubmittedAt!.Value).Year)
+            .Append(thisYear)
+            .Distinct()
+            .OrderDescending()
+            .ToList();
+        Submitted = submitted.Count(a => Year is null || region.ToLocal(a.SubmittedAt!.Value).Year == Year);
+        Withdrawals = submitted.Count(a => a.Withdrawn is { } at && (Year is null || region.ToLocal(at).Year == Year));
+    }
+
+    public async Task<IActionResult> OnGetRegistrationAsync(string? format, CancellationToken ct)
+    {
+        if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
+            return NotFound();
+        var journal = await RegistrationJournalModel.LoadAsync(db, MunicipalityId, Year, region.Zone, ct);
+        if (format == Excel)
+            return this.Attachment(registrationWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+        var pdf = await documents.RenderPdfAsync<RegistrationJournal>(
+            new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = journal }, PdfPageOptions.LandscapeWithNumbers, ct);
+        return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+    }
+
+    public async Task<IActionResult> OnGetWithdrawalsAsync(string? format, CancellationToken ct)
+    {
+        if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
+            return NotFound();
+        var journal = await WithdrawalJournalModel.LoadAsync(db, MunicipalityId, Year, region.Zone, ct);
+        if (format == Excel)
+            return this.Attachment(withdrawalWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+        var pdf = await documents.RenderPdfAsync<WithdrawalJournal>(
+            new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = journal }, PdfPageOptions.LandscapeWithNumbers, ct);
+        return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+    }
+
+    private int MunicipalityId =>
+        User.MunicipalityId() ?? throw new InvalidOperationException("A municipal coordinator has a municipality.");
+}

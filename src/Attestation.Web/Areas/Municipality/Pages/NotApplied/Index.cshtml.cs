@@ -1,0 +1,156 @@
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.NotApplied;
+
+/// <summary>
+/// «Педагогические работники не подавшие заявление»: teachers of the municipality registered in the portal who never
+/// submitted an application (some have a draft), and «Отправить уведомление» to one or to all — at most one reminder a
+/// teacher a day, whoever presses the button and however often.
+/// </summary>
+public sealed class IndexModel(
+    AttestationDbContext db,
+    ApplicationEmails emails,
+    PortalLinks links,
+    RegionTime region) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public IReadOnlyList<Row> Teachers { get; private set; } = [];
+
+    public sealed record Row(
+        Guid Id,
+        string FullName,
+        string? Organisation,
+        string? Phone,
+        string? Email,
+        DateTimeOffset RegisteredAt,
+        bool HasDraft,
+        DateTimeOffset? LastReminderAt,
+        bool RemindedToday);
+
+    public async Task OnGetAsync(CancellationToken ct) => Teachers = await LoadAsync(null, ct);
+
+    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
+    {
+        var teacher = (await LoadAsync(id, ct)).SingleOrDefault();
+        if (teacher is null)
+            return NotFound();
+
+        var outcome = await RemindAsync([teacher], ct);
+        if (outcome.Sent == 1)
+            StatusMessage = $"Уведомление отправлено: {teacher.FullName} ({teacher.Email}).";
+        else if (outcome.AlreadyToday == 1)
+            ErrorMessage = $"{teacher.FullName}: уведомление сегодня уже отправлено, повторно его можно отправить завтра.";
+        else if (outcome.NoEmail == 1)
+            ErrorMessage = $"{teacher.FullName}: не указан адрес электронной почты, уведомление не отправлено.";
+        else
+            ErrorMessage = $"{teacher.FullName}: уведомление отправить не удалось. Попробуйте позже.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSendAllAsync(CancellationToken ct)
+    {
+        var outcome = await RemindAsync(await LoadAsync(null, ct), ct);
+        var message = $"Уведомлений отправлено: {outcome.Sent}.";
+        if (outcome.AlreadyToday > 0)
+            message += $" Пропущено, так как уведомление сегодня уже отправлялось: {outcome.AlreadyToday}.";
+        if (outcome.NoEmail > 0)
+            message += $" Без адреса электронной почты: {outcome.NoEmail}.";
+        if (outcome.Failed > 0)
+            message += $" Не удалось отправить: {outcome.Failed}.";
+        StatusMessage = message;
+        return RedirectToPage();
+    }
+
+    private sealed record Outcome(int Sent, int AlreadyToday, int NoEmail, int Failed);
+
+    private async Task<Outcome> RemindAsync(IReadOnlyList<Row> teachers, CancellationToken ct)
+    {
+        var today = region.Today;
+        var now = region.Now;
+        var by = User.UserId();
+        var kind = nameof(NotificationKind.SubmissionReminder);
+        var coordinator = await db.CoordinatorContactAsync(by, ct);
+        var link = links.Absolute(Url.Page("/Index", new { area = AreaNames.Teacher })!, Request);
+        int sent = 0, alreadyToday = 0, noEmail = 0, failed = 0;
+
+        foreach (var teacher in teachers)
+        {
+            if (string.IsNullOrWhiteSpace(teacher.Email))
+            {
+                noEmail++;
+                continue;
+            }
+
+            // The unique key claims today's reminder before it goes: a second press, or a colleague's at the same
+            // moment, finds the row taken and sends nothing.
+            var claimed = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "NotificationLogs" ("UserId", "Kind", "SentOn", "SentAt", "SentBy")
+                VALUES ({teacher.Id}, {kind}, {today}, {now}, {by})
+                ON CONFLICT ("UserId", "Kind", "SentOn") DO NOTHING
+                """, ct);
+            if (claimed == 0)
+            {
+                alreadyToday++;
+                continue;
+            }
+
+            if (await emails.SendSubmissionReminderAsync(new Recipient(teacher.Email, teacher.FullName), coordinator, link))
+            {
+                sent++;
+                continue;
+            }
+
+            // Not sent: give the day back so that the coordinator can try again.
+            await db.NotificationLogs
+                .Where(n => n.UserId == teacher.Id && n.Kind == NotificationKind.SubmissionReminder && n.SentOn == today)
+                .ExecuteDeleteAsync(CancellationToken.None);
+            failed++;
+        }
+        return new Outcome(sent, alreadyToday, noEmail, failed);
+    }
+
+    /// <summary>Teachers of the coordinator's municipality without a submitted application; one of them when asked.</summary>
+    private async Task<IReadOnlyList<Row>> LoadAsync(Guid? only, CancellationToken ct)
+    {
+        var municipalityId = User.MunicipalityId() ?? -1;
+        var today = region.Today;
+        var teacherRoles = db.Roles.Where(r => r.Name == Roles.Teacher).Select(r => r.Id);
+        var query =
+            from u in db.Users.AsNoTracking()
+            where u.MunicipalityId == municipalityId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && teacherRoles.Contains(ur.RoleId))
+                && !db.Applications.Any(a => a.TeacherId == u.Id && a.SubmittedAt != null)
+            select new
+            {
+                u.Id, u.LastName, u.FirstName, u.MiddleName, u.PhoneNumber, u.Email, u.CreatedAt,
+                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                HasDraft = db.Applications.Any(a => a.TeacherId == u.Id),
+                LastReminder = db.NotificationLogs
+                    .Where(n => n.UserId == u.Id && n.Kind == NotificationKind.SubmissionReminder)
+                    .OrderByDescending(n => n.SentAt)
+                    .Select(n => new { n.SentAt, n.SentOn })
+                    .FirstOrDefault(),
+            };
+        if (only is { } id)
+            query = query.Where(t => t.Id == id);
+
+        var teachers = await query.OrderBy(t => t.LastName).ThenBy(t => t.FirstName).ToListAsync(ct);
+        return teachers
+            .Select(t => new Row(t.Id,
+                string.IsNullOrWhiteSpace(t.MiddleName) ? $"{t.LastName} {t.FirstName}" : $"{t.LastName} {t.FirstName} {t.MiddleName}",
+                t.Organisation, t.PhoneNumber, t.Email, t.CreatedAt, t.HasDraft,
+                t.LastReminder?.SentAt, t.LastReminder?.SentOn == today))
+            .ToList();
+    }
+}

@@ -1,0 +1,122 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Registration;
+
+/// <summary>
+/// «Регистрация заявлений»: the journal of the applications submitted in the coordinator's municipality with the seed's
+/// columns and the 30-day clock of each; by default the new ones, oldest first, which are the ones to act on.
+/// </summary>
+public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    public const string Waiting = "new";
+    public const string Near = "near";
+    public const string Overdue = "overdue";
+    public const string All = "all";
+
+    /// <summary>Which rows: <see cref="Waiting"/> (default), <see cref="Near"/>, <see cref="Overdue"/>, <see cref="All"/> or a status.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int WaitingCount { get; private set; }
+    public int NearCount { get; private set; }
+    public int OverdueCount { get; private set; }
+
+    public string Filter => Show ?? Waiting;
+
+    /// <summary>The choices of the filter: the three lists of new applications, everything, and each status after submission.</summary>
+    public static IReadOnlyList<(string Value, string Text)> Filters { get; } =
+    [
+        (Waiting, "Новые (ожидают регистрации)"),
+        (Near, "Срок рассмотрения истекает (последние 7 дней)"),
+        (Overdue, "Срок рассмотрения истёк"),
+        (All, "Все поданные заявления"),
+        .. Enum.GetValues<ApplicationStatus>()
+            .Where(s => s is not (ApplicationStatus.Draft or ApplicationStatus.Submitted))
+            .Select(s => (s.ToString(), s.ToShortRussian())),
+    ];
+
+    public sealed record Row(
+        Guid Id,
+        string FullName,
+        string Organisation,
+        string CurrentCategory,
+        DateOnly? CurrentCategoryExpiresOn,
+        string ClaimedCategory,
+        string Form,
+        DateTimeOffset SubmittedAt,
+        string? RegistrationNumber,
+        DateOnly? RegisteredOn,
+        ApplicationStatus Status,
+        string StatusText,
+        ConsiderationClock Clock,
+        bool CanRegister);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Filters.Any(f => f.Value == Filter))
+            Show = null;
+
+        var submitted = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(a => a.SubmittedAt != null);
+        var waiting = await submitted.Where(a => a.Status == ApplicationStatus.Submitted).ToListAsync(ct);
+        var clocks = waiting.ToDictionary(a => a.Id, Clock);
+        WaitingCount = waiting.Count;
+        NearCount = clocks.Values.Count(c => c.Light == TrafficLight.Amber);
+        OverdueCount = clocks.Values.Count(c => c.Light == TrafficLight.Red);
+
+        List<Application> applications = Filter switch
+        {
+            Waiting => waiting,
+            Near => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Amber).ToList(),
+            Overdue => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Red).ToList(),
+            All => await submitted.OrderByDescending(a => a.SubmittedAt).ToListAsync(ct),
+            _ => await ByStatusAsync(submitted, Enum.Parse<ApplicationStatus>(Filter), ct),
+        };
+        if (Filter is Waiting or Near or Overdue)
+            applications = applications.OrderBy(a => a.SubmittedAt).ToList();
+
+        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        Rows = applications.Select(a => new Row(
+                a.Id,
+                a.FullName,
+                organisations.GetValueOrDefault(a.OrganisationId, ""),
+                a.CurrentCategory.ToRussian(),
+                a.CurrentCategoryExpiresOn,
+                a.ClaimedCategory?.ToRussian() ?? "—",
+                a.Form?.ToRussian() ?? "—",
+                a.SubmittedAt!.Value,
+                a.RegistrationNumber,
+                a.RegisteredOn,
+                a.Status,
+                a.StatusText,
+                clocks.TryGetValue(a.Id, out var clock) ? clock : Clock(a),
+                a is { Status: ApplicationStatus.Submitted, IsWithdrawalPending: false }))
+            .ToList();
+        return Page();
+    }
+
+    private static Task<List<Application>> ByStatusAsync(IQueryable<Application> submitted, ApplicationStatus status,
+        CancellationToken ct) =>
+        submitted.Where(a => a.Status == status).OrderByDescending(a => a.SubmittedAt).ToListAsync(ct);
+
+    private ConsiderationClock Clock(Application application) =>
+        ApplicationClocks.Consideration(application, region.Now, region.Zone)!;
+}

@@ -1,0 +1,311 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Experts;
+using Attestation.Domain.Periods;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
+
+/// <summary>
+/// «Заполнение графика аттестации»: a period and two experts for one application. Only open periods can be chosen and
+/// only experts of the municipality's approved list of the period's school year; the server checks both whatever the
+/// form sent, and the domain checks them again.
+/// </summary>
+public sealed class AssignModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Summary Teacher { get; private set; } = null!;
+
+    public IReadOnlyList<PeriodOption> Periods { get; private set; } = [];
+
+    /// <summary>The period whose experts are offered: the one chosen in the form.</summary>
+    public AttestationPeriod? SelectedPeriod { get; private set; }
+
+    /// <summary>False when the school year of the chosen period has no approved list yet.</summary>
+    public bool HasApprovedList { get; private set; }
+
+    public IReadOnlyList<ExpertChoice> Experts { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Выберите период аттестации.")]
+        [Display(Name = "Период аттестации")]
+        public Guid? PeriodId { get; set; }
+
+        [Display(Name = "Специалист по аттестации")]
+        public Guid? ExpertAId { get; set; }
+
+        [Display(Name = "Специалист по аттестации")]
+        public Guid? ExpertBId { get; set; }
+    }
+
+    public sealed record PeriodOption(Guid Id, string Text, bool Closed);
+
+    /// <summary>The application as the seed's form shows it above the choices.</summary>
+    public sealed record Summary(
+        Guid Id,
+        string Municipality,
+        string LastName,
+        string FirstName,
+        string? MiddleName,
+        string HeldCategory,
+        DateOnly? HeldCategoryExpiresOn,
+        string ClaimedCategory,
+        string Position,
+        string? Subject,
+        string Form,
+        string Organisation,
+        string Status,
+        bool CanBeScheduled);
+
+    /// <param name="selectedPeriod">The period chosen in the form when «Показать специалистов периода» was pressed.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "Input.PeriodId")] Guid? selectedPeriod,
+        [FromQuery(Name = "Input.ExpertAId")] Guid? expertA, [FromQuery(Name = "Input.ExpertBId")] Guid? expertB,
+        CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+
+        var periodId = selectedPeriod ?? application.PeriodId ?? await NearestOpenPeriodIdAsync(ct);
+        var keepsPeriod = periodId == application.PeriodId;
+        Input = new InputModel
+        {
+            PeriodId = periodId,
+            ExpertAId = expertA ?? (keepsPeriod ? application.ExpertAId : null),
+            ExpertBId = expertB ?? (keepsPeriod ? application.ExpertBId : null),
+        };
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var application = await FindAsync(id, ct);
+        if (application is null)
+            return NotFound();
+
+        var period = Input.PeriodId is { } periodId ? await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) : null;
+        if (Input.PeriodId is not null && period is null)
+            ModelState.AddModelError("Input.PeriodId", "Выберите период аттестации из списка.");
+        else if (period is not null && !period.IsOpenForScheduling(region.Now, region.Zone))
+            ModelState.AddModelError("Input.PeriodId",
+                $"Период «{period.Name}» закрыт: график формируется до {PeriodCalendar.ScheduleDeadlineDay} числа месяца, предшествующего периоду. Выберите открытый период.");
+
+        var list = period is null
+            ? null
+            : await db.ApprovedExpertLists.Include(l => l.Entries)
+                .SingleOrDefaultAsync(l => l.SchoolYearStart == period.SchoolYear.StartYear, ct);
+        CheckExperts(application, period, list);
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(application, ct);
+            return Page();
+        }
+
+        var actor = new Actor(User.UserId(), Roles.MunicipalCoordinator);
+        try
+        {
+            if (Input.ExpertAId is { } expertA && Input.ExpertBId is { } expertB)
+                application.Schedule(period!, expertA, expertB, list!, actor, region.Now, region.Zone);
+            else
+                application.AssignPeriod(period!, actor, region.Now, region.Zone);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty,
+                "Заявление только что изменил другой пользователь. Проверьте период и специалистов и сохраните ещё раз.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear();
+            application = await FindAsync(id, ct);
+            if (application is null)
+                return NotFound();
+            await LoadAsync(application, ct);
+            return Page();
+        }
+
+        StatusMessage = Input.ExpertAId is null
+            ? $"{application.FullName}: назначен период «{period!.Name}». Назначьте двух специалистов по аттестации."
+            : $"{application.FullName}: назначены период «{period!.Name}» и два специалиста по аттестации.";
+        return RedirectToPage("./Fill");
+    }
+
+    /// <summary>The choices the domain would refuse, reported next to the fields that hold them.</summary>
+    private void CheckExperts(Application application, AttestationPeriod? period, ApprovedExpertList? list)
+    {
+        var (a, b) = (Input.ExpertAId, Input.ExpertBId);
+        if (a is null && b is null)
+        {
+            // A period alone may be set before the experts are chosen; a scheduled application keeps its two experts.
+            if (application.Status == ApplicationStatus.Scheduled)
+                ModelState.AddModelError("Input.ExpertAId", "Выберите двух специалистов по аттестации.");
+            return;
+        }
+
+        if (a is null)
+            ModelState.AddModelError("Input.ExpertAId", "Выберите второго специалиста по аттестации: их должно быть два.");
+        if (b is null)
+            ModelState.AddModelError("Input.ExpertBId", "Выберите второго специалиста по аттестации: их должно быть два.");
+        if (a is not null && a == b)
+            ModelState.AddModelError("Input.ExpertBId",
+                "Один и тот же специалист выбран дважды: выберите двух разных специалистов по аттестации.");
+        if (period is null)
+            return;
+
+        if (list is null)
+        {
+            ModelState.AddModelError("Input.ExpertAId",
+                $"Список специалистов по аттестации на {period.SchoolYear} учебный год не утверждён: назначить специалистов нельзя.");
+            return;
+        }
+
+        foreach (var (field, expert) in new[] { ("Input.ExpertAId", a), ("Input.ExpertBId", b) })
+        {
+            if (expert is { } expertId && !list.IsApproved(expertId, application.MunicipalityId))
+                ModelState.AddModelError(field,
+                    $"Специалист не включён в утверждённый список специалистов по аттестации вашего муниципалитета на {list.SchoolYear} учебный год.");
+        }
+    }
+
+    private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Applications.InMunicipalityOf(User).SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    private async Task<Guid?> NearestOpenPeriodIdAsync(CancellationToken ct)
+    {
+        var today = region.Today;
+        var periods = await db.Periods.AsNoTracking().Where(p => !p.IsClosed).ToListAsync(ct);
+        return PeriodCalendar.NearestOpenPeriod(periods.Where(p => p.EndDate >= today), region.Now, region.Zone)?.Id;
+    }
+
+    private async Task LoadAsync(Application application, CancellationToken ct)
+    {
+        var names = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == application.MunicipalityId)
+            .Select(m => new
+            {
+                Municipality = m.Name,
+                Organisation = db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).FirstOrDefault(),
+                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        Teacher = new Summary(
+            application.Id,
+            names.Municipality,
+            application.LastName,
+            application.FirstName,
+            application.MiddleName,
+            application.CurrentCategory.ToRussian(),
+            application.CurrentCategoryExpiresOn,
+            application.ClaimedCategory?.ToRussian() ?? "",
+            names.Position ?? "",
+            names.Subject,
+            application.Form?.ToRussian() ?? "",
+            names.Organisation ?? "",
+            application.StatusText,
+            application.Status is ApplicationStatus.Registered or ApplicationStatus.Scheduled
+                && !application.IsSimplified && !application.IsWithdrawalPending);
+
+        // Periods that have not ended yet, and the application's own: closed ones are shown, and cannot be chosen.
+        var today = region.Today;
+        var periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
+        Periods = periods
+            .Where(p => p.EndDate >= today || p.Id == application.PeriodId)
+            .Select(p =>
+            {
+                var closed = !p.IsOpenForScheduling(region.Now, region.Zone);
+                return new PeriodOption(p.Id, closed ? $"(ПЕРИОД ЗАКРЫТ) {p.Name}" : p.Name, closed);
+            })
+            .ToList();
+
+        SelectedPeriod = periods.Find(p => p.Id == Input.PeriodId);
+        Experts = SelectedPeriod is null ? [] : await ExpertsAsync(application, SelectedPeriod, ct);
+    }
+
+    /// <summary>The municipality's approved experts of the period's school year, in the suggestion order.</summary>
+    private async Task<IReadOnlyList<ExpertChoice>> ExpertsAsync(Application application, AttestationPeriod period, CancellationToken ct)
+    {
+        var year = period.SchoolYear.StartYear;
+        HasApprovedList = await db.ApprovedExpertLists.AnyAsync(l => l.SchoolYearStart == year, ct);
+        var entries = await (
+                from entry in db.ApprovedExperts
+                join list in db.ApprovedExpertLists on entry.ListId equals list.Id
+                join user in db.Users on entry.ExpertId equals user.Id
+                where list.SchoolYearStart == year && entry.MunicipalityId == application.MunicipalityId
+                select new
+                {
+                    user.Id,
+                    user.LastName,
+                    user.FirstName,
+                    user.MiddleName,
+                    user.PositionId,
+                    user.SubjectId,
+                    user.OrganisationId,
+                    ListedPositionId = entry.PositionId,
+                    ListedSubjectId = entry.SubjectId,
+                })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        if (entries.Count == 0)
+            return [];
+
+        var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var organisationIds = entries.Select(e => e.OrganisationId).OfType<int>().Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, ct);
+
+        // The current load: every other application of the period (of any municipality: an expert may serve several).
+        var assigned = await db.Applications.AsNoTracking()
+            .Where(a => a.PeriodId == period.Id && a.Id != application.Id)
+            .Select(a => new { a.ExpertAId, a.ExpertBId })
+            .ToListAsync(ct);
+        var load = assigned.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>()
+            .GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+
+        var facts = entries.Select(e =>
+        {
+            var position = e.PositionId is { } p && positions.TryGetValue(p, out var found) ? found : null;
+            var subjectId = e.SubjectId ?? e.ListedSubjectId;
+            var organisation = e.OrganisationId is { } o && organisations.TryGetValue(o, out var org) ? org : null;
+            return new ExpertFacts(
+                e.Id,
+                string.IsNullOrEmpty(e.MiddleName) ? $"{e.LastName} {e.FirstName}" : $"{e.LastName} {e.FirstName} {e.MiddleName}",
+                position?.Id,
+                position?.Name,
+                position?.IsActive ?? false,
+                position?.IsVocational ?? false,
+                e.ListedPositionId,
+                e.ListedPositionId is { } listed && positions.TryGetValue(listed, out var listedPosition) ? listedPosition.Name : null,
+                subjectId,
+                subjectId is { } s && subjects.TryGetValue(s, out var subject) ? subject : null,
+                organisation?.Id,
+                organisation?.Name,
+                organisation?.IsVocational ?? false,
+                load.GetValueOrDefault(e.Id));
+        });
+        return ExpertSuggestions.Order(facts, application.PositionId, application.SubjectId, application.OrganisationId);
+    }
+}

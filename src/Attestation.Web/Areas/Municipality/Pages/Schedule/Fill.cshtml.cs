@@ -1,0 +1,120 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
+
+/// <summary>
+/// «Общий список педагогических работников для формирования графика проведения аттестации»: the registered
+/// applications on general grounds of the coordinator's municipality, with the seed's two filters.
+/// </summary>
+public sealed class FillModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    /// <summary>The filter value of «Без назначенного периода аттестации».</summary>
+    public const string WithoutPeriod = "none";
+
+    /// <summary>A period's id, <see cref="WithoutPeriod"/>, or empty for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    /// <summary>How many experts are assigned: 0, 1 or 2; empty for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Experts { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public IReadOnlyList<PeriodChoice> Periods { get; private set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record PeriodChoice(string Value, string Text);
+
+    public sealed record Row(
+        Guid Id,
+        string? Period,
+        string FullName,
+        string HeldCategory,
+        DateOnly? HeldCategoryExpiresOn,
+        string ClaimedCategory,
+        string Organisation,
+        string Position,
+        string? Subject,
+        string Form,
+        IReadOnlyList<string> Experts,
+        bool WithdrawalPending);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
+        Periods = periods
+            .Select(p => new PeriodChoice(p.Id.ToString(), p.IsOpenForScheduling(region.Now, region.Zone) ? p.Name : $"(ПЕРИОД ЗАКРЫТ) {p.Name}"))
+            .ToList();
+
+        var query = db.Applications.AsNoTracking().InMunicipalityOf(User)
+            .Where(a => a.SimplifiedGrounds == null
+                && (a.Status == ApplicationStatus.Registered || a.Status == ApplicationStatus.Scheduled));
+        if (Period == WithoutPeriod)
+            query = query.Where(a => a.PeriodId == null);
+        else if (Guid.TryParse(Period, out var periodId))
+            query = query.Where(a => a.PeriodId == periodId);
+        query = Experts switch
+        {
+            0 => query.Where(a => a.ExpertAId == null && a.ExpertBId == null),
+            1 => query.Where(a => (a.ExpertAId == null) != (a.ExpertBId == null)),
+            2 => query.Where(a => a.ExpertAId != null && a.ExpertBId != null),
+            _ => query,
+        };
+
+        var applications = await query
+            .Select(a => new
+            {
+                a.Id,
+                a.PeriodId,
+                a.LastName,
+                a.FirstName,
+                a.MiddleName,
+                a.CurrentCategory,
+                a.CurrentCategoryExpiresOn,
+                a.ClaimedCategory,
+                a.Form,
+                a.ExpertAId,
+                a.ExpertBId,
+                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
+                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
+                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var expertIds = applications.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>().Distinct().ToList();
+        var experts = await MunicipalScheduleModel.PeopleWithWorkAsync(db, expertIds, ct);
+        var byId = periods.ToDictionary(p => p.Id);
+
+        // What still needs the coordinator comes first: no period, then the periods in calendar order.
+        Rows = applications
+            .OrderBy(a => a.PeriodId is { } id && byId.TryGetValue(id, out var p) ? p.StartDate : DateOnly.MinValue)
+            .ThenBy(a => a.LastName, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
+            .ThenBy(a => a.FirstName, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
+            .Select(a => new Row(
+                a.Id,
+                a.PeriodId is { } id && byId.TryGetValue(id, out var period) ? period.Name : null,
+                string.IsNullOrEmpty(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
+                a.CurrentCategory.ToRussian(),
+                a.CurrentCategoryExpiresOn,
+                a.ClaimedCategory?.ToRussian() ?? "",
+                a.Organisation ?? "",
+                a.Position ?? "",
+                a.Subject,
+                a.Form?.ToRussian() ?? "",
+                new[] { a.ExpertAId, a.ExpertBId }.OfType<Guid>().Where(experts.ContainsKey).Select(e => experts[e]).ToList(),
+                a.WithdrawalPending))
+            .ToList();
+    }
+}

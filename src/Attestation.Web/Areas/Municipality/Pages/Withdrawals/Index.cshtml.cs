@@ -1,0 +1,95 @@
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Municipality.Pages.Withdrawals;
+
+/// <summary>
+/// «Регистрация заявлений на отзыв»: the new withdrawals to register and those registered before — the journal of
+/// withdrawn applications of the coordinator's municipality.
+/// </summary>
+public sealed class IndexModel(
+    AttestationDbContext db,
+    ApplicationEmails emails,
+    PortalLinks links,
+    RegionTime region) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
+
+    public IReadOnlyList<Row> Registered { get; private set; } = [];
+
+    public sealed record Row(
+        Guid ApplicationId,
+        string FullName,
+        string Organisation,
+        string Reason,
+        bool ByCoordinator,
+        Guid? DocumentFileId,
+        DateTimeOffset FiledAt,
+        DateTimeOffset? RegisteredAt,
+        ApplicationStatus StatusWhenFiled);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var applications = await db.Applications.AsNoTracking().InMunicipalityOf(User)
+            .Where(a => a.Withdrawal != null)
+            .ToListAsync(ct);
+        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var rows = applications
+            .Select(a => new Row(a.Id, a.FullName, organisations.GetValueOrDefault(a.OrganisationId, ""),
+                a.Withdrawal!.ReasonDisplay, a.Withdrawal.ByCoordinator, a.Withdrawal.DocumentFileId, a.Withdrawal.FiledAt,
+                a.Withdrawal.RegisteredAt, a.Withdrawal.StatusWhenFiled))
+            .ToList();
+        Pending = rows.Where(r => r.RegisteredAt is null).OrderBy(r => r.FiledAt).ToList();
+        Registered = rows.Where(r => r.RegisteredAt is not null).OrderByDescending(r => r.RegisteredAt).ToList();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.Applications.InMunicipalityOf(User)
+            .Where(a => a.Withdrawal != null)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return NotFound();
+
+        try
+        {
+            application.RegisterWithdrawal(new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException error)
+        {
+            ErrorMessage = error.Message;
+            return RedirectToPage();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            return RedirectToPage();
+        }
+
+        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id })!, Request);
+        var sent = teacher is not null && await emails.SendWithdrawalRegisteredAsync(teacher, region.Today,
+            application.Withdrawal!.ReasonDisplay, link);
+        StatusMessage = $"{application.FullName}: заявление на отзыв зарегистрировано, заявление о проведении аттестации отозвано и исключено из графика. "
+            + (sent ? "Педагогу отправлено письмо." : "Письмо педагогу отправить не удалось: сообщите ему об отзыве.");
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,28 @@
+using Attestation.Web.Applications;
+using Attestation.Web.Data;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Applications;
+
+/// <summary>
+/// Downloads a file of a submitted application of the region: the id must be one the application refers to
+/// (documents, conclusion, withdrawal scan); any other stored file is 404.
+/// </summary>
+public sealed class FileModel(AttestationDbContext db, IFileStore files) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        var application = await db.Applications.AsNoTracking()
+            .Where(a => a.SubmittedAt != null)
+            .Include(a => a.Documents)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !application.FileIds().Contains(fileId))
+            return NotFound();
+
+        var file = await files.OpenAsync(fileId, ct);
+        return file is null ? NotFound() : this.Attachment(file);
+    }
+}

@@ -1,0 +1,129 @@
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Periods;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Control;
+
+/// <summary>The lists the control table counts, each a link down to the applications behind the number.</summary>
+public enum ControlList
+{
+    /// <summary>Submitted, waiting for registration or rejection.</summary>
+    Waiting,
+
+    /// <summary>Waiting beyond the 30 days (п. 32): the deadline <see cref="ApplicationClocks.ConsiderationDeadline"/> has passed.</summary>
+    ConsiderationOverdue,
+
+    /// <summary>Registered on general grounds and not yet in any period.</summary>
+    WithoutPeriod,
+
+    /// <summary>In the nearest open period with fewer than two experts.</summary>
+    FewerThanTwoExperts,
+
+    /// <summary>In the nearest open period with both experts.</summary>
+    Scheduled,
+
+    /// <summary>Scheduled, no conclusion yet, and the period's conclusion deadline (the 15th) is this month, not passed.</summary>
+    ConclusionsDue,
+
+    /// <summary>Scheduled and still no conclusion after the period's conclusion deadline.</summary>
+    ConclusionsOverdue,
+}
+
+/// <summary>
+/// The operator's control of the whole region on one date: what each <see cref="ControlList"/> means today, as query
+/// filters that the control table counts and the application list shows, so the two always agree.
+/// </summary>
+public sealed class RegionControl
+{
+    private readonly DateTimeOffset _considerationOverdueBefore;
+    private readonly IReadOnlyList<Guid> _conclusionsDueIn;
+    private readonly IReadOnlyList<Guid> _conclusionsOverdueIn;
+
+    private RegionControl(DateOnly today, DateTimeOffset considerationOverdueBefore, AttestationPeriod? nearest,
+        IReadOnlyList<AttestationPeriod> conclusionsDueIn, IReadOnlyList<AttestationPeriod> conclusionsOverdueIn)
+    {
+        Today = today;
+        _considerationOverdueBefore = considerationOverdueBefore;
+        NearestPeriod = nearest;
+        ConclusionsDuePeriods = conclusionsDueIn;
+        _conclusionsDueIn = conclusionsDueIn.Select(p => p.Id).ToList();
+        _conclusionsOverdueIn = conclusionsOverdueIn.Select(p => p.Id).ToList();
+    }
+
+    public DateOnly Today { get; }
+
+    /// <summary>The period the coordinators are scheduling into now; its schedule is due by the 12th of the month before.</summary>
+    public AttestationPeriod? NearestPeriod { get; }
+
+    public DateOnly? NearestScheduleDeadline => NearestPeriod is null ? null : PeriodCalendar.ScheduleDeadline(NearestPeriod);
+
+    /// <summary>The periods whose conclusions are due in the system this month (by the 15th), not yet past.</summary>
+    public IReadOnlyList<AttestationPeriod> ConclusionsDuePeriods { get; }
+
+    public static async Task<RegionControl> LoadAsync(AttestationDbContext db, RegionTime region, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(region);
+        var today = region.Today;
+        var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
+        var deadlines = periods.Select(p => (Period: p, UploadBy: PeriodCalendar.Deadlines(p).ConclusionUploadedBy)).ToList();
+        return new RegionControl(
+            today,
+            // Overdue when the submission's region date + 30 is before today, i.e. submitted before 00:00 of today − 30.
+            RegionClock.StartOfDay(today.AddDays(-ApplicationClocks.ConsiderationDays), region.Zone),
+            PeriodCalendar.NearestOpenPeriod(periods, region.Now, region.Zone),
+            deadlines.Where(d => d.UploadBy >= today && d.UploadBy.Year == today.Year && d.UploadBy.Month == today.Month)
+                .Select(d => d.Period).OrderBy(p => p.StartDate).ToList(),
+            deadlines.Where(d => d.UploadBy < today).Select(d => d.Period).ToList());
+    }
+
+    public IQueryable<Application> Apply(IQueryable<Application> applications, ControlList list)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        var nearestId = NearestPeriod?.Id;
+        return list switch
+        {
+            ControlList.Waiting => applications.Where(a => a.Status == ApplicationStatus.Submitted),
+            ControlList.ConsiderationOverdue => applications.Where(a => a.Status == ApplicationStatus.Submitted
+                && a.SubmittedAt < _considerationOverdueBefore),
+            ControlList.WithoutPeriod => applications.Where(a => a.Status == ApplicationStatus.Registered
+                && a.SimplifiedGrounds == null && a.PeriodId == null),
+            ControlList.FewerThanTwoExperts => applications.Where(a => nearestId != null && a.PeriodId == nearestId
+                && (a.Status == ApplicationStatus.Registered || a.Status == ApplicationStatus.Scheduled)
+                && (a.ExpertAId == null || a.ExpertBId == null)),
+            ControlList.Scheduled => applications.Where(a => nearestId != null && a.PeriodId == nearestId
+                && a.Status == ApplicationStatus.Scheduled && a.ExpertAId != null && a.ExpertBId != null),
+            ControlList.ConclusionsDue => applications.Where(a => a.Status == ApplicationStatus.Scheduled
+                && a.PeriodId != null && _conclusionsDueIn.Contains(a.PeriodId.Value)),
+            ControlList.ConclusionsOverdue => applications.Where(a => a.Status == ApplicationStatus.Scheduled
+                && a.PeriodId != null && _conclusionsOverdueIn.Contains(a.PeriodId.Value)),
+            _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+        };
+    }
+
+    /// <summary>How many applications of each municipality are in <paramref name="list"/>.</summary>
+    public async Task<Dictionary<int, int>> CountByMunicipalityAsync(AttestationDbContext db, ControlList list, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await Apply(db.Applications.AsNoTracking(), list)
+            .GroupBy(a => a.MunicipalityId)
+            .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
+    }
+
+    /// <summary>The list's name as the table heads and the application list title say it.</summary>
+    public string Title(ControlList list) => list switch
+    {
+        ControlList.Waiting => "Ожидают регистрации",
+        ControlList.ConsiderationOverdue => "Не рассмотрены в 30-дневный срок",
+        ControlList.WithoutPeriod => "Зарегистрированы, период не назначен",
+        ControlList.FewerThanTwoExperts => $"Период «{NearestPeriod?.Name}»: назначено менее двух экспертов",
+        ControlList.Scheduled => $"Период «{NearestPeriod?.Name}»: в графике",
+        ControlList.ConclusionsDue => "Итоговое заключение ожидается в этом месяце",
+        ControlList.ConclusionsOverdue => "Итоговое заключение просрочено",
+        _ => list.ToString(),
+    };
+}

@@ -1,0 +1,57 @@
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Directories;
+
+/// <summary>
+/// What refers to a directory entry. An entry in use is never deleted, only deactivated (it stays in the history of the
+/// applications that name it); an unused one, e.g. a typo, may be deleted. The foreign keys refuse a delete anyway.
+/// </summary>
+public static class DirectoryUsage
+{
+    public sealed record Usage(int Applications, int Users, int Experts)
+    {
+        public bool InUse => Applications + Users + Experts > 0;
+
+        public string Text => string.Join(", ", new[]
+            {
+                Applications > 0 ? $"заявлений: {Applications}" : null,
+                Users > 0 ? $"пользователей: {Users}" : null,
+                Experts > 0 ? $"записей в списках специалистов: {Experts}" : null,
+            }.OfType<string>());
+    }
+
+    public static async Task<Usage> OfOrganisationAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
+        new(await db.Applications.CountAsync(a => a.OrganisationId == id, ct),
+            await db.Users.CountAsync(u => u.OrganisationId == id, ct)
+                + await db.Invitations.CountAsync(i => i.OrganisationId == id, ct),
+            0);
+
+    public static async Task<Usage> OfPositionAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
+        new(await db.Applications.CountAsync(a => a.PositionId == id, ct),
+            await db.Users.CountAsync(u => u.PositionId == id, ct),
+            await db.ApprovedExperts.CountAsync(e => e.PositionId == id, ct));
+
+    public static async Task<Usage> OfSubjectAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
+        new(await db.Applications.CountAsync(a => a.SubjectId == id, ct),
+            await db.Users.CountAsync(u => u.SubjectId == id, ct),
+            await db.ApprovedExperts.CountAsync(e => e.SubjectId == id, ct));
+
+    /// <summary>The municipal coordinators of a municipality, whose work phones are printed on its schedule.</summary>
+    public static IQueryable<Coordinator> CoordinatorsOf(this AttestationDbContext db, IReadOnlyCollection<int> municipalityIds) =>
+        from user in db.Users
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where role.Name == Roles.MunicipalCoordinator && user.MunicipalityId != null
+            && municipalityIds.Contains(user.MunicipalityId.Value)
+        orderby user.LastName, user.FirstName
+        select new Coordinator(
+            user.MunicipalityId!.Value,
+            user.MiddleName == null ? user.LastName + " " + user.FirstName : user.LastName + " " + user.FirstName + " " + user.MiddleName,
+            user.Email,
+            user.WorkPhone,
+            user.PhoneNumber);
+
+    public sealed record Coordinator(int MunicipalityId, string FullName, string? Email, string? WorkPhone, string? Phone);
+}

@@ -1,0 +1,91 @@
+using Attestation.Domain;
+using Attestation.Domain.Periods;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Directories.Experts;
+
+/// <summary>
+/// «Список специалистов по аттестации» of a school year, approved by the regional department's order: who may be
+/// assigned in which municipality. Filled by the Excel import; an entry can be removed.
+/// </summary>
+public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public SchoolYear SchoolYear { get; private set; }
+
+    public string? OrderNumber { get; private set; }
+
+    public DateOnly? OrderDate { get; private set; }
+
+    public bool ListExists { get; private set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(Guid EntryId, string Municipality, string Expert, string? Login, string? Subject,
+        string? Position, string? Workplace);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        SchoolYear = ChosenYear();
+        var list = await db.ApprovedExpertLists.AsNoTracking().SingleOrDefaultAsync(l => l.SchoolYearStart == SchoolYear.StartYear, ct);
+        ListExists = list is not null;
+        OrderNumber = list?.OrderNumber;
+        OrderDate = list?.OrderDate;
+        if (list is null)
+            return;
+
+        var rows = await (
+            from e in db.ApprovedExperts.AsNoTracking()
+            where e.ListId == list.Id
+            join u in db.Users on e.ExpertId equals u.Id
+            join m in db.Municipalities on e.MunicipalityId equals m.Id
+            select new { m.IsRegionalPseudo, Row = new Row(
+                e.Id,
+                m.Name,
+                u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
+                u.UserName,
+                db.Subjects.Where(s => s.Id == e.SubjectId).Select(s => s.Name).FirstOrDefault(),
+                db.Positions.Where(p => p.Id == e.PositionId).Select(p => p.Name).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault()) })
+            .ToListAsync(ct);
+        Rows = rows
+            .OrderBy(r => r.IsRegionalPseudo).ThenBy(r => r.Row.Municipality, OperatorLists.Alphabetical)
+            .ThenBy(r => r.Row.Expert, OperatorLists.Alphabetical)
+            .Select(r => r.Row)
+            .ToList();
+    }
+
+    /// <summary>Removes one entry; applications already scheduled with this expert keep him.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid entryId, CancellationToken ct)
+    {
+        var entry = await db.ApprovedExperts.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry is null)
+            return NotFound();
+        var list = await db.ApprovedExpertLists.Include(l => l.Entries).SingleAsync(l => l.Id == entry.ListId, ct);
+        try
+        {
+            list.Remove(entry.ExpertId, entry.MunicipalityId);
+            await db.SaveChangesAsync(ct);
+            StatusMessage = "Специалист исключён из списка по этому муниципалитету.";
+        }
+        catch (DomainException error)
+        {
+            StatusMessage = error.Message;
+        }
+        return RedirectToPage(new { year = list.SchoolYearStart });
+    }
+
+    private SchoolYear ChosenYear() =>
+        Year is >= SchoolYear.MinStartYear and <= SchoolYear.MaxStartYear
+            ? new SchoolYear(Year.Value)
+            : SchoolYear.Containing(region.Today);
+}

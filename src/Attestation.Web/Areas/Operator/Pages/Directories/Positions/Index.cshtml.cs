@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Directory;
+using Attestation.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Directories.Positions;
+
+/// <summary>«Должности»: the list and a new one.</summary>
+public sealed class IndexModel(AttestationDbContext db) : PageModel
+{
+    [BindProperty]
+    public PositionInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public IReadOnlyList<Position> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid && await PositionInput.IsTakenAsync(db, Input.Name, null, ct))
+            ModelState.AddModelError("Input.Name", PositionInput.Duplicate(Input.Name));
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var position = new Position(Input.Name!, Input.IsVocational, Input.IsMethodist);
+                db.Positions.Add(position);
+                await db.SaveChangesAsync(ct);
+                StatusMessage = $"Должность «{position.Name}» добавлена.";
+                return RedirectToPage();
+            }
+            catch (DomainException error)
+            {
+                ModelState.AddModelError(string.Empty, error.Message);
+            }
+            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
+            {
+                ModelState.AddModelError("Input.Name", PositionInput.Duplicate(Input.Name));
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Rows = await db.Positions.AsNoTracking().OrderBy(p => !p.IsActive).ThenBy(p => p.Name).ToListAsync(ct);
+}
+
+public sealed class PositionInput
+{
+    [Required(ErrorMessage = "Укажите наименование должности.")]
+    [StringLength(Position.NameMaxLength, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Наименование должности")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Должность профессионального образования (преподаватель, мастер п/о)")]
+    public bool IsVocational { get; set; }
+
+    [Display(Name = "Методическая должность (методист, старший методист)")]
+    public bool IsMethodist { get; set; }
+
+    public static async Task<bool> IsTakenAsync(AttestationDbContext db, string? name, int? exceptId, CancellationToken ct) =>
+        (await db.Positions.AsNoTracking().Where(p => p.Id != exceptId).Select(p => p.Name).ToListAsync(ct))
+            .Any(n => DirectoryNames.Same(n, name));
+
+    public static string Duplicate(string? name) => $"Должность «{name?.Trim()}» уже есть в справочнике.";
+}

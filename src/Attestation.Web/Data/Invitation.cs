@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Attestation.Web.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Attestation.Web.Data;
+
+/// <summary>
+/// «Приглашение»: a municipal coordinator invites an expert or a school coordinator of his municipality. The e-mail
+/// carries a random token; only its SHA-256 is stored, so a copy of the database opens no account. The link works once
+/// and until <see cref="ExpiresAt"/>; the role, the municipality and (for a school coordinator) the organisation are
+/// fixed here, not chosen by whoever holds the link.
+/// </summary>
+public sealed class Invitation
+{
+    public const int TokenBytes = 32;
+    public const int EmailMaxLength = 120;
+
+    /// <summary>The roles a municipal coordinator may invite.</summary>
+    public static readonly IReadOnlyList<string> InvitableRoles = [Roles.Expert, Roles.SchoolCoordinator];
+
+    private Invitation()
+    {
+        TokenHash = [];
+        Email = "";
+        Role = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>SHA-256 of the token's 32 random bytes.</summary>
+    public byte[] TokenHash { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string Role { get; private set; }
+
+    public int MunicipalityId { get; private set; }
+
+    /// <summary>The school of an invited school coordinator; experts state their workplace themselves.</summary>
+    public int? OrganisationId { get; private set; }
+
+    public Guid InvitedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public Guid? AcceptedUserId { get; private set; }
+
+    /// <summary>A new invitation and the token for its link (shown once, in the e-mail, never stored).</summary>
+    public static (Invitation Invitation, string Token) Create(string email, string role, int municipalityId,
+        int? organisationId, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        if (!InvitableRoles.Contains(role))
+            throw new ArgumentOutOfRangeException(nameof(role), role, "A municipal coordinator invites experts and school coordinators only.");
+        if (role == Roles.SchoolCoordinator && organisationId is null)
+            throw new ArgumentException("A school coordinator is invited to an organisation.", nameof(organisationId));
+
+        var token = RandomNumberGenerator.GetBytes(TokenBytes);
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            TokenHash = SHA256.HashData(token),
+            Email = email.Trim(),
+            Role = role,
+            MunicipalityId = municipalityId,
+            OrganisationId = role == Roles.SchoolCoordinator ? organisationId : null,
+            InvitedBy = invitedBy,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        return (invitation, WebEncoders.Base64UrlEncode(token));
+    }
+
+    /// <summary>The hash to look a token up by; null when the text cannot be a token of ours.</summary>
+    public static byte[]? HashOf(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+            return null;
+        try
+        {
+            var bytes = WebEncoders.Base64UrlDecode(token.Trim());
+            return bytes.Length == TokenBytes ? SHA256.HashData(bytes) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public InvitationState StateAt(DateTimeOffset now) =>
+        AcceptedAt is not null ? InvitationState.Accepted
+        : now >= ExpiresAt ? InvitationState.Expired
+        : InvitationState.Pending;
+
+    public void Accept(Guid userId, DateTimeOffset now)
+    {
+        if (StateAt(now) != InvitationState.Pending)
+            throw new InvalidOperationException("Only a pending invitation can be accepted.");
+        AcceptedAt = now;
+        AcceptedUserId = userId;
+    }
+}
+
+public enum InvitationState
+{
+    Pending = 0,
+    Accepted = 1,
+    Expired = 2,
+}
+
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>How long the link in an invitation works.</summary>
+    public int LifetimeDays { get; set; } = 14;
+
+    public TimeSpan Lifetime => TimeSpan.FromDays(LifetimeDays);
+}

@@ -1,0 +1,15 @@
+namespace Attestation.Web.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>
+    /// Run the background jobs in this process. On by default: every portal instance may run them, the jobs take a
+    /// database lock so that only one acts at a time. The web tests turn them off and call the jobs' cores directly.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the closing of periods after the 12th is checked.</summary>
+    public TimeSpan PeriodClosingInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,22 @@
+using Attestation.Web.Jobs;
+
+// In the infrastructure namespace, which Program.cs already imports: registering the jobs takes one line there.
+namespace Attestation.Web.Infrastructure;
+
+public static class JobsSetup
+{
+    /// <summary>The background jobs; <c>Jobs:Enabled=false</c> leaves them out of this process (the web tests do).</summary>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.Section))
+            .Validate(o => o.PeriodClosingInterval > TimeSpan.Zero, "Jobs:PeriodClosingInterval must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<PeriodClosing>();
+
+        // Decided at registration, so that a disabled job is not even constructed.
+        if (configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Enabled ?? true)
+            services.AddHostedService<PeriodClosingJob>();
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using Attestation.Web.Infrastructure;
+
+namespace Attestation.Web.Notifications;
+
+/// <summary>
+/// The letters a teacher gets when the municipal coordinator acts on his application. «Статус заявления смотрят не
+/// все!» (the coordinator's manual): the rejection in particular must reach the teacher by mail, with the reason.
+/// </summary>
+public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
+{
+    public const string RegisteredSubject = "Заявление о проведении аттестации зарегистрировано";
+    public const string RejectedSubject = "Заявление отклонено";
+    public const string WithdrawalRegisteredSubject = "Заявление на отзыв зарегистрировано";
+    public const string ReminderSubject = "Напоминание: заявление о проведении аттестации не подано";
+
+    public Task<bool> SendRegisteredAsync(Recipient teacher, string number, DateOnly registeredOn, string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Ваше заявление о проведении аттестации зарегистрировано муниципальным координатором: № {number} от {registeredOn.ToRussianDate()}.";
+        var next = "Координатор назначит период аттестации и двух специалистов по аттестации; когда это произойдёт, вы увидите их в личном кабинете.";
+        return SendAsync(teacher, RegisteredSubject, link, "Открыть заявление", greeting, what, next);
+    }
+
+    public Task<bool> SendRejectedAsync(Recipient teacher, DateOnly submittedOn, string reason, CoordinatorContact coordinator,
+        string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Ваше заявление о проведении аттестации, поданное {submittedOn.ToRussianDate()}, отклонено муниципальным координатором.";
+        var why = $"Причина отклонения:\n{reason}";
+        var todo = "Что делать: откройте заявление в личном кабинете, исправьте то, что указано в причине (при необходимости " +
+            "распечатайте, подпишите и прикрепите новый скан), и подайте заявление повторно. История заявления сохранится.";
+        var contact = $"Если причина непонятна, свяжитесь с муниципальным координатором: {Contact(coordinator)}.";
+        return SendAsync(teacher, RejectedSubject, link, "Исправить заявление", greeting, what, why, todo, contact);
+    }
+
+    public Task<bool> SendWithdrawalRegisteredAsync(Recipient teacher, DateOnly registeredOn, string reason, string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Заявление на отзыв зарегистрировано муниципальным координатором {registeredOn.ToRussianDate()}: " +
+            "ваше заявление о проведении аттестации отозвано и исключено из графика аттестации.";
+        var why = $"Причина отзыва: {reason}.";
+        var next = "Чтобы пройти аттестацию позже, подайте новое заявление в личном кабинете.";
+        return SendAsync(teacher, WithdrawalRegisteredSubject, link, "Открыть заявление", greeting, what, why, next);
+    }
+
+    public Task<bool> SendSubmissionReminderAsync(Recipient teacher, CoordinatorContact coordinator, string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = "Вы зарегистрированы в электронной системе «Аттестация», но заявление о проведении аттестации ещё не подано.";
+        var todo = "Заполните заявление в личном кабинете, распечатайте и подпишите его, прикрепите скан и нажмите «Подать». " +
+            "Если срок действия вашей квалификационной категории истекает, подайте заявление не позднее чем за три месяца до его окончания.";
+        var contact = $"Вопросы можно задать муниципальному координатору по аттестации: {Contact(coordinator)}.";
+        return SendAsync(teacher, ReminderSubject, link, "Перейти в личный кабинет", greeting, what, todo, contact);
+    }
+
+    // Sent after the change is saved: a visitor closing the tab must not cancel the letter, hence no token.
+    private Task<bool> SendAsync(Recipient teacher, string subject, string link, string linkText, params string[] paragraphs)
+    {
+        var plain = string.Join("\n\n", paragraphs.Append($"{linkText}: {link}"));
+        var body = MailDelivery.Paragraphs(html, paragraphs)
+            + $"<p><a href=\"{html.Encode(link)}\">{html.Encode(linkText)}</a></p>";
+        return delivery.TrySendAsync(new EmailMessage(teacher.Email, subject, plain, body), CancellationToken.None);
+    }
+
+    private static string Contact(CoordinatorContact coordinator) =>
+        string.Join(", ", new[]
+        {
+            coordinator.FullName,
+            coordinator.WorkPhone is null ? null : $"тел. {coordinator.WorkPhone}",
+            coordinator.Email,
+        }.Where(part => !string.IsNullOrWhiteSpace(part)));
+}

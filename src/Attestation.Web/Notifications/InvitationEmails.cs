@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using Attestation.Web.Infrastructure;
+
+namespace Attestation.Web.Notifications;
+
+/// <summary>«Приглашение в систему»: the coordinator's own subject and text, then the link the portal adds.</summary>
+public sealed class InvitationEmails(MailDelivery delivery, HtmlEncoder html)
+{
+    /// <summary>The seed's subject line, offered for editing.</summary>
+    public const string DefaultSubject =
+        "Приглашаем Вас зарегистрироваться на сайте Центра аттестации педагогических работников ТОИПКРО";
+
+    /// <summary>The seed's letter, offered for editing.</summary>
+    public const string DefaultMessage = """
+        Добрый день.
+        Вас приветствуют специалисты Центра аттестации педагогических работников ТОИПКРО. Приглашаем Вас зарегистрироваться на сайте Центра в целях активации электронной системы "Аттестация".
+        """;
+
+    public Task<bool> SendAsync(string to, string subject, string message, string roleName, string municipality,
+        string? organisation, string link, DateTimeOffset expiresAt)
+    {
+        var role = organisation is null
+            ? $"Роль: {roleName}\nМуниципальное образование: {municipality}"
+            : $"Роль: {roleName}\nМуниципальное образование: {municipality}\nОбразовательная организация: {organisation}";
+        var terms = $"Ссылка действует до {expiresAt.ToRegionDateTime()} и только для одной регистрации. " +
+            "Если срок истёк, попросите муниципального координатора прислать новое приглашение.";
+        var plain = $"{message.Trim()}\n\n{role}\n\nДля регистрации перейдите по ссылке:\n{link}\n\n{terms}";
+        var body = MailDelivery.Paragraphs(html, message.Trim(), role)
+            + $"<p><a href=\"{html.Encode(link)}\">Зарегистрироваться в системе «Аттестация»</a></p>\n"
+            + MailDelivery.Paragraphs(html, terms);
+        return delivery.TrySendAsync(new EmailMessage(to, subject, plain, body), CancellationToken.None);
+    }
+}

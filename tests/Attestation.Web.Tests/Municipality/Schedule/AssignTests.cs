@@ -1,0 +1,208 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Attestation.Domain.Applications;
+using Attestation.Testing;
+using Attestation.Web.Data;
+
+namespace Attestation.Web.Tests.Municipal.Schedule;
+
+/// <summary>«Заполнение графика аттестации»: a period and two experts for one application.</summary>
+public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
+{
+    private readonly MunicipalWorld _world = new(factory);
+
+    [Fact]
+    public async Task Two_listed_experts_and_an_open_period_put_the_application_into_the_schedule()
+    {
+        var place = await _world.MunicipalityAsync("Асиновский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var first = await _world.ExpertAsync(place, "Фёдоров");
+        var second = await _world.ExpertAsync(place, "Громов");
+        var application = await _world.ApplicationAsync(place, "Иванова", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = first.Id.ToString(),
+            ["Input.ExpertBId"] = second.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Municipality/Schedule/Fill", response.RedirectPath());
+        var saved = await _world.ReloadAsync(application.Id);
+        Assert.Equal(ApplicationStatus.Scheduled, saved.Status);
+        Assert.Equal(factory.OpenPeriod.Id, saved.PeriodId);
+        Assert.Equal(new[] { first.Id, second.Id }, new[] { saved.ExpertAId!.Value, saved.ExpertBId!.Value });
+        Assert.Equal(coordinator.Id, saved.Events[^1].ActorId);
+    }
+
+    [Fact]
+    public async Task Closed_periods_are_shown_as_closed_and_cannot_be_chosen()
+    {
+        var place = await _world.MunicipalityAsync("Бакчарский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var application = await _world.ApplicationAsync(place, "Петрова", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var page = await client.GetDocumentAsync(Url(application.Id));
+
+        var options = page.QuerySelectorAll("select[name='Input.PeriodId'] option").OfType<IHtmlOptionElement>().ToList();
+        var closed = options.Single(o => o.Value == factory.ClosedPeriod.Id.ToString());
+        var open = options.Single(o => o.Value == factory.OpenPeriod.Id.ToString());
+        Assert.Equal($"(ПЕРИОД ЗАКРЫТ) {factory.ClosedPeriod.Name}", closed.Text.Trim());
+        Assert.True(closed.IsDisabled);
+        Assert.Equal(factory.OpenPeriod.Name, open.Text.Trim());
+        Assert.False(open.IsDisabled);
+        // The nearest open period is offered first.
+        Assert.Equal(factory.OpenPeriod.Id.ToString(), page.FieldValue("Input.PeriodId"));
+    }
+
+    [Fact]
+    public async Task A_closed_period_is_refused_even_from_a_forged_post()
+    {
+        var place = await _world.MunicipalityAsync("Верхнекетский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var first = await _world.ExpertAsync(place, "Фёдоров");
+        var second = await _world.ExpertAsync(place, "Громов");
+        var application = await _world.ApplicationAsync(place, "Сидорова", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = factory.ClosedPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = first.Id.ToString(),
+            ["Input.ExpertBId"] = second.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains($"Период «{factory.ClosedPeriod.Name}» закрыт", page.FieldError("Input.PeriodId"), StringComparison.Ordinal);
+        await AssertUnchangedAsync(application);
+    }
+
+    [Fact]
+    public async Task The_same_expert_twice_is_refused_next_to_the_second_choice()
+    {
+        var place = await _world.MunicipalityAsync("Зырянский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var expert = await _world.ExpertAsync(place, "Фёдоров");
+        var application = await _world.ApplicationAsync(place, "Кузнецова", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = expert.Id.ToString(),
+            ["Input.ExpertBId"] = expert.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Один и тот же специалист выбран дважды: выберите двух разных специалистов по аттестации.",
+            page.FieldError("Input.ExpertBId"));
+        await AssertUnchangedAsync(application);
+    }
+
+    [Fact]
+    public async Task An_unlisted_expert_and_an_expert_listed_for_another_municipality_are_refused()
+    {
+        var place = await _world.MunicipalityAsync("Каргасокский район");
+        var elsewhere = await _world.MunicipalityAsync("Кожевниковский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var listed = await _world.ExpertAsync(place, "Фёдоров");
+        var unlisted = await _world.ExpertAsync(place, "Непроверенный", approved: false);
+        var foreign = await _world.ExpertAsync(elsewhere, "Чужой");
+        var application = await _world.ApplicationAsync(place, "Морозова", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = unlisted.Id.ToString(),
+            ["Input.ExpertBId"] = foreign.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.StartsWith("Специалист не включён в утверждённый список", page.FieldError("Input.ExpertAId"), StringComparison.Ordinal);
+        Assert.StartsWith("Специалист не включён в утверждённый список", page.FieldError("Input.ExpertBId"), StringComparison.Ordinal);
+        // Neither is even offered: the lists hold the municipality's approved experts only.
+        var offered = page.Options("Input.ExpertAId").Select(o => o.Value).ToList();
+        Assert.Equal([listed.Id.ToString()], offered);
+        await AssertUnchangedAsync(application);
+    }
+
+    [Fact]
+    public async Task Experts_are_offered_same_subject_first_then_same_position_then_by_load_with_their_warnings()
+    {
+        var place = await _world.MunicipalityAsync("Колпашевский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var directory = factory.Directory;
+        var busyMath = await _world.ExpertAsync(place, "Занятой");
+        var freeMath = await _world.ExpertAsync(place, "Свободный");
+        var physics = await _world.ExpertAsync(place, "Физиков", subjectId: directory.Physics.Id);
+        var methodist = await _world.ExpertAsync(place, "Методистов", positionId: directory.Methodist.Id, subjectId: null);
+        var noPosition = await _world.ExpertAsync(place, "Бездолжностный", positionId: null, subjectId: null);
+        var colleague = await _world.ExpertAsync(place, "Коллегин", organisationId: place.School.Id, subjectId: directory.Physics.Id);
+        var other = await _world.ExpertAsync(place, "Другой");
+        // «Занятой» already has two applications of the period, «Физиков» one.
+        await _world.ApplicationAsync(place, "Первая", Stage.Scheduled, factory.OpenPeriod, busyMath, other);
+        await _world.ApplicationAsync(place, "Вторая", Stage.Scheduled, factory.OpenPeriod, busyMath, physics);
+        var application = await _world.ApplicationAsync(place, "Аттестуемая", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var page = await client.GetDocumentAsync(Url(application.Id));
+
+        var order = page.QuerySelectorAll("#experts tbody tr").Select(row => row.GetAttribute("data-expert")!).ToList();
+        Assert.Equal(
+            new[] { freeMath, other, busyMath, colleague, physics, noPosition, methodist }.Select(e => e.Id.ToString()),
+            order);
+        Assert.Equal(order, page.Options("Input.ExpertAId").Select(o => o.Value));
+        Assert.Equal(order, page.Options("Input.ExpertBId").Select(o => o.Value));
+
+        string Check(AppUser expert) => page.QuerySelector($"#experts tr[data-expert='{expert.Id}'] td.check")!.TextContent;
+        Assert.Contains("конфликт интересов", Check(colleague), StringComparison.Ordinal);
+        Assert.Contains("Должность не указана", Check(noPosition), StringComparison.Ordinal);
+        Assert.Contains("Должность указана верно", Check(freeMath), StringComparison.Ordinal);
+        Assert.StartsWith("⚠", page.Options("Input.ExpertAId").Single(o => o.Value == colleague.Id.ToString()).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_application_of_another_municipality_is_not_found_on_get_and_post()
+    {
+        var place = await _world.MunicipalityAsync("Молчановский район");
+        var elsewhere = await _world.MunicipalityAsync("Парабельский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var own = await _world.ApplicationAsync(place, "Своя", Stage.Registered);
+        var foreignExpertA = await _world.ExpertAsync(elsewhere, "Чужой");
+        var foreignExpertB = await _world.ExpertAsync(elsewhere, "Чужая");
+        var foreign = await _world.ApplicationAsync(elsewhere, "Чужая", Stage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var get = await client.GetAsync(Url(foreign.Id));
+        var ownPage = await client.GetDocumentAsync(Url(own.Id));
+        using var post = await client.ForgePostAsync(ownPage, Url(foreign.Id), new Dictionary<string, string>
+        {
+            ["id"] = foreign.Id.ToString(),
+            ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = foreignExpertA.Id.ToString(),
+            ["Input.ExpertBId"] = foreignExpertB.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        await AssertUnchangedAsync(foreign);
+    }
+
+    private static string Url(Guid id) => $"/Municipality/Schedule/Assign?id={id}";
+
+    private async Task AssertUnchangedAsync(Application before)
+    {
+        var saved = await _world.ReloadAsync(before.Id);
+        Assert.Equal(before.Status, saved.Status);
+        Assert.Equal(before.PeriodId, saved.PeriodId);
+        Assert.Equal(before.ExpertAId, saved.ExpertAId);
+        Assert.Equal(before.LastEventNumber, saved.LastEventNumber);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Experts;
+using Attestation.Domain.Periods;
+using Attestation.Testing;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Notifications;
+
+namespace Attestation.Web.Tests.MunicipalityCabinet.Withdrawals;
+
+public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
+{
+    private const string Url = "/Municipality/Withdrawals";
+
+    private TestDirectory Directory => factory.Directory;
+
+    [Fact]
+    public async Task The_journal_shows_new_and_registered_withdrawals_of_the_municipality_only()
+    {
+        var (municipalityId, organisationId) = await Coordinators.MunicipalityAsync(factory, "Кривошеинский район");
+        using var client = await Coordinators.SignedInAsync(factory, "wd.journal.coord", municipalityId);
+        var pending = await WithdrawingAsync("wd.journal.pending", municipalityId, organisationId,
+            WithdrawalReason.Dismissal, null);
+        var registered = await WithdrawingAsync("wd.journal.done", municipalityId, organisationId,
+            WithdrawalReason.Other, "переезд в другой регион", register: true);
+        var foreign = await WithdrawingAsync("wd.journal.foreign", Directory.Tomsk.Id, Directory.Lyceum.Id,
+            WithdrawalReason.Health, null);
+
+        var page = await client.GetDocumentAsync(Url);
+
+        Assert.Equal(["Фамилия Имя Отчество", "Причина отзыва заявления", "Дата подачи", "Кем подано", ""],
+            page.QuerySelectorAll("#pending thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["Фамилия Имя Отчество", "Причина отзыва заявления", "Дата подачи", "Дата регистрации", ""],
+            page.QuerySelectorAll("#registered thead th").Select(th => th.TextContent.Trim()));
+        var pendingRow = Assert.Single(page.QuerySelectorAll("#pending tbody tr"));
+        Assert.Equal(pending.Id.ToString(), pendingRow.GetAttribute("data-id"));
+        Assert.Equal("увольнение", pendingRow.QuerySelectorAll("td")[1].TextContent.Trim());
+        var registeredRow = Assert.Single(page.QuerySelectorAll("#registered tbody tr"));
+        Assert.Equal(registered.Id.ToString(), registeredRow.GetAttribute("data-id"));
+        Assert.Equal("переезд в другой регион", registeredRow.QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.DoesNotContain(foreign.Id.ToString(), page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal("/Municipality/Journals?handler=Withdrawals&format=pdf", page.QuerySelector("#journal-pdf")!.GetAttribute("href"));
+        Assert.Equal("/Municipality/Journals?handler=Withdrawals&format=xlsx", page.QuerySelector("#journal-xlsx")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Registering_a_withdrawal_withdraws_the_application_takes_it_out_of_the_schedule_and_mails_the_teacher()
+    {
+        using var client = await Coordinators.SignedInAsync(factory, "wd.register.coord", Directory.District.Id);
+        var coordinator = await factory.CreateUserAsync(Roles.MunicipalCoordinator, "wd.register.registrar",
+            u => u.MunicipalityId = Directory.District.Id);
+        var (period, list, expertA, expertB) = await ScheduleSetupAsync("wd.register");
+        var teacher = await Coordinators.TeacherAsync(factory, "wd.register.teacher", Directory.District.Id,
+            Directory.VillageSchool.Id, Directory.SchoolTeacher.Id, "Отзывающая");
+        var application = await Coordinators.ApplicationAsync(factory, teacher, daysAgo: 10, then: (a, at) =>
+        {
+            var by = new Actor(coordinator.Id, Roles.MunicipalCoordinator);
+            a.Register(by, "900/2000", DateOnly.FromDateTime(at.UtcDateTime), at.AddHours(1));
+            a.Schedule(period, expertA, expertB, list, by, at.AddHours(2), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tomsk"));
+            a.FileWithdrawal(WithdrawalReason.Health, null, byCoordinator: false, documentFileId: null,
+                new Actor(teacher.Id, Roles.Teacher), at.AddHours(3));
+        });
+        var mails = factory.SentMails().Count;
+
+        using var response = await client.SubmitFormAsync(Url, new Dictionary<string, string>(),
+            formSelector: $"#pending tr[data-id='{application.Id}'] form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(Url, response.RedirectPath());
+        var saved = await Coordinators.ReloadAsync(factory, application.Id);
+        Assert.Equal(ApplicationStatus.Withdrawn, saved.Status);
+        Assert.Null(saved.PeriodId);
+        Assert.Empty(saved.AssignedExperts);
+        Assert.Equal(period.Id, saved.Withdrawal!.PeriodId);
+        Assert.NotNull(saved.Withdrawal.RegisteredAt);
+        var withdrawn = saved.Events.OrderBy(e => e.Number).Last();
+        Assert.Equal((ApplicationEventKind.Withdrawn, Roles.MunicipalCoordinator), (withdrawn.Kind, withdrawn.ActorRole));
+
+        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Equal("wd.register.teacher@example.org", mail.To.Trim('<', '>'));
+        Assert.Equal(ApplicationEmails.WithdrawalRegisteredSubject, mail.Subject);
+        Assert.Equal("Заявление на отзыв зарегистрировано", mail.Subject);
+        Assert.Contains("по состоянию здоровья", mail.PlainText, StringComparison.Ordinal);
+        Assert.Contains("исключено из графика", mail.PlainText, StringComparison.Ordinal);
+
+        var page = await client.GetDocumentAsync(Url);
+        Assert.Contains("Отзывающая Татьяна Игоревна: заявление на отзыв зарегистрировано",
+            page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("#pending tbody tr"), r => r.GetAttribute("data-id") == application.Id.ToString());
+        Assert.Contains(page.QuerySelectorAll("#registered tbody tr"), r => r.GetAttribute("data-id") == application.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_withdrawal_registered_twice_is_refused_the_second_time_without_a_second_letter()
+    {
+        using var client = await Coordinators.SignedInAsync(factory, "wd.twice.coord", Directory.District.Id);
+        var application = await WithdrawingAsync("wd.twice.teacher", Directory.District.Id, Directory.VillageSchool.Id,
+            WithdrawalReason.Dismissal, null);
+        var page = await client.GetDocumentAsync(Url);
+        var form = $"#pending tr[data-id='{application.Id}'] form";
+        var mails = factory.SentMails().Count;
+
+        (await client.SubmitFormAsync(page, Url, new Dictionary<string, string>(), formSelector: form)).Dispose();
+        using var stale = await client.SubmitFormAsync(page, Url, new Dictionary<string, string>(), formSelector: form);
+
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        var after = await client.GetDocumentAsync(Url);
+        Assert.Equal("Нет поданного заявления на отзыв: регистрировать нечего.", after.QuerySelector("#error")!.TextContent.Trim());
+        Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Single((await Coordinators.ReloadAsync(factory, application.Id)).Events, e => e.Kind == ApplicationEventKind.Withdrawn);
+    }
+
+    private async Task<Application> WithdrawingAsync(string login, int municipalityId, int organisationId,
+        WithdrawalReason reason, string? text, bool register = false)
+    {
+        var teacher = await Coordinators.TeacherAsync(factory, login, municipalityId, organisationId, Directory.SchoolTeacher.Id);
+        var coordinator = register
+            ? await factory.CreateUserAsync(Roles.MunicipalCoordinator, $"{login}.registrar", u => u.MunicipalityId = municipalityId)
+            : null;
+        return await Coordinators.ApplicationAsync(factory, teacher, daysAgo: 5, then: (a, at) =>
+        {
+            a.FileWithdrawal(reason, text, byCoordinator: false, documentFileId: null, new Actor(teacher.Id, Roles.Teacher), at.AddHours(1));
+            if (coordinator is not null)
+                a.RegisterWithdrawal(new Actor(coordinator.Id, Roles.MunicipalCoordinator), at.AddHours(2));
+        });
+    }
+
+    /// <summary>A period open for scheduling (three months ahead) and two listed experts of the district.</summary>
+    private async Task<(AttestationPeriod Period, ApprovedExpertList List, Guid ExpertA, Guid ExpertB)> ScheduleSetupAsync(string prefix)
+    {
+        var start = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(3);
+        var expertA = await factory.CreateUserAsync(Roles.Expert, $"{prefix}.expert.a", u => u.MunicipalityId = Directory.District.Id);
+        var expertB = await factory.CreateUserAsync(Roles.Expert, $"{prefix}.expert.b", u => u.MunicipalityId = Directory.District.Id);
+        await using var db = factory.OpenDb();
+        var period = db.Periods.SingleOrDefault(p => p.StartYear == start.Year && p.StartMonth == start.Month)
+            ?? new AttestationPeriod(start.Year, start.Month);
+        if (db.Entry(period).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
+            db.Periods.Add(period);
+        var list = new ApprovedExpertList(period.SchoolYear);
+        list.Add(expertA.Id, Directory.District.Id);
+        list.Add(expertB.Id, Directory.District.Id);
+        db.ApprovedExpertLists.Add(list);
+        await db.SaveChangesAsync();
+        return (period, list, expertA.Id, expertB.Id);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using Attestation.Domain.Directory;
+using Attestation.Testing;
+using Microsoft.EntityFrameworkCore;
+using static Attestation.Web.Tests.Operator.OperatorDesk;
+
+namespace Attestation.Web.Tests.Operator.Directories;
+
+/// <summary>Municipalities, organisations, positions and subjects: created, changed, deactivated, deleted when unused.</summary>
+public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
+{
+    private readonly OperatorDesk _desk = new(factory);
+
+    private TestDirectory Directory => factory.Directory;
+
+    [Fact]
+    public async Task A_municipality_is_created_with_its_flags_and_listed_with_its_coordinators_and_their_work_phones()
+    {
+        using var client = await _desk.SignInOperatorAsync("dir.municipality.operator");
+
+        using (var created = await client.SubmitFormAsync("/Operator/Directories/Municipalities/Edit", new Dictionary<string, string>
+               {
+                   ["Input.Name"] = "Закрытое административно-территориальное образование Северск",
+                   ["Input.ShortName"] = "ЗАТО Северск",
+                   ["Input.HandsConclusionsToSubjectGroup"] = "true",
+               }, "form#edit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Equal("/Operator/Directories/Municipalities", created.RedirectPath());
+        }
+        Municipality seversk;
+        await using (var db = factory.OpenDb())
+            seversk = await db.Municipalities.SingleAsync(m => m.ShortName == "ЗАТО Северск");
+        Assert.True(seversk.HandsConclusionsToSubjectGroup);
+        Assert.False(seversk.IsRegionalPseudo);
+        Assert.True(seversk.IsActive);
+
+        await _desk.CreateCoordinatorAsync("dir.municipality.coordinator", seversk.Id, "+7 3823 77-12-34");
+        var list = await client.GetDocumentAsync("/Operator/Directories/Municipalities");
+        Assert.Equal("Муниципальное образование «Закрытое административно-территориальное образование Северск» сохранено.", StatusMessage(list));
+        var row = list.QuerySelector($"#municipalities tr[data-id='{seversk.Id}']")!;
+        Assert.Equal("Координаторова Галина Петровна, тел. +7 3823 77-12-34, dir.municipality.coordinator@example.org",
+            Text(row.QuerySelector(".coordinators")!));
+        Assert.Contains("сдача заключений через руководителя предметной группы", Text(row), StringComparison.Ordinal);
+
+        var tomskRow = list.QuerySelector($"#municipalities tr[data-id='{Directory.Tomsk.Id}']")!;
+        Assert.Equal("координатор не назначен", Text(tomskRow.QuerySelector(".coordinators")!));
+    }
+
+    [Fact]
+    public async Task A_municipality_is_renamed_and_a_duplicate_name_is_refused_in_russian()
+    {
+        await using (var db = factory.OpenDb())
+        {
+            db.Municipalities.Add(new Municipality("Каргасокский район"));
+            await db.SaveChangesAsync();
+        }
+        int id;
+        await using (var db = factory.OpenDb())
+            id = await db.Municipalities.Where(m => m.Name == "Каргасокский район").Select(m => m.Id).SingleAsync();
+        using var client = await _desk.SignInOperatorAsync("dir.rename.operator");
+        var url = $"/Operator/Directories/Municipalities/Edit?id={id}";
+
+        using (var duplicate = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Name"] = "  томский   РАЙОН " }, "form#edit"))
+        {
+            Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
+            Assert.Equal("Муниципальное образование «томский   РАЙОН» уже есть в справочнике.",
+                (await duplicate.ReadDocumentAsync()).FieldError("Input.Name"));
+        }
+
+        using (var renamed = await client.SubmitFormAsync(url, new Dictionary<string, string>
+               {
+                   ["Input.Name"] = "Каргасокский муниципальный район",
+                   ["Input.ShortName"] = "Каргасокский р-н",
+               }, "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+
+        await using var check = factory.OpenDb();
+        var saved = await check.Municipalities.SingleAsync(m => m.Id == id);
+        Assert.Equal("Каргасокский муниципальный район", saved.Name);
+        Assert.Equal("Каргасокский р-н", saved.ShortName);
+    }
+
+    [Fact]
+    public async Task A_deactivated_organisation_disappears_from_the_registration_list_and_comes_back_when_activated()
+    {
+        using var client = await _desk.SignInOperatorAsync("dir.org.operator");
+        using (var created = await client.SubmitFormAsync($"/Operator/Directories/Organisations/Edit?municipalityId={Directory.Tomsk.Id}",
+                   new Dictionary<string, string>
+                   {
+                       ["Input.Name"] = "ОГБПОУ «Томский техникум информационных технологий»",
+                       ["Input.ShortName"] = "ТТИТ",
+                       ["Input.IsVocational"] = "true",
+                   }, "form#edit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Equal($"/Operator/Directories/Organisations?municipalityId={Directory.Tomsk.Id}", created.RedirectPath());
+        }
+        Organisation college;
+        await using (var db = factory.OpenDb())
+            college = await db.Organisations.SingleAsync(o => o.ShortName == "ТТИТ");
+        Assert.True(college.IsVocational);
+        Assert.Equal(Directory.Tomsk.Id, college.MunicipalityId);
+        Assert.Contains(college.Name, await RegistrationOrganisationsAsync(Directory.Tomsk.Id));
+
+        var editUrl = $"/Operator/Directories/Organisations/Edit?id={college.Id}";
+        using (var deactivated = await client.SubmitFormAsync(editUrl, new Dictionary<string, string>(), "form#deactivate"))
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+
+        Assert.DoesNotContain(college.Name, await RegistrationOrganisationsAsync(Directory.Tomsk.Id));
+        Assert.Contains(Directory.Lyceum.Name, await RegistrationOrganisationsAsync(Directory.Tomsk.Id));
+        var page = await client.GetDocumentAsync(editUrl);
+        Assert.StartsWith("Организация «ОГБПОУ «Томский техникум информационных технологий»» отключена", StatusMessage(page), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#inactive"));
+
+        using (var activated = await client.SubmitFormAsync(editUrl, new Dictionary<string, string>(), "form#activate"))
+            Assert.Equal(HttpStatusCode.Redirect, activated.StatusCode);
+        Assert.Contains(college.Name, await RegistrationOrganisationsAsync(Directory.Tomsk.Id));
+    }
+
+    [Fact]
+    public async Task An_organisation_name_is_unique_within_its_municipality_only()
+    {
+        using var client = await _desk.SignInOperatorAsync("dir.orgname.operator");
+        var url = $"/Operator/Directories/Organisations/Edit?municipalityId={Directory.District.Id}";
+
+        using (var duplicate = await client.SubmitFormAsync(url,
+                   new Dictionary<string, string> { ["Input.Name"] = "мбоу «корниловская сош» томского района" }, "form#edit"))
+        {
+            Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
+            Assert.Equal("Организация «мбоу «корниловская сош» томского района» уже есть в этом муниципальном образовании.",
+                (await duplicate.ReadDocumentAsync()).FieldError("Input.Name"));
+        }
+
+        // The same name in another municipality is another school.
+        using (var elsewhere = await client.SubmitFormAsync(url, new Dictionary<string, string>
+               {
+                   ["Input.MunicipalityId"] = Number(Directory.Tomsk.Id),
+                   ["Input.Name"] = "МБОУ «Корниловская СОШ» Томского района",
+               }, "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal(2, await _desk.CountAsync(db => db.Organisations.Where(o => o.Name == "МБОУ «Корниловская СОШ» Томского района")));
+    }
+
+    [Fact]
+    public async Task An_unused_organisation_is_deleted_and_one_a_teacher_works_in_can_only_be_deactivated()
+    {
+        Organisation unused, used;
+        await using (var db = factory.OpenDb())
+        {
+            unused = new Organisation(Directory.District.Id, "МБОУ «Ошибочная СОШ»");
+            used = new Organisation(Directory.District.Id, "МБОУ «Богашёвская СОШ»");
+            db.Organisations.AddRange(unused, used);
+            await db.SaveChangesAsync();
+        }
+        await _desk.CreateTeacherAsync("dir.delete.teacher", Directory.District.Id, used.Id);
+        using var client = await _desk.SignInOperatorAsync("dir.delete.operator");
+
+        using (var deleted = await client.SubmitFormAsync($"/Operator/Directories/Organisations/Edit?id={unused.Id}",
+                   new Dictionary<string, string>(), "form#delete"))
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await _desk.CountAsync(db => db.Organisations.Where(o => o.Id == unused.Id)));
+
+        var usedUrl = $"/Operator/Directories/Organisations/Edit?id={used.Id}";
+        var page = await client.GetDocumentAsync(usedUrl);
+        Assert.Null(page.QuerySelector("form#delete"));
+        Assert.Equal("Используется: пользователей: 1. Удалить нельзя, можно отключить.", Text(page.QuerySelector("#usage")!));
+
+        using (var forced = await client.PostFormToAsync(page, $"{usedUrl}&handler=Delete", new Dictionary<string, string>(),
+                   formSelector: "form#deactivate"))
+            Assert.Equal(HttpStatusCode.Redirect, forced.StatusCode);
+        page = await client.GetDocumentAsync(usedUrl);
+        Assert.Equal("Организацию «МБОУ «Богашёвская СОШ»» нельзя удалить: на неё ссылаются пользователей: 1. Её можно только отключить.",
+            StatusMessage(page));
+        Assert.Equal(1, await _desk.CountAsync(db => db.Organisations.Where(o => o.Id == used.Id)));
+    }
+
+    [Fact]
+    public async Task Positions_and_subjects_are_added_renamed_deactivated_and_deleted_while_unused()
+    {
+        using var client = await _desk.SignInOperatorAsync("dir.positions.operator");
+
+        using (var added = await client.SubmitFormAsync("/Operator/Directories/Positions",
+                   new Dictionary<string, string> { ["Input.Name"] = "Преподаватель", ["Input.IsVocational"] = "true" }, "form#create"))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        using (var duplicate = await client.SubmitFormAsync("/Operator/Directories/Positions",
+                   new Dictionary<string, string> { ["Input.Name"] = "учитель" }, "form#create"))
+            Assert.Equal("Должность «учитель» уже есть в справочнике.", (await duplicate.ReadDocumentAsync()).FieldError("Input.Name"));
+        Position lecturer;
+        await using (var db = factory.OpenDb())
+            lecturer = await db.Positions.SingleAsync(p => p.Name == "Преподаватель");
+        Assert.True(lecturer.IsVocational);
+        Assert.False(lecturer.IsMethodist);
+
+        var positionUrl = $"/Operator/Directories/Positions/Edit?id={lecturer.Id}";
+        using (var renamed = await client.SubmitFormAsync(positionUrl,
+                   new Dictionary<string, string> { ["Input.Name"] = "Преподаватель СПО" }, "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        using (var deactivated = await client.SubmitFormAsync(positionUrl, new Dictionary<string, string>(), "form#deactivate"))
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        await using (var db = factory.OpenDb())
+        {
+            var saved = await db.Positions.SingleAsync(p => p.Id == lecturer.Id);
+            Assert.Equal("Преподаватель СПО", saved.Name);
+            Assert.True(saved.IsVocational);
+            Assert.False(saved.IsActive);
+        }
+        Assert.DoesNotContain("Преподаватель СПО", await RegistrationListAsync("Input.PositionId"));
+        using (var deleted = await client.SubmitFormAsync(positionUrl, new Dictionary<string, string>(), "form#delete"))
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await _desk.CountAsync(db => db.Positions.Where(p => p.Id == lecturer.Id)));
+
+        // A subject the directory's teachers and applications use: deactivated, never deleted.
+        await _desk.CreateTeacherAsync("dir.subject.teacher", Directory.Tomsk.Id, Directory.Lyceum.Id);
+        await using (var db = factory.OpenDb())
+        {
+            var teacher = await db.Users.SingleAsync(u => u.UserName == "dir.subject.teacher");
+            teacher.SubjectId = Directory.Physics.Id;
+            await db.SaveChangesAsync();
+        }
+        var subjectUrl = $"/Operator/Directories/Subjects/Edit?id={Directory.Physics.Id}";
+        var subjectPage = await client.GetDocumentAsync(subjectUrl);
+        Assert.Null(subjectPage.QuerySelector("form#delete"));
+        using (var deactivated = await client.SubmitFormAsync(subjectPage, subjectUrl, new Dictionary<string, string>(), "form#deactivate"))
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.DoesNotContain("физики", await RegistrationListAsync("Input.SubjectId"));
+        Assert.Contains("математики", await RegistrationListAsync("Input.SubjectId"));
+
+        using (var subject = await client.SubmitFormAsync("/Operator/Directories/Subjects",
+                   new Dictionary<string, string> { ["Input.Name"] = "информатики и ИКТ" }, "form#create"))
+            Assert.Equal(HttpStatusCode.Redirect, subject.StatusCode);
+        Assert.Contains("информатики и ИКТ", await RegistrationListAsync("Input.SubjectId"));
+    }
+
+    /// <summary>The organisations the public registration form offers once the municipality is chosen.</summary>
+    private async Task<IReadOnlyList<string>> RegistrationOrganisationsAsync(int municipalityId)
+    {
+        using var anonymous = factory.CreatePortalClient();
+        using var response = await anonymous.SubmitFormAsync("/Account/Register",
+            new Dictionary<string, string> { ["Input.MunicipalityId"] = Number(municipalityId) }, submitter: "choose-municipality");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.ReadDocumentAsync()).Options("Input.OrganisationId").Select(o => o.Text).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>> RegistrationListAsync(string select)
+    {
+        using var anonymous = factory.CreatePortalClient();
+        var page = await anonymous.GetDocumentAsync("/Account/Register");
+        return page.Options(select).Select(o => o.Text).ToList();
+    }
+}
