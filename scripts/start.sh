@@ -93,10 +93,10 @@ cat <<EOF
 
   Demo logins, password: ${DEMO_PASSWORD:-Demo-Attestation-2026}
     demo.teacher     педагогический работник
-    demo.school      ответственный в образовательной организации
-    demo.municipal   муниципальный координатор
-    demo.expert      эксперт
-    demo.operator    региональный оператор
+    demo.school      координатор по аттестации в ОО
+    demo.municipal   координатор по аттестации по муниципальному образованию
+    demo.expert      специалист по аттестации
+    demo.operator    оператор (ЦОПМиКП)
 
   Mail is written to $Storage__DataDirectory/mail unless Email__Host is set. Ctrl-C stops everything.
 
