@@ -1,7 +1,7 @@
 namespace Attestation.Domain.Directory;
 
 /// <summary>«Муниципальное образование»: г. Томск, ЗАТО Северск, Томский район… and the regional pseudo-municipality.</summary>
-public sealed class Municipality
+public sealed class Municipality : IDirectoryEntry
 {
     public const int NameMaxLength = 300;
     public const int ShortNameMaxLength = 100;

@@ -1,7 +1,7 @@
 namespace Attestation.Domain.Directory;
 
 /// <summary>«Образовательная организация» (ОО), e.g. ОГБОУ «ТФТЛ»; belongs to one municipality.</summary>
-public sealed class Organisation
+public sealed class Organisation : IDirectoryEntry
 {
     public const int NameMaxLength = 500;
     public const int ShortNameMaxLength = 200;

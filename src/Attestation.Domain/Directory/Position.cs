@@ -1,7 +1,7 @@
 namespace Attestation.Domain.Directory;
 
 /// <summary>«Должность»: учитель, воспитатель, преподаватель, методист…</summary>
-public sealed class Position
+public sealed class Position : IDirectoryEntry
 {
     public const int NameMaxLength = 200;
 

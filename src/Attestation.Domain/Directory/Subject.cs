@@ -3,7 +3,7 @@ namespace Attestation.Domain.Directory;
 /// <summary>
 /// «Предмет / направление» in the genitive the documents use after «учитель»: «физической культуры», «информатики и ИКТ».
 /// </summary>
-public sealed class Subject
+public sealed class Subject : IDirectoryEntry
 {
     public const int NameMaxLength = 200;
 

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Attestation.Domain;
 using DirectoryMunicipality = Attestation.Domain.Directory.Municipality;
 using Attestation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Municipalities;
@@ -12,13 +10,11 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories.Municipalities;
 /// A municipality created or changed; deactivated (no longer offered in the lists, kept for the applications that
 /// name it) or activated again. Municipalities are never deleted: people, schools and applications belong to them.
 /// </summary>
-public sealed class EditModel(AttestationDbContext db) : PageModel
+public sealed class EditModel(AttestationDbContext db)
+    : DirectoryEntryPage<DirectoryMunicipality>(db, EntryWords.Municipality)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public int? Id { get; private set; }
 
@@ -48,7 +44,7 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
     {
         if (id is null)
             return Page();
-        var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var municipality = await Db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (municipality is null)
             return NotFound();
         Input = new InputModel
@@ -67,81 +63,47 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
         DirectoryMunicipality? municipality = null;
         if (id is not null)
         {
-            municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == id, ct);
+            municipality = await Db.Municipalities.SingleOrDefaultAsync(m => m.Id == id, ct);
             if (municipality is null)
                 return NotFound();
         }
 
         if (ModelState.IsValid)
         {
-            var names = await db.Municipalities.AsNoTracking().Where(m => m.Id != id).Select(m => m.Name).ToListAsync(ct);
+            var names = await Db.Municipalities.AsNoTracking().Where(m => m.Id != id).Select(m => m.Name).ToListAsync(ct);
             if (names.Any(n => DirectoryNames.Same(n, Input.Name)))
-                ModelState.AddModelError("Input.Name", $"Муниципальное образование «{Input.Name!.Trim()}» уже есть в справочнике.");
+                ModelState.AddModelError("Input.Name", Duplicate());
         }
 
         if (ModelState.IsValid)
         {
-            try
+            var saved = await TrySaveAsync(() =>
             {
                 if (municipality is null)
-                {
-                    municipality = new DirectoryMunicipality(Input.Name!, Input.ShortName, Input.IsRegionalPseudo,
-                        Input.HandsConclusionsToSubjectGroup);
-                    db.Municipalities.Add(municipality);
-                }
-                else
-                {
-                    municipality.Rename(Input.Name!, Input.ShortName);
-                    municipality.ChangeConclusionRouting(Input.HandsConclusionsToSubjectGroup);
-                }
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Муниципальное образование «{municipality.Name}» сохранено.";
+                    return Db.Municipalities.Add(new DirectoryMunicipality(Input.Name!, Input.ShortName, Input.IsRegionalPseudo,
+                        Input.HandsConclusionsToSubjectGroup)).Entity;
+                municipality.Rename(Input.Name!, Input.ShortName);
+                municipality.ChangeConclusionRouting(Input.HandsConclusionsToSubjectGroup);
+                return municipality;
+            }, Duplicate(), added: false, ct);
+            if (saved is not null)
                 return RedirectToPage("./Index");
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
-            {
-                ModelState.AddModelError("Input.Name", $"Муниципальное образование «{Input.Name!.Trim()}» уже есть в справочнике.");
-            }
         }
 
         if (municipality is not null && id is not null)
         {
-            await db.Entry(municipality).ReloadAsync(ct);
+            await Db.Entry(municipality).ReloadAsync(ct);
             await LoadAsync(municipality, ct);
         }
         return Page();
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) =>
-        SetActiveAsync(id, false, ct);
-
-    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) =>
-        SetActiveAsync(id, true, ct);
-
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
-    {
-        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (municipality is null)
-            return NotFound();
-        if (active)
-            municipality.Activate();
-        else
-            municipality.Deactivate();
-        await db.SaveChangesAsync(ct);
-        StatusMessage = active
-            ? $"Муниципальное образование «{municipality.Name}» снова в списках."
-            : $"Муниципальное образование «{municipality.Name}» отключено: оно больше не предлагается в списках, заявления и пользователи сохраняются.";
-        return RedirectToPage(new { id });
-    }
+    private string Duplicate() => $"Муниципальное образование «{Input.Name?.Trim()}» уже есть в справочнике.";
 
     private async Task LoadAsync(DirectoryMunicipality municipality, CancellationToken ct)
     {
         Id = municipality.Id;
         IsActive = municipality.IsActive;
-        Coordinators = await db.CoordinatorsOf([municipality.Id]).AsNoTracking().ToListAsync(ct);
+        Coordinators = await Db.CoordinatorsOf([municipality.Id]).AsNoTracking().ToListAsync(ct);
     }
 }

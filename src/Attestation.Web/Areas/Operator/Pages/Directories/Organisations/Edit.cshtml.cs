@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +11,10 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories.Organisations;
 /// An organisation created or changed; deactivated (it disappears from the registration and profile lists) or activated;
 /// deleted only while nothing refers to it.
 /// </summary>
-public sealed class EditModel(AttestationDbContext db) : PageModel
+public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Organisation>(db, EntryWords.Organisation)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public int? Id { get; private set; }
 
@@ -57,7 +52,7 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
             return Page();
         }
 
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var organisation = await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null)
             return NotFound();
         Input = new InputModel
@@ -76,7 +71,7 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
         Organisation? organisation = null;
         if (id is not null)
         {
-            organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+            organisation = await Db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
             if (organisation is null)
                 return NotFound();
         }
@@ -86,86 +81,28 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
 
         if (ModelState.IsValid)
         {
-            try
+            var saved = await TrySaveAsync(() =>
             {
                 if (organisation is null)
-                {
-                    organisation = new Organisation(Input.MunicipalityId!.Value, Input.Name!, Input.ShortName, Input.IsVocational);
-                    db.Organisations.Add(organisation);
-                }
-                else
-                {
-                    organisation.Rename(Input.Name!, Input.ShortName);
-                    organisation.MarkVocational(Input.IsVocational);
-                    organisation.MoveToMunicipality(Input.MunicipalityId!.Value);
-                }
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Организация «{organisation.Name}» сохранена.";
-                return RedirectToPage("./Index", new { municipalityId = organisation.MunicipalityId });
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
-            {
-                ModelState.AddModelError("Input.Name", Duplicate());
-            }
+                    return Db.Organisations.Add(new Organisation(Input.MunicipalityId!.Value, Input.Name!, Input.ShortName, Input.IsVocational)).Entity;
+                organisation.Rename(Input.Name!, Input.ShortName);
+                organisation.MarkVocational(Input.IsVocational);
+                organisation.MoveToMunicipality(Input.MunicipalityId!.Value);
+                return organisation;
+            }, Duplicate(), added: false, ct);
+            if (saved is not null)
+                return RedirectToPage("./Index", new { municipalityId = saved.MunicipalityId });
         }
 
         if (organisation is not null && id is not null)
-            await db.Entry(organisation).ReloadAsync(ct);
+            await Db.Entry(organisation).ReloadAsync(ct);
         await LoadAsync(id is null ? null : organisation, ct);
         return Page();
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
-
-    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
-
     /// <summary>Only an organisation nothing refers to, e.g. one entered by mistake.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null)
-            return NotFound();
-
-        var usage = await db.OfOrganisationAsync(id, ct);
-        if (!usage.InUse)
-        {
-            db.Organisations.Remove(organisation);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Организация «{organisation.Name}» удалена.";
-                return RedirectToPage("./Index", new { municipalityId = organisation.MunicipalityId });
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsForeignKeyViolation(error))
-            {
-                db.ChangeTracker.Clear();
-                usage = await db.OfOrganisationAsync(id, ct);
-            }
-        }
-
-        StatusMessage = $"Организацию «{organisation.Name}» нельзя удалить: на неё ссылаются {usage.Text}. Её можно только отключить.";
-        return RedirectToPage(new { id });
-    }
-
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
-    {
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null)
-            return NotFound();
-        if (active)
-            organisation.Activate();
-        else
-            organisation.Deactivate();
-        await db.SaveChangesAsync(ct);
-        StatusMessage = active
-            ? $"Организация «{organisation.Name}» снова в списках."
-            : $"Организация «{organisation.Name}» отключена: она больше не предлагается при регистрации и в профилях; заявления и пользователи сохраняются.";
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        DeleteAsync(id, Db.OfOrganisationAsync, organisation => new { municipalityId = organisation.MunicipalityId }, ct);
 
     /// <summary>
     /// The name is unique within the municipality; a new organisation goes into an active municipality; an organisation
@@ -174,16 +111,16 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
     private async Task CheckAsync(Organisation? organisation, CancellationToken ct)
     {
         var municipalityId = Input.MunicipalityId!.Value;
-        var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == municipalityId, ct);
+        var municipality = await Db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == municipalityId, ct);
         if (municipality is null || (!municipality.IsActive && organisation?.MunicipalityId != municipalityId))
             ModelState.AddModelError("Input.MunicipalityId", "Выберите муниципальное образование из списка.");
 
         if (organisation is not null && organisation.MunicipalityId != municipalityId
-            && (await db.OfOrganisationAsync(organisation.Id, ct)).InUse)
+            && (await Db.OfOrganisationAsync(organisation.Id, ct)).InUse)
             ModelState.AddModelError("Input.MunicipalityId",
                 "Организацию, в которой работают пользователи или на которую ссылаются заявления, нельзя перенести в другой муниципалитет.");
 
-        var names = await db.Organisations.AsNoTracking()
+        var names = await Db.Organisations.AsNoTracking()
             .Where(o => o.MunicipalityId == municipalityId && o.Id != (organisation == null ? 0 : organisation.Id))
             .Select(o => o.Name)
             .ToListAsync(ct);
@@ -195,11 +132,11 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
 
     private async Task LoadAsync(Organisation? organisation, CancellationToken ct)
     {
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: false, ct, alsoId: organisation?.MunicipalityId);
+        Municipalities = await Db.MunicipalityChoicesAsync(includeInactive: false, ct, alsoId: organisation?.MunicipalityId);
         if (organisation is null)
             return;
         Id = organisation.Id;
         IsActive = organisation.IsActive;
-        Usage = await db.OfOrganisationAsync(organisation.Id, ct);
+        Usage = await Db.OfOrganisationAsync(organisation.Id, ct);
     }
 }

@@ -1,21 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Positions;
 
 /// <summary>«Должности»: the list and a new one.</summary>
-public sealed class IndexModel(AttestationDbContext db) : PageModel
+public sealed class IndexModel(AttestationDbContext db) : DirectoryPage(db, EntryWords.Position)
 {
     [BindProperty]
     public PositionInput Input { get; set; } = new();
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public IReadOnlyList<Position> Rows { get; private set; } = [];
 
@@ -23,35 +18,22 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid && await PositionInput.IsTakenAsync(db, Input.Name, null, ct))
+        if (ModelState.IsValid && await PositionInput.IsTakenAsync(Db, Input.Name, null, ct))
             ModelState.AddModelError("Input.Name", PositionInput.Duplicate(Input.Name));
         if (ModelState.IsValid)
         {
-            try
-            {
-                var position = new Position(Input.Name!, Input.IsVocational, Input.IsMethodist);
-                db.Positions.Add(position);
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Должность «{position.Name}» добавлена.";
+            var entry = await TrySaveAsync(() => Db.Positions.Add(new Position(Input.Name!, Input.IsVocational, Input.IsMethodist)).Entity, PositionInput.Duplicate(Input.Name), added: true, ct);
+            if (entry is not null)
                 return RedirectToPage();
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
-            {
-                ModelState.AddModelError("Input.Name", PositionInput.Duplicate(Input.Name));
-            }
         }
 
-        db.ChangeTracker.Clear();
+        Db.ChangeTracker.Clear();
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Rows = await db.Positions.AsNoTracking().OrderBy(p => !p.IsActive).ThenBy(p => p.Name).ToListAsync(ct);
+        Rows = await Db.Positions.AsNoTracking().OrderBy(p => !p.IsActive).ThenBy(p => p.Name).ToListAsync(ct);
 }
 
 public sealed class PositionInput

@@ -1,20 +1,15 @@
-using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Subjects;
 
 /// <summary>A subject renamed; deactivated or activated; deleted only while nothing refers to it.</summary>
-public sealed class EditModel(AttestationDbContext db) : PageModel
+public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Subject>(db, EntryWords.Subject)
 {
     [BindProperty]
     public SubjectInput Input { get; set; } = new();
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public Subject Subject { get; private set; } = null!;
 
@@ -22,7 +17,7 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var subject = await db.Subjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var subject = await Db.Subjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (subject is null)
             return NotFound();
         Input = new SubjectInput { Name = subject.Name };
@@ -32,85 +27,33 @@ public sealed class EditModel(AttestationDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var subject = await db.Subjects.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var subject = await FindAsync(id, ct);
         if (subject is null)
             return NotFound();
-        if (ModelState.IsValid && await SubjectInput.IsTakenAsync(db, Input.Name, id, ct))
+        if (ModelState.IsValid && await SubjectInput.IsTakenAsync(Db, Input.Name, id, ct))
             ModelState.AddModelError("Input.Name", SubjectInput.Duplicate(Input.Name));
         if (ModelState.IsValid)
         {
-            try
+            var saved = await TrySaveAsync(() =>
             {
                 subject.Rename(Input.Name!);
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Предмет «{subject.Name}» сохранён.";
+                return subject;
+            }, SubjectInput.Duplicate(Input.Name), added: false, ct);
+            if (saved is not null)
                 return RedirectToPage("./Index");
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
-            {
-                ModelState.AddModelError("Input.Name", SubjectInput.Duplicate(Input.Name));
-            }
         }
 
-        await db.Entry(subject).ReloadAsync(ct);
+        await Db.Entry(subject).ReloadAsync(ct);
         await LoadAsync(subject, ct);
         return Page();
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
-
-    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
-
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var subject = await db.Subjects.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subject is null)
-            return NotFound();
-
-        var usage = await db.OfSubjectAsync(id, ct);
-        if (!usage.InUse)
-        {
-            db.Subjects.Remove(subject);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Предмет «{subject.Name}» удалён.";
-                return RedirectToPage("./Index");
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsForeignKeyViolation(error))
-            {
-                db.ChangeTracker.Clear();
-                usage = await db.OfSubjectAsync(id, ct);
-            }
-        }
-
-        StatusMessage = $"Предмет «{subject.Name}» нельзя удалить: на него ссылаются {usage.Text}. Его можно только отключить.";
-        return RedirectToPage(new { id });
-    }
-
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
-    {
-        var subject = await db.Subjects.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subject is null)
-            return NotFound();
-        if (active)
-            subject.Activate();
-        else
-            subject.Deactivate();
-        await db.SaveChangesAsync(ct);
-        StatusMessage = active
-            ? $"Предмет «{subject.Name}» снова в списках."
-            : $"Предмет «{subject.Name}» отключён: он больше не предлагается в списках; заявления и пользователи сохраняются.";
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        DeleteAsync(id, Db.OfSubjectAsync, _ => null, ct);
 
     private async Task LoadAsync(Subject subject, CancellationToken ct)
     {
         Subject = subject;
-        Usage = await db.OfSubjectAsync(subject.Id, ct);
+        Usage = await Db.OfSubjectAsync(subject.Id, ct);
     }
 }

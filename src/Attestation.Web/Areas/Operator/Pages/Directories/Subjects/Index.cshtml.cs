@@ -1,21 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Subjects;
 
 /// <summary>«Предметы / направления»: the list and a new one.</summary>
-public sealed class IndexModel(AttestationDbContext db) : PageModel
+public sealed class IndexModel(AttestationDbContext db) : DirectoryPage(db, EntryWords.Subject)
 {
     [BindProperty]
     public SubjectInput Input { get; set; } = new();
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public IReadOnlyList<Subject> Rows { get; private set; } = [];
 
@@ -23,35 +18,22 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid && await SubjectInput.IsTakenAsync(db, Input.Name, null, ct))
+        if (ModelState.IsValid && await SubjectInput.IsTakenAsync(Db, Input.Name, null, ct))
             ModelState.AddModelError("Input.Name", SubjectInput.Duplicate(Input.Name));
         if (ModelState.IsValid)
         {
-            try
-            {
-                var subject = new Subject(Input.Name!);
-                db.Subjects.Add(subject);
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"Предмет «{subject.Name}» добавлен.";
+            var entry = await TrySaveAsync(() => Db.Subjects.Add(new Subject(Input.Name!)).Entity, SubjectInput.Duplicate(Input.Name), added: true, ct);
+            if (entry is not null)
                 return RedirectToPage();
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
-            {
-                ModelState.AddModelError("Input.Name", SubjectInput.Duplicate(Input.Name));
-            }
         }
 
-        db.ChangeTracker.Clear();
+        Db.ChangeTracker.Clear();
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Rows = await db.Subjects.AsNoTracking().OrderBy(s => !s.IsActive).ThenBy(s => s.Name).ToListAsync(ct);
+        Rows = await Db.Subjects.AsNoTracking().OrderBy(s => !s.IsActive).ThenBy(s => s.Name).ToListAsync(ct);
 }
 
 public sealed class SubjectInput
