@@ -54,6 +54,9 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         var scan = SampleFiles.Pdf("paper conclusion");
         var mails = factory.SentMails().Count;
 
+        // The application's card leads to the upload.
+        var card = await client.GetDocumentAsync($"/Operator/Applications/Details?id={id}");
+        Assert.Equal(UploadUrl(id), card.QuerySelector("#paper-conclusion")!.GetAttribute("href"));
         var form = await client.GetDocumentAsync(UploadUrl(id));
         Assert.Equal("true", form.FieldValue("Input.SignedByAll"));
         using var response = await UploadAsync(client, id, nameof(Conformity.Corresponds), "Получено от координатора 12-го числа.",
@@ -81,6 +84,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
 
         // The card's history says who: «… (Оператор)».
         var details = await client.GetDocumentAsync($"/Operator/Applications/Details?id={id}");
+        Assert.Null(details.QuerySelector("#paper-conclusion"));
         var entry = details.QuerySelectorAll("#history li").Single(li => li.TextContent.Contains("Прикреплено итоговое заключение: соответствует", StringComparison.Ordinal));
         Assert.Contains("Операторова Елена Андреевна (Оператор)", Text(entry), StringComparison.Ordinal);
 
