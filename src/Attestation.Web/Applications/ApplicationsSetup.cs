@@ -10,6 +10,7 @@ public static class ApplicationsSetup
         services.Configure<EligibilitySettings>(configuration.GetSection(EligibilitySettings.SectionName));
         services.AddScoped<ApplicationWarnings>();
         services.AddScoped<ApplicationView>();
+        services.AddScoped<ConclusionUpload>();
         return services;
     }
 }

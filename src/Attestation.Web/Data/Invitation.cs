@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using Attestation.Domain;
 using Attestation.Web.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Attestation.Web.Data;
 
 /// <summary>
-/// «Приглашение»: a municipal coordinator invites an expert or a school coordinator of his municipality. The e-mail
+/// «Приглашение»: a municipal coordinator invites an expert or a school coordinator of his municipality, the operator a
+/// municipal coordinator of a municipality he chooses (<see cref="RolesInvitableBy"/>). The e-mail
 /// carries a random token; only its SHA-256 is stored, so a copy of the database opens no account. The link works once
 /// and until <see cref="ExpiresAt"/>; the role, the municipality and (for a school coordinator) the organisation are
 /// fixed here, not chosen by whoever holds the link.
@@ -17,6 +19,25 @@ public sealed class Invitation
 
     /// <summary>The roles a municipal coordinator may invite.</summary>
     public static readonly IReadOnlyList<string> InvitableRoles = [Roles.Expert, Roles.SchoolCoordinator];
+
+    /// <summary>The roles the operator may invite: the coordinators of the municipalities («Уровни ответственности»).</summary>
+    public static readonly IReadOnlyList<string> OperatorInvitableRoles = [Roles.MunicipalCoordinator];
+
+    /// <summary>Whom a person in <paramref name="inviterRole"/> may invite; nobody else invites anyone.</summary>
+    public static IReadOnlyList<string> RolesInvitableBy(string inviterRole) => inviterRole switch
+    {
+        Roles.MunicipalCoordinator => InvitableRoles,
+        Roles.Operator => OperatorInvitableRoles,
+        _ => [],
+    };
+
+    /// <summary>
+    /// Who sends the invitations of <paramref name="role"/>, as the letter and the registration page name him: the one
+    /// to ask for a new link or a forgotten login.
+    /// </summary>
+    public static InviterNames InviterOf(string role) => OperatorInvitableRoles.Contains(role)
+        ? new InviterNames("Оператор ЦОПМиКП", "оператора ЦОПМиКП", "оператору ЦОПМиКП")
+        : new InviterNames("Муниципальный координатор", "муниципального координатора", "муниципальному координатору");
 
     private Invitation()
     {
@@ -51,11 +72,12 @@ public sealed class Invitation
 
     /// <summary>A new invitation and the token for its link (shown once, in the e-mail, never stored).</summary>
     public static (Invitation Invitation, string Token) Create(string email, string role, int municipalityId,
-        int? organisationId, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime)
+        int? organisationId, Actor invitedBy, DateTimeOffset now, TimeSpan lifetime)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        if (!InvitableRoles.Contains(role))
-            throw new ArgumentOutOfRangeException(nameof(role), role, "A municipal coordinator invites experts and school coordinators only.");
+        ArgumentNullException.ThrowIfNull(invitedBy);
+        if (!RolesInvitableBy(invitedBy.Role).Contains(role))
+            throw new ArgumentOutOfRangeException(nameof(role), role, $"A {invitedBy.Role} may not invite a {role}.");
         if (role == Roles.SchoolCoordinator && organisationId is null)
             throw new ArgumentException("A school coordinator is invited to an organisation.", nameof(organisationId));
 
@@ -68,7 +90,7 @@ public sealed class Invitation
             Role = role,
             MunicipalityId = municipalityId,
             OrganisationId = role == Roles.SchoolCoordinator ? organisationId : null,
-            InvitedBy = invitedBy,
+            InvitedBy = invitedBy.Id,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
@@ -104,6 +126,9 @@ public sealed class Invitation
         AcceptedUserId = userId;
     }
 }
+
+/// <summary>The inviter as a sentence needs him: «… пригласил вас», «попросите …», «обратитесь к …».</summary>
+public sealed record InviterNames(string Nominative, string Accusative, string Dative);
 
 public enum InvitationState
 {

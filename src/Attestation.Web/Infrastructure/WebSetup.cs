@@ -17,6 +17,7 @@ public static class WebSetup
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegionTime>();
+        services.AddScoped<Notifications.InvitationSender>();
 
         // Razor would otherwise write every Cyrillic letter as an HTML entity.
         services.Configure<WebEncoderOptions>(o =>

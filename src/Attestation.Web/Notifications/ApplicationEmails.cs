@@ -4,7 +4,7 @@ using Attestation.Web.Infrastructure;
 namespace Attestation.Web.Notifications;
 
 /// <summary>
-/// The letters a teacher gets when the municipal coordinator acts on his application. «Статус заявления смотрят не
+/// The letters a teacher gets when the municipal coordinator (or an expert, or the operator) acts on his application. «Статус заявления смотрят не
 /// все!» (the coordinator's manual): the rejection in particular must reach the teacher by mail, with the reason.
 /// </summary>
 public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
@@ -13,6 +13,7 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
     public const string RejectedSubject = "Заявление отклонено";
     public const string WithdrawalRegisteredSubject = "Заявление на отзыв зарегистрировано";
     public const string ReminderSubject = "Напоминание: заявление о проведении аттестации не подано";
+    public const string ConclusionAttachedSubject = "Итоговое заключение прикреплено";
 
     public Task<bool> SendRegisteredAsync(Recipient teacher, string number, DateOnly registeredOn, string link)
     {
@@ -46,6 +47,27 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
         var why = $"Причина отзыва: {reason}.";
         var next = "Чтобы пройти аттестацию позже, подайте новое заявление в личном кабинете.";
         return SendAsync(teacher, WithdrawalRegisteredSubject, link, "Открыть заявление", greeting, what, why, next);
+    }
+
+    /// <summary>
+    /// «Вам пришло итоговое заключение» (the coordinator's manual). The recommendation is not in the letter: the teacher
+    /// reads the conclusion itself in his cabinet, where he is signed in, and the recommendation is not the decision —
+    /// the commission decides. <paramref name="signedByAll"/>: the conclusion came on paper with all three signatures, so
+    /// nothing is left for the teacher to attach.
+    /// </summary>
+    public Task<bool> SendConclusionAttachedAsync(Recipient teacher, string period, bool signedByAll, bool replaced, string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = replaced
+            ? $"К вашему заявлению о проведении аттестации (период «{period}») прикреплено новое итоговое заключение специалистов по аттестации взамен прежнего."
+            : $"К вашему заявлению о проведении аттестации (период «{period}») прикреплено итоговое заключение специалистов по аттестации.";
+        var next = signedByAll
+            ? "Заключение подписано вами и двумя специалистами и передано муниципальному координатору на проверку: " +
+              "прикреплять подписанный экземпляр не нужно. Просмотреть заключение можно в личном кабинете."
+            : "Необходимо его просмотреть в личном кабинете и в случае согласия распечатать и подписать его, а затем " +
+              "прикрепить подписанный скан. После этого заключение проверит муниципальный координатор.";
+        return SendAsync(teacher, ConclusionAttachedSubject, link, "Открыть заявление", greeting, what, next);
     }
 
     public Task<bool> SendSubmissionReminderAsync(Recipient teacher, CoordinatorContact coordinator, string link)

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
 
 namespace Attestation.Web.Notifications;
@@ -17,13 +18,14 @@ public sealed class InvitationEmails(MailDelivery delivery, HtmlEncoder html)
         """;
 
     public Task<bool> SendAsync(string to, string subject, string message, string roleName, string municipality,
-        string? organisation, string link, DateTimeOffset expiresAt)
+        string? organisation, string link, DateTimeOffset expiresAt, InviterNames inviter)
     {
+        ArgumentNullException.ThrowIfNull(inviter);
         var role = organisation is null
             ? $"Роль: {roleName}\nМуниципальное образование: {municipality}"
             : $"Роль: {roleName}\nМуниципальное образование: {municipality}\nОбразовательная организация: {organisation}";
         var terms = $"Ссылка действует до {expiresAt.ToRegionDateTime()} и только для одной регистрации. " +
-            "Если срок истёк, попросите муниципального координатора прислать новое приглашение.";
+            $"Если срок истёк, попросите {inviter.Accusative} прислать новое приглашение.";
         var plain = $"{message.Trim()}\n\n{role}\n\nДля регистрации перейдите по ссылке:\n{link}\n\n{terms}";
         var body = MailDelivery.Paragraphs(html, message.Trim(), role)
             + $"<p><a href=\"{html.Encode(link)}\">Зарегистрироваться в системе «Аттестация»</a></p>\n"

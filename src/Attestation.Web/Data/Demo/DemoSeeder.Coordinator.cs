@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
 
@@ -32,12 +33,12 @@ public sealed partial class DemoSeeder
         foreach (var (user, role) in new[] { (expert, Roles.Expert), (people.School.User, Roles.SchoolCoordinator) })
         {
             var (invitation, _) = Invitation.Create(user.Email!, role, user.MunicipalityId!.Value, user.OrganisationId,
-                coordinator.Id, user.CreatedAt.AddDays(-2), lifetime);
+                new Actor(coordinator.Id, Roles.MunicipalCoordinator), user.CreatedAt.AddDays(-2), lifetime);
             invitation.Accept(user.Id, user.CreatedAt);
             db.Invitations.Add(invitation);
         }
         var (pending, _) = Invitation.Create("new.expert@attestation.example", Roles.Expert, coordinator.MunicipalityId!.Value,
-            null, coordinator.Id, _now.AddDays(-3), lifetime);
+            null, new Actor(coordinator.Id, Roles.MunicipalCoordinator), _now.AddDays(-3), lifetime);
         db.Invitations.Add(pending);
     }
 }

@@ -38,6 +38,11 @@ public sealed class InvitationModel(
     public DateTimeOffset ExpiresAt { get; private set; }
     public bool IsExpert { get; private set; }
 
+    /// <summary>A municipal coordinator's work phone is printed in his municipality's schedule: asked for at once.</summary>
+    public bool IsMunicipalCoordinator { get; private set; }
+
+    public string InvitedBy { get; private set; } = "";
+
     public List<SelectListItem> Organisations { get; private set; } = [];
     public List<SelectListItem> Positions { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
@@ -65,6 +70,10 @@ public sealed class InvitationModel(
         [RegularExpression(PersonFields.PhonePattern, ErrorMessage = PersonFields.PhoneMessage)]
         [Display(Name = "Телефон")]
         public string Phone { get; set; } = "";
+
+        [RegularExpression(PersonFields.PhonePattern, ErrorMessage = PersonFields.PhoneMessage)]
+        [Display(Name = "Рабочий номер телефона (с кодом муниципалитета)")]
+        public string? WorkPhone { get; set; }
 
         [Display(Name = "Образовательная организация (место работы)")]
         public int? OrganisationId { get; set; }
@@ -118,6 +127,9 @@ public sealed class InvitationModel(
             ModelState.AddModelError("Input.OrganisationId", "Выберите образовательную организацию (место работы).");
         if (expert && Input.PositionId is null)
             ModelState.AddModelError("Input.PositionId", "Выберите должность.");
+        var coordinator = invitation.Role == Roles.MunicipalCoordinator;
+        if (coordinator && string.IsNullOrWhiteSpace(Input.WorkPhone))
+            ModelState.AddModelError("Input.WorkPhone", "Укажите рабочий телефон: он печатается в графике аттестации.");
         await db.CheckWorkplaceAsync(ModelState, "Input", invitation.MunicipalityId, organisationId, Input.PositionId,
             expert ? Input.SubjectId : null, ct);
         if (!expert && ModelState.TryGetValue("Input.OrganisationId", out var school) && school.Errors.Count > 0)
@@ -125,7 +137,7 @@ public sealed class InvitationModel(
             // The school is not a field of this form: say so above it.
             ModelState.Remove("Input.OrganisationId");
             ModelState.AddModelError(string.Empty,
-                "Образовательная организация из приглашения больше не действует. Попросите муниципального координатора прислать новое приглашение.");
+                $"Образовательная организация из приглашения больше не действует. Попросите {Invitation.InviterOf(invitation.Role).Accusative} прислать новое приглашение.");
         }
         if (!ModelState.IsValid)
         {
@@ -141,6 +153,7 @@ public sealed class InvitationModel(
             // The address received the link: it is confirmed by the registration itself.
             EmailConfirmed = true,
             PhoneNumber = PersonFields.NormalizePhone(Input.Phone),
+            WorkPhone = coordinator ? PersonFields.NormalizePhone(Input.WorkPhone!) : null,
             LastName = PersonFields.Normalize(Input.LastName),
             FirstName = PersonFields.Normalize(Input.FirstName),
             MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName),
@@ -176,7 +189,7 @@ public sealed class InvitationModel(
             {
                 // Somebody registered through the same link a moment earlier.
                 await transaction.RollbackAsync(CancellationToken.None);
-                Problem = Used();
+                Problem = Used(invitation);
                 return Page();
             }
         }
@@ -195,17 +208,17 @@ public sealed class InvitationModel(
         {
             case null:
                 Problem = ("Приглашение не найдено",
-                    "Ссылка неверна или повреждена. Скопируйте её из письма целиком или попросите муниципального координатора прислать новое приглашение.",
+                    "Ссылка неверна или повреждена. Скопируйте её из письма целиком или попросите того, кто вас пригласил, прислать новое приглашение.",
                     false);
                 Response.StatusCode = StatusCodes.Status404NotFound;
                 return null;
             case InvitationState.Accepted:
-                Problem = Used();
+                Problem = Used(invitation);
                 Response.StatusCode = StatusCodes.Status410Gone;
                 return null;
             case InvitationState.Expired:
                 Problem = ("Срок действия приглашения истёк",
-                    $"Приглашение действовало до {invitation.ExpiresAt.ToRegionDateTime()}. Попросите муниципального координатора, который вас пригласил, прислать новое приглашение.",
+                    $"Приглашение действовало до {invitation.ExpiresAt.ToRegionDateTime()}. Попросите {Invitation.InviterOf(invitation.Role).Accusative}, который вас пригласил, прислать новое приглашение.",
                     false);
                 Response.StatusCode = StatusCodes.Status410Gone;
                 return null;
@@ -214,14 +227,16 @@ public sealed class InvitationModel(
         }
     }
 
-    private static (string, string, bool) Used() =>
+    private static (string, string, bool) Used(Invitation invitation) =>
         ("Приглашение уже использовано",
-            "По этой ссылке уже зарегистрирована учётная запись: ссылка из приглашения действует один раз. Войдите в систему со своим логином и паролем; если вы забыли логин, обратитесь к муниципальному координатору, который вас пригласил.",
+            $"По этой ссылке уже зарегистрирована учётная запись: ссылка из приглашения действует один раз. Войдите в систему со своим логином и паролем; если вы забыли логин, обратитесь к {Invitation.InviterOf(invitation.Role).Dative}, который вас пригласил.",
             true);
 
     private async Task LoadAsync(Invitation invitation, CancellationToken ct)
     {
         IsExpert = invitation.Role == Roles.Expert;
+        IsMunicipalCoordinator = invitation.Role == Roles.MunicipalCoordinator;
+        InvitedBy = Invitation.InviterOf(invitation.Role).Nominative;
         RoleName = Roles.DisplayName(invitation.Role);
         Email = invitation.Email;
         ExpiresAt = invitation.ExpiresAt;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Web.Applications;
@@ -11,7 +10,6 @@ using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using DomainConclusion = Attestation.Domain.Applications.Conclusion;
 
 namespace Attestation.Web.Areas.Expert.Pages;
 
@@ -23,36 +21,21 @@ namespace Attestation.Web.Areas.Expert.Pages;
 public sealed class ConclusionModel(
     AttestationDbContext db,
     ApplicationView view,
-    UploadValidator uploads,
-    IFileStore files,
+    ConclusionUpload upload,
     IDocumentRenderer documents,
     RegionTime region) : PageModel
 {
     public ApplicationDetailsView View { get; private set; } = null!;
 
-    public string MaxSizeText => uploads.MaxSizeText;
+    public string MaxSizeText => upload.MaxSizeText;
 
     public bool CanUpload => View.Application is { Status: ApplicationStatus.Scheduled or ApplicationStatus.ConclusionUploaded, IsWithdrawalPending: false };
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ConclusionInput Input { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Выберите рекомендацию: соответствует или не соответствует заявленной квалификационной категории.")]
-        [Display(Name = "Рекомендация специалистов")]
-        public Conformity? Recommendation { get; set; }
-
-        [StringLength(DomainConclusion.CommentMaxLength, ErrorMessage = "Комментарий — не более {1} символов.")]
-        [Display(Name = "Комментарий (необязательно)")]
-        public string? Comment { get; set; }
-
-        [Display(Name = "Скан итогового заключения, подписанного аттестуемым и двумя специалистами")]
-        public IFormFile? Scan { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -60,7 +43,7 @@ public sealed class ConclusionModel(
         if (application is null)
             return NotFound();
         if (application.Conclusion is { } conclusion)
-            Input = new InputModel { Recommendation = conclusion.Recommendation, Comment = conclusion.Comment };
+            Input = new ConclusionInput { Recommendation = conclusion.Recommendation, Comment = conclusion.Comment };
         View = await view.BuildAsync(application, ct);
         return Page();
     }
@@ -88,26 +71,10 @@ public sealed class ConclusionModel(
         if (!ModelState.IsValid)
             return await RedisplayAsync(application, ct);
 
-        var check = await uploads.CheckAsync(Input.Scan, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Scan)}", check.Error!);
-            return await RedisplayAsync(application, ct);
-        }
-
         var replacing = application.Conclusion is not null;
-        try
-        {
-            var now = region.Now;
-            var fileId = files.Stage(check.Upload!, User.UserId(), now);
-            application.AttachConclusion(fileId, Input.Recommendation!.Value, Input.Comment,
-                new Actor(User.UserId(), Roles.Expert), now);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
+        if (!await upload.AttachAsync(application, Input, new Actor(User.UserId(), Roles.Expert), signedByAll: false,
+                ModelState, nameof(Input), ct))
             return await RedisplayAsync(application, ct);
-        }
 
         try
         {
@@ -119,9 +86,11 @@ public sealed class ConclusionModel(
             return RedirectToPage("./Conclusion", new { id });
         }
 
-        StatusMessage = replacing
+        var sent = await upload.NotifyTeacherAsync(application, replacing, Url, Request);
+        StatusMessage = (replacing
             ? "Итоговое заключение заменено."
-            : "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.";
+            : "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.")
+            + (sent ? "" : " Письмо аттестуемому отправить не удалось: сообщите ему о заключении.");
         return RedirectToPage("./Attestee", new { id });
     }
 

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using DomainConclusion = Attestation.Domain.Applications.Conclusion;
+
+namespace Attestation.Web.Applications;
+
+/// <summary>
+/// «Итоговое заключение» as it is uploaded: the scan, the experts' recommendation and a comment. The expert fills it in
+/// his cabinet; the operator, for a conclusion received on paper.
+/// </summary>
+public class ConclusionInput
+{
+    [Required(ErrorMessage = "Выберите рекомендацию: соответствует или не соответствует заявленной квалификационной категории.")]
+    [Display(Name = "Рекомендация специалистов")]
+    public Conformity? Recommendation { get; set; }
+
+    [StringLength(DomainConclusion.CommentMaxLength, ErrorMessage = "Комментарий — не более {1} символов.")]
+    [Display(Name = "Комментарий (необязательно)")]
+    public string? Comment { get; set; }
+
+    [Display(Name = "Скан итогового заключения, подписанного аттестуемым и двумя специалистами")]
+    public IFormFile? Scan { get; set; }
+}
+
+/// <summary>
+/// The upload of a final conclusion, whoever uploads it: the scan checked by the rules of every upload, attached with
+/// the recommendation, and the teacher told by e-mail that it is there.
+/// </summary>
+public sealed class ConclusionUpload(
+    AttestationDbContext db,
+    UploadValidator uploads,
+    IFileStore files,
+    ApplicationEmails emails,
+    PortalLinks links,
+    RegionTime region)
+{
+    public string MaxSizeText => uploads.MaxSizeText;
+
+    /// <summary>
+    /// Checks <paramref name="input"/>'s scan and attaches it to the tracked <paramref name="application"/>; when
+    /// <paramref name="signedByAll"/> (a paper conclusion already bears the three signatures), the same file is also the
+    /// signed copy. A problem goes into <paramref name="modelState"/> (the file's next to its field) and the answer is
+    /// false; the caller saves on true.
+    /// </summary>
+    public async Task<bool> AttachAsync(Application application, ConclusionInput input, Actor by, bool signedByAll,
+        ModelStateDictionary modelState, string prefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(modelState);
+        var check = await uploads.CheckAsync(input.Scan, ct);
+        if (!check.IsValid)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(ConclusionInput.Scan)}", check.Error!);
+            return false;
+        }
+
+        try
+        {
+            var now = region.Now;
+            var fileId = files.Stage(check.Upload!, by.Id, now);
+            application.AttachConclusion(fileId, input.Recommendation!.Value, input.Comment, by, now);
+            if (signedByAll)
+                application.SignConclusion(fileId, by, now);
+        }
+        catch (DomainException error)
+        {
+            modelState.AddModelError(string.Empty, error.Message);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// «Вам пришло итоговое заключение»: the letter to the teacher once the conclusion is saved; false when it could
+    /// not be sent (or the teacher has no address).
+    /// </summary>
+    public async Task<bool> NotifyTeacherAsync(Application application, bool replaced, IUrlHelper url, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(url);
+        // Sent after the change is saved: a visitor closing the tab must not cancel the letter, hence no token.
+        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        if (teacher is null)
+            return false;
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, CancellationToken.None);
+        var link = links.Absolute(url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, request);
+        return await emails.SendConclusionAttachedAsync(teacher, period.Name,
+            application.Status == ApplicationStatus.ConclusionSigned, replaced, link);
+    }
+}

@@ -1,0 +1,212 @@
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Periods;
+using Attestation.Web.Areas.Operator.Pages.Directories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Conclusions;
+
+/// <summary>The three lists of the page, in the order of the work.</summary>
+public enum ConclusionList
+{
+    /// <summary>Checked by the municipal coordinator («соответствует / не соответствует»): for the operator to verify.</summary>
+    Verified,
+
+    /// <summary>Uploaded (signed or not yet) and still waiting for the municipal coordinator's check.</summary>
+    Waiting,
+
+    /// <summary>In the schedule and no conclusion in the system yet.</summary>
+    Missing,
+}
+
+/// <summary>
+/// «Итоговые заключения»: the operator «извлекает из системы итоговые заключения (или принимает от муниципальных
+/// координаторов), верифицирует их, готовит документы на заседание» (seed, «Уровни ответственности»). The region's
+/// conclusions checked by the coordinators, with the experts' recommendation beside the coordinator's mark; then those
+/// still waiting for the coordinator and those not in the system, overdue after the 15th of the period's second month.
+/// </summary>
+public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+{
+    /// <summary>More rows than anyone reads on one page; the filters narrow the list first.</summary>
+    public const int MaxRows = 500;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? PeriodId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? MunicipalityId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ConclusionList Show { get; set; } = ConclusionList.Verified;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<AttestationPeriod> Periods { get; private set; } = [];
+
+    public List<SelectListItem> Municipalities { get; private set; } = [];
+
+    public IReadOnlyDictionary<ConclusionList, int> Counts { get; private set; } = new Dictionary<ConclusionList, int>();
+
+    /// <summary>Of each list, how many are past the period's conclusion deadline.</summary>
+    public IReadOnlyDictionary<ConclusionList, int> OverdueCounts { get; private set; } = new Dictionary<ConclusionList, int>();
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public sealed record Row(
+        Guid Id,
+        string FullName,
+        string Municipality,
+        string Organisation,
+        string Position,
+        string ClaimedCategory,
+        string Form,
+        string Period,
+        DateOnly PeriodStart,
+        DateOnly DueOn,
+        bool IsOverdue,
+        ApplicationStatus Status,
+        bool WithdrawalPending,
+        Conclusion? Conclusion,
+        string? UploadedBy,
+        bool UploadedByOperator,
+        Conformity? Mark,
+        DateTimeOffset? VerifiedAt,
+        string? VerifiedBy)
+    {
+        /// <summary>The coordinator's mark differs from the experts' recommendation: the operator looks at the conclusion.</summary>
+        public bool Mismatch => Conclusion is { } c && Mark is { } mark && c.Recommendation != mark;
+    }
+
+    public static string Title(ConclusionList queue) => queue switch
+    {
+        ConclusionList.Verified => "Проверены координатором",
+        ConclusionList.Waiting => "Ожидают проверки координатора",
+        ConclusionList.Missing => "Заключение не прикреплено",
+        _ => queue.ToString(),
+    };
+
+    /// <summary>The statuses behind each list.</summary>
+    public static IReadOnlyList<ApplicationStatus> StatusesOf(ConclusionList queue) => queue switch
+    {
+        ConclusionList.Verified => [ApplicationStatus.Verified],
+        ConclusionList.Waiting => [ApplicationStatus.ConclusionUploaded, ApplicationStatus.ConclusionSigned],
+        ConclusionList.Missing => [ApplicationStatus.Scheduled],
+        _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, null),
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = region.Today;
+        var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
+        Periods = periods.OrderByDescending(p => p.StartDate).ToList();
+        if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
+            return NotFound();
+        if (MunicipalityId is { } municipality && !await db.Municipalities.AnyAsync(m => m.Id == municipality, ct))
+            return NotFound();
+        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        foreach (var item in Municipalities)
+            item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
+        var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
+
+        var scoped = db.Applications.AsNoTracking().Where(a => a.PeriodId != null);
+        if (PeriodId is { } periodId)
+            scoped = scoped.Where(a => a.PeriodId == periodId);
+        if (MunicipalityId is { } municipalityId)
+            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
+
+        var byStatus = await scoped.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var overdueByStatus = await scoped.Where(a => overduePeriods.Contains(a.PeriodId!.Value))
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var lists = Enum.GetValues<ConclusionList>();
+        Counts = lists.ToDictionary(q => q, q => StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)));
+        OverdueCounts = lists.ToDictionary(q => q, q => q == ConclusionList.Verified
+            ? 0
+            : StatusesOf(q).Sum(s => overdueByStatus.GetValueOrDefault(s)));
+
+        var statuses = StatusesOf(Show);
+        var query = scoped.Where(a => statuses.Contains(a.Status));
+        Total = Counts[Show];
+        var rows = await query
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
+            .Take(MaxRows)
+            .Select(a => new
+            {
+                a.Id,
+                a.LastName,
+                a.FirstName,
+                a.MiddleName,
+                PeriodId = a.PeriodId!.Value,
+                a.ClaimedCategory,
+                a.Form,
+                a.Status,
+                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
+                a.Conclusion,
+                a.CoordinatorMark,
+                a.VerifiedAt,
+                Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
+                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
+                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
+                UploadedBy = db.Users.Where(u => a.Conclusion != null && u.Id == a.Conclusion.UploadedBy)
+                    .Select(u => new { u.LastName, u.FirstName, u.MiddleName }).FirstOrDefault(),
+                UploadedByOperator = a.Conclusion != null && (
+                    from ur in db.UserRoles
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    where ur.UserId == a.Conclusion.UploadedBy && r.Name == Roles.Operator
+                    select ur).Any(),
+                VerifiedBy = db.Users.Where(u => u.Id == a.VerifiedBy)
+                    .Select(u => new { u.LastName, u.FirstName, u.MiddleName }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var periodsById = periods.ToDictionary(p => p.Id);
+        Rows = rows
+            .Select(a =>
+            {
+                var period = periodsById[a.PeriodId];
+                var due = dueOn[a.PeriodId];
+                return new Row(
+                    a.Id,
+                    new PersonName(a.LastName, a.FirstName, a.MiddleName).FullName,
+                    a.Municipality ?? "",
+                    a.Organisation ?? "",
+                    a.Subject is null ? a.Position ?? "" : $"{a.Position} {a.Subject}",
+                    a.ClaimedCategory?.ToRussian() ?? "—",
+                    a.Form?.ToRussian() ?? "—",
+                    period.Name,
+                    period.StartDate,
+                    due,
+                    Show != ConclusionList.Verified && Today > due,
+                    a.Status,
+                    a.WithdrawalPending,
+                    a.Conclusion,
+                    a.UploadedBy is { } u ? new PersonName(u.LastName, u.FirstName, u.MiddleName).ShortName : null,
+                    a.UploadedByOperator,
+                    a.CoordinatorMark,
+                    a.VerifiedAt,
+                    a.VerifiedBy is { } v ? new PersonName(v.LastName, v.FirstName, v.MiddleName).ShortName : null);
+            })
+            // The oldest periods first: theirs are the conclusions due (or overdue) first.
+            .OrderBy(r => r.PeriodStart)
+            .ThenBy(r => r.Municipality, OperatorLists.Alphabetical)
+            .ThenBy(r => r.FullName, OperatorLists.Alphabetical)
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using Attestation.Domain;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attestation.Web.Notifications;
+
+/// <summary>
+/// The letter of «Приглашение в систему» as whoever invites types it: the address and the seed's subject and text,
+/// editable. The role and the place the invitee gets are the inviting page's own fields.
+/// </summary>
+public class InvitationLetter
+{
+    public const int SubjectMaxLength = 200;
+    public const int MessageMaxLength = 4000;
+
+    [Required(ErrorMessage = "Укажите адрес электронной почты получателя.")]
+    [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно.")]
+    [StringLength(Invitation.EmailMaxLength, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Почта получателя")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите тему письма.")]
+    [StringLength(SubjectMaxLength, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Тема письма")]
+    public string Subject { get; set; } = InvitationEmails.DefaultSubject;
+
+    [Required(ErrorMessage = "Напишите текст письма.")]
+    [StringLength(MessageMaxLength, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Сообщение (текст письма)")]
+    public string Message { get; set; } = InvitationEmails.DefaultMessage;
+}
+
+/// <summary>
+/// Sends an invitation, whoever invites: the municipal coordinator his experts and school coordinators, the operator
+/// the municipal coordinators. The invitation is saved first and removed again if its letter cannot go, since the token
+/// exists only in the letter.
+/// </summary>
+public sealed class InvitationSender(
+    AttestationDbContext db,
+    UserManager<AppUser> users,
+    InvitationEmails emails,
+    PortalLinks links,
+    RegionTime region,
+    IOptions<InvitationOptions> options)
+{
+    public const string NotSentMessage = "Письмо отправить не удалось. Проверьте адрес и попробуйте ещё раз позже.";
+
+    public int LifetimeDays => options.Value.LifetimeDays;
+
+    /// <summary>An address that already has an account needs no invitation: said next to the field.</summary>
+    public async Task CheckAddressAsync(InvitationLetter letter, ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (modelState.IsValid && await users.FindByEmailAsync(letter.Email.Trim()) is not null)
+            modelState.AddModelError($"{prefix}.{nameof(InvitationLetter.Email)}",
+                $"Адрес «{letter.Email.Trim()}» уже зарегистрирован в системе: приглашение не нужно.");
+    }
+
+    /// <summary>
+    /// Saves the invitation of <paramref name="role"/> to <paramref name="municipalityId"/> and sends the letter with the
+    /// link; null when the letter could not be sent (and nothing is kept).
+    /// </summary>
+    public async Task<Invitation?> SendAsync(InvitationLetter letter, string role, int municipalityId, int? organisationId,
+        Actor by, IUrlHelper url, HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(url);
+        var (invitation, token) = Invitation.Create(letter.Email, role, municipalityId, organisationId, by, region.Now,
+            options.Value.Lifetime);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+
+        var municipality = await db.Municipalities.Where(m => m.Id == invitation.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+        var organisation = invitation.OrganisationId is { } id
+            ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct)
+            : null;
+        var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!, request);
+        // A header cannot span lines: a pasted line break would otherwise break the letter.
+        var subject = string.Join(' ', letter.Subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        var sent = await emails.SendAsync(invitation.Email, subject, letter.Message, Roles.DisplayName(invitation.Role),
+            municipality, organisation, link, invitation.ExpiresAt, Invitation.InviterOf(invitation.Role));
+        if (sent)
+            return invitation;
+
+        db.Invitations.Remove(invitation);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return null;
+    }
+
+    public static string SentMessage(Invitation invitation)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return $"Приглашение отправлено на адрес {invitation.Email}. Ссылка действует до {invitation.ExpiresAt.ToRegionDate()} включительно.";
+    }
+}
