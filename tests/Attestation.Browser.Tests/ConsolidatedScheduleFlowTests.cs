@@ -41,6 +41,15 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
             StringComparison.Ordinal);
         await ShotAsync(page, "consolidated-2-approved");
 
+        // After the closing only the operator replaces an expert: the form is one click from the row.
+        await consolidated.Row(attestee.ApplicationId).GetByRole(AriaRole.Link, new() { Name = "Заменить эксперта" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("Замена специалиста по аттестации", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(2, await page.Locator("input[name='Input.OldExpertId']").CountAsync());
+        await ShotAsync(page, "consolidated-3-replace-form");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Отмена" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
         var pdf = await PdfReading.TextAsync(await consolidated.DownloadAsync("download-pdf"));
         Assert.Contains("Сводный график проведения аттестации педагогических работников", pdf, StringComparison.Ordinal);
         Assert.Contains(attestee.TeacherName.Split(' ')[0], pdf, StringComparison.Ordinal);
@@ -53,12 +62,12 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
         await expertLogin.SignInAsync(DemoSeeder.ExpertLogin, DemoOptions.DefaultPassword);
         var schedule = new ExpertSchedulePage(expertPage);
         Assert.Contains(attestee.TeacherName, await schedule.Row(attestee.ApplicationId).InnerTextAsync(), StringComparison.Ordinal);
-        await ShotAsync(expertPage, "consolidated-3-expert-schedule");
+        await ShotAsync(expertPage, "consolidated-4-expert-schedule");
 
         await schedule.OpenAttesteeAsync(attestee.ApplicationId);
         var file = new AttesteePage(expertPage);
         Assert.Equal(attestee.TeacherName, (await file.Heading.InnerTextAsync()).Trim());
-        await ShotAsync(expertPage, "consolidated-4-expert-attestee");
+        await ShotAsync(expertPage, "consolidated-5-expert-attestee");
 
         await file.OpenConclusionAsync();
         var conclusion = new ConclusionPage(expertPage);
@@ -77,7 +86,7 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
 
         Assert.StartsWith("Итоговое заключение прикреплено", (await file.StatusMessage.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Equal("соответствует", (await file.Recommendation.InnerTextAsync()).Trim());
-        await ShotAsync(expertPage, "consolidated-5-conclusion-uploaded");
+        await ShotAsync(expertPage, "consolidated-6-conclusion-uploaded");
 
         await using var db = fixture.Portal.OpenDb();
         var saved = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == attestee.ApplicationId);
