@@ -144,7 +144,27 @@ public sealed class AttestationPeriod
         _events.Add(new PeriodEvent(Id, ReopenedAt.Value, by, PeriodEventKind.Reopened, $"Период «{Name}» открыт", ReopenReason));
     }
 
-    /// <summary>The period's history: every closing and reopening, with who and why.</summary>
+    /// <summary>
+    /// The operator's approval of one municipality's schedule for the period, as part of the consolidated schedule
+    /// («сводный график»). Only once the period is closed for scheduling: before that the coordinators are still
+    /// building it. Recorded in the period's history; the caller saves the approval (one per municipality).
+    /// </summary>
+    public ScheduleApproval ApproveSchedule(int municipalityId, string municipalityName, Guid by, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (IsOpenForScheduling(now, zone))
+        {
+            throw new DomainException(
+                $"Период «{Name}» ещё открыт: график формируется до {PeriodCalendar.ScheduleDeadlineDay} числа включительно. Утвердить график можно после закрытия периода.");
+        }
+
+        var approval = new ScheduleApproval(Id, municipalityId, by, now);
+        _events.Add(new PeriodEvent(Id, approval.ApprovedAt, by, PeriodEventKind.ScheduleApproved,
+            $"Утверждён график муниципального образования «{Text.Required(municipalityName, "Муниципальное образование", Directory.Municipality.NameMaxLength)}»", null));
+        return approval;
+    }
+
+    /// <summary>The period's history: every closing and reopening and every approved municipal schedule, with who and why.</summary>
     public IReadOnlyList<PeriodEvent> Events => _events;
 
     public override string ToString() => Name;

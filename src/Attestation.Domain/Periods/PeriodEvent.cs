@@ -1,6 +1,6 @@
 namespace Attestation.Domain.Periods;
 
-/// <summary>What happened to a period: closed by the operator or automatically after the 12th, reopened, and why.</summary>
+/// <summary>What happened to a period: closed by the operator or automatically after the 12th, reopened, its schedules approved, and why.</summary>
 public sealed class PeriodEvent
 {
     internal PeriodEvent(Guid periodId, DateTimeOffset at, Guid? actorId, PeriodEventKind kind, string description, string? reason)
@@ -40,4 +40,5 @@ public enum PeriodEventKind
     Closed = 0,
     ClosedAutomatically = 1,
     Reopened = 2,
+    ScheduleApproved = 3,
 }

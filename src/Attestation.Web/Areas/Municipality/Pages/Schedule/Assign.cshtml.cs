@@ -246,66 +246,8 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region) : Pa
     /// <summary>The municipality's approved experts of the period's school year, in the suggestion order.</summary>
     private async Task<IReadOnlyList<ExpertChoice>> ExpertsAsync(Application application, AttestationPeriod period, CancellationToken ct)
     {
-        var year = period.SchoolYear.StartYear;
-        HasApprovedList = await db.ApprovedExpertLists.AnyAsync(l => l.SchoolYearStart == year, ct);
-        var entries = await (
-                from entry in db.ApprovedExperts
-                join list in db.ApprovedExpertLists on entry.ListId equals list.Id
-                join user in db.Users on entry.ExpertId equals user.Id
-                where list.SchoolYearStart == year && entry.MunicipalityId == application.MunicipalityId
-                select new
-                {
-                    user.Id,
-                    user.LastName,
-                    user.FirstName,
-                    user.MiddleName,
-                    user.PositionId,
-                    user.SubjectId,
-                    user.OrganisationId,
-                    ListedPositionId = entry.PositionId,
-                    ListedSubjectId = entry.SubjectId,
-                })
-            .AsNoTracking()
-            .ToListAsync(ct);
-        if (entries.Count == 0)
-            return [];
-
-        var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var organisationIds = entries.Select(e => e.OrganisationId).OfType<int>().Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, ct);
-
-        // The current load: every other application of the period (of any municipality: an expert may serve several).
-        var assigned = await db.Applications.AsNoTracking()
-            .Where(a => a.PeriodId == period.Id && a.Id != application.Id)
-            .Select(a => new { a.ExpertAId, a.ExpertBId })
-            .ToListAsync(ct);
-        var load = assigned.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>()
-            .GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
-
-        var facts = entries.Select(e =>
-        {
-            var position = e.PositionId is { } p && positions.TryGetValue(p, out var found) ? found : null;
-            var subjectId = e.SubjectId ?? e.ListedSubjectId;
-            var organisation = e.OrganisationId is { } o && organisations.TryGetValue(o, out var org) ? org : null;
-            return new ExpertFacts(
-                e.Id,
-                string.IsNullOrEmpty(e.MiddleName) ? $"{e.LastName} {e.FirstName}" : $"{e.LastName} {e.FirstName} {e.MiddleName}",
-                position?.Id,
-                position?.Name,
-                position?.IsActive ?? false,
-                position?.IsVocational ?? false,
-                e.ListedPositionId,
-                e.ListedPositionId is { } listed && positions.TryGetValue(listed, out var listedPosition) ? listedPosition.Name : null,
-                subjectId,
-                subjectId is { } s && subjects.TryGetValue(s, out var subject) ? subject : null,
-                organisation?.Id,
-                organisation?.Name,
-                organisation?.IsVocational ?? false,
-                load.GetValueOrDefault(e.Id));
-        });
-        return ExpertSuggestions.Order(facts, application.PositionId, application.SubjectId, application.OrganisationId);
+        var (hasList, experts) = await ExpertChoices.ForAsync(db, application, period, ct);
+        HasApprovedList = hasList;
+        return experts;
     }
 }

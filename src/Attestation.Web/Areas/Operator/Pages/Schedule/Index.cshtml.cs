@@ -1,0 +1,204 @@
+using Attestation.Domain;
+using Attestation.Domain.Periods;
+using Attestation.Web.Areas.Operator.Pages.Periods;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Spreadsheets;
+using Attestation.Web.Documents.Templates;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Jobs;
+using Attestation.Web.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Areas.Operator.Pages.Schedule;
+
+/// <summary>
+/// «Сводный график»: the schedules of all municipalities of the region for one period, grouped by municipality, with
+/// what is scheduled and what is not; «Утвердить» (one municipality or all) once the period is closed for scheduling,
+/// after which each municipal schedule shows as approved and the experts see their individual schedules; the PDF and
+/// Excel files; and the way to the replacement of an expert, which after the closing only the operator makes.
+/// </summary>
+public sealed class IndexModel(
+    AttestationDbContext db,
+    RegionTime region,
+    IDocumentRenderer documents,
+    ScheduleWorkbook workbook) : PageModel
+{
+    public const string Pdf = "pdf";
+    public const string Excel = "xlsx";
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? PeriodId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public SchoolYear SchoolYear { get; private set; }
+
+    /// <summary>The periods of the school year shown, as the coordinators' lists name them.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Periods { get; private set; } = [];
+
+    public AttestationPeriod? Period { get; private set; }
+
+    public ConsolidatedScheduleModel? Schedule { get; private set; }
+
+    /// <summary>Still open for scheduling: the coordinators are building the schedule and it cannot be approved yet.</summary>
+    public bool IsOpen { get; private set; }
+
+    public DateOnly? ScheduleDeadline => Period is null ? null : PeriodCalendar.ScheduleDeadline(Period);
+
+    /// <summary>Municipalities with a schedule that is not approved yet.</summary>
+    public int AwaitingApproval => Schedule?.Parts.Count(p => p.HasSchedule && !p.IsApproved) ?? 0;
+
+    public bool CanApprove => !IsOpen && AwaitingApproval > 0;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>The consolidated schedule file: <paramref name="format"/> «pdf» or «xlsx».</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid periodId, string? format, CancellationToken ct)
+    {
+        if (format is not (Pdf or Excel))
+            return NotFound();
+        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null)
+            return NotFound();
+
+        var schedule = await ConsolidatedScheduleModel.LoadAsync(db, period, region.Zone, ct);
+        if (format == Excel)
+            return this.Attachment(workbook.WriteConsolidated(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
+
+        var pdf = await documents.RenderPdfAsync<ConsolidatedSchedule>(
+            new Dictionary<string, object?> { [nameof(ConsolidatedSchedule.Model)] = schedule },
+            PdfPageOptions.LandscapeWithNumbers, ct);
+        return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
+    }
+
+    /// <summary>
+    /// «Утвердить» (<paramref name="municipalityId"/> given) or «Утвердить все»: an approval for each municipality whose
+    /// schedule has someone with both experts and is not approved yet, so that approving twice adds nothing. Under the
+    /// period lock, with the period read after taking it: a reopening cannot slip in between the check and the save.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveAsync(Guid periodId, int? municipalityId, CancellationToken ct)
+    {
+        PeriodId = periodId;
+        string message;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await PeriodLock.AcquireAsync(db, ct);
+            var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct);
+            if (period is null)
+                return NotFound();
+            if (municipalityId is { } only && !await db.Municipalities.AnyAsync(m => m.Id == only, ct))
+                return NotFound();
+
+            var scheduled = await db.Applications.AsNoTracking()
+                .Where(a => a.PeriodId == periodId && a.ExpertAId != null && a.ExpertBId != null)
+                .Where(a => municipalityId == null || a.MunicipalityId == municipalityId)
+                .Select(a => a.MunicipalityId)
+                .Distinct()
+                .ToListAsync(ct);
+            var approved = await db.ScheduleApprovals.AsNoTracking()
+                .Where(s => s.PeriodId == periodId)
+                .Select(s => s.MunicipalityId)
+                .ToListAsync(ct);
+            var toApprove = await db.Municipalities.AsNoTracking()
+                .Where(m => scheduled.Contains(m.Id) && !approved.Contains(m.Id))
+                .Select(m => new { m.Id, m.Name })
+                .ToListAsync(ct);
+
+            if (scheduled.Count == 0)
+            {
+                ModelState.AddModelError(string.Empty, municipalityId is null
+                    ? $"В периоде «{period.Name}» нет аттестуемых с назначенными специалистами: утверждать нечего."
+                    : "В графике этого муниципального образования нет аттестуемых с назначенными специалистами: утверждать нечего.");
+            }
+            else
+            {
+                try
+                {
+                    foreach (var municipality in toApprove.OrderBy(m => m.Name, Directories.OperatorLists.Alphabetical))
+                        db.ScheduleApprovals.Add(period.ApproveSchedule(municipality.Id, municipality.Name, User.UserId(), region.Now, region.Zone));
+                }
+                catch (DomainException error)
+                {
+                    ModelState.AddModelError(string.Empty, error.Message);
+                }
+            }
+
+            if (!ModelState.IsValid)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                await LoadAsync(ct);
+                return Page();
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            message = toApprove.Count switch
+            {
+                0 when municipalityId is not null => $"График этого муниципального образования за период «{period.Name}» уже утверждён.",
+                0 => $"Графики периода «{period.Name}» уже утверждены.",
+                1 => $"Утверждён график за период «{period.Name}»: {toApprove[0].Name}.",
+                _ => $"Утверждены графики за период «{period.Name}» ({toApprove.Count}): {string.Join(", ", toApprove.Select(m => m.Name).Order(Directories.OperatorLists.Alphabetical))}.",
+            };
+        }
+
+        StatusMessage = message;
+        return RedirectToPage(new { periodId });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var all = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
+        var chosenYear = PeriodId is null && Year is >= SchoolYear.MinStartYear and <= SchoolYear.MaxStartYear
+            ? new SchoolYear(Year.Value)
+            : (SchoolYear?)null;
+        if (PeriodId is null)
+            PeriodId = (await DefaultPeriodAsync(chosenYear is { } y ? all.Where(p => p.SchoolYear == y).ToList() : all, ct))?.Id;
+
+        Period = all.Find(p => p.Id == PeriodId);
+        if (PeriodId is not null && Period is null)
+            return false;
+
+        SchoolYear = Period?.SchoolYear ?? chosenYear ?? SchoolYear.Containing(region.Today);
+        Periods = all
+            .Where(p => p.SchoolYear == SchoolYear)
+            .Select(p => (p.Id, PeriodState.ListName(p, region.Now, region.Zone)))
+            .ToList();
+        if (Period is null)
+            return true;
+
+        IsOpen = Period.IsOpenForScheduling(region.Now, region.Zone);
+        Schedule = await ConsolidatedScheduleModel.LoadAsync(db, Period, region.Zone, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The period whose schedules are being approved or built now: the earliest not yet ended that is closed with a
+    /// municipal schedule still to approve, or else open for scheduling.
+    /// </summary>
+    private async Task<AttestationPeriod?> DefaultPeriodAsync(List<AttestationPeriod> all, CancellationToken ct)
+    {
+        var today = region.Today;
+        var current = all.Where(p => p.EndDate >= today).ToList();
+        var ids = current.Select(p => p.Id).ToList();
+        var awaiting = await db.Applications.AsNoTracking()
+            .Where(a => a.PeriodId != null && ids.Contains(a.PeriodId.Value) && a.ExpertAId != null && a.ExpertBId != null
+                && !db.ScheduleApprovals.Any(s => s.PeriodId == a.PeriodId && s.MunicipalityId == a.MunicipalityId))
+            .Select(a => a.PeriodId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
+        return current.Find(p => p.IsOpenForScheduling(region.Now, region.Zone) || awaiting.Contains(p.Id))
+            ?? (current.Count > 0 ? current[0] : null)
+            ?? all.LastOrDefault(p => p.StartDate <= today)
+            ?? (all.Count > 0 ? all[0] : null);
+    }
+}

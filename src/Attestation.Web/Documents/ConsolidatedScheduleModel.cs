@@ -1,0 +1,192 @@
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Periods;
+using Attestation.Web.Areas.Operator.Pages.Directories;
+using Attestation.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Documents;
+
+/// <summary>What the operator's page needs of a row beyond its printed text: which application, and whether its experts can be replaced.</summary>
+public sealed record ScheduledApplication(Guid Id, ApplicationStatus Status, bool HasTwoExperts)
+{
+    /// <summary>Replacing an expert is for a scheduled attestee whose conclusion is not in yet.</summary>
+    public bool CanReplaceExpert => Status == ApplicationStatus.Scheduled && HasTwoExperts;
+}
+
+/// <summary>The operator's approval of one municipality's schedule: by whom and when.</summary>
+public sealed record ScheduleApprovalInfo(DateTimeOffset ApprovedAt, string ApprovedBy);
+
+/// <summary>
+/// One municipality in the consolidated schedule: its schedule in the layout of the municipal one (SPEC §6), the
+/// numbers the operator checks before approving, and the approval.
+/// </summary>
+/// <param name="Applications">The application behind each row of <c>Schedule.Rows</c>, in the same order.</param>
+/// <param name="Incomplete">In the period with fewer than two experts.</param>
+/// <param name="WithoutPeriod">Registered on general grounds and put into no period yet.</param>
+public sealed record ConsolidatedSchedulePart(
+    int MunicipalityId,
+    MunicipalScheduleModel Schedule,
+    IReadOnlyList<ScheduledApplication> Applications,
+    int Scheduled,
+    int Incomplete,
+    int WithoutPeriod,
+    ScheduleApprovalInfo? Approval)
+{
+    public bool IsApproved => Approval is not null;
+
+    /// <summary>Only a schedule with someone in it is approved: an empty one has nothing for experts to see.</summary>
+    public bool HasSchedule => Scheduled > 0;
+
+    /// <summary>«График утверждён 20.11.2026» / «График не утверждён».</summary>
+    public required string ApprovalText { get; init; }
+}
+
+/// <summary>
+/// «Сводный график» (SPEC §6): the schedules of all municipalities of the region for one period, grouped by
+/// municipality, for the operator's page, the PDF (Templates/ConsolidatedSchedule.razor) and the Excel file
+/// (Spreadsheets/ScheduleWorkbook).
+/// </summary>
+public sealed record ConsolidatedScheduleModel
+{
+    public required string PeriodName { get; init; }
+
+    /// <summary>«в декабре 2025-январе 2026 г.».</summary>
+    public required string PeriodPrepositional { get; init; }
+
+    /// <summary>Every active municipality, and any other with applications in the period; the regional pseudo-municipality last.</summary>
+    public required IReadOnlyList<ConsolidatedSchedulePart> Parts { get; init; }
+
+    /// <summary>The date of the last approval once every municipality with a schedule is approved; null until then.</summary>
+    public DateOnly? ApprovedOn { get; init; }
+
+    public bool Approved => ApprovedOn is not null;
+
+    /// <summary>The municipalities that have someone in the schedule: the documents print these.</summary>
+    public IReadOnlyList<ConsolidatedSchedulePart> Printed => Parts.Where(p => p.Schedule.Rows.Count > 0).ToList();
+
+    public int Total => Parts.Sum(p => p.Schedule.Rows.Count);
+
+    public string Title =>
+        $"Сводный график проведения аттестации педагогических работников в целях установления квалификационной категории {PeriodPrepositional}";
+
+    /// <summary>The mark above the title: «Утверждён 20.11.2026» or «Сводный график не утверждён».</summary>
+    public string ApprovalMark => ApprovedOn is { } on
+        ? $"Утверждён {on.ToString(Infrastructure.RegionDates.DateFormat, Infrastructure.WebSetup.Russian)}"
+        : "Сводный график не утверждён";
+
+    /// <summary>Without the extension: «Сводный график — декабрь 2025-январь 2026».</summary>
+    public string FileName => $"Сводный график{(Approved ? "" : " (не утверждён)")} — {PeriodName}";
+
+    /// <summary>
+    /// The consolidated schedule of <paramref name="period"/> as it stands, in a fixed number of queries whatever the
+    /// number of municipalities: the rows as the municipal schedule lists them (everyone put into the period, in
+    /// alphabetical order), the municipality's coordinator with a work phone, the counts and the approvals.
+    /// </summary>
+    public static async Task<ConsolidatedScheduleModel> LoadAsync(AttestationDbContext db, AttestationPeriod period,
+        TimeZoneInfo zone, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.PeriodId == period.Id)
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
+            .Select(a => new
+            {
+                a.Id,
+                a.MunicipalityId,
+                a.LastName,
+                a.FirstName,
+                a.MiddleName,
+                a.ClaimedCategory,
+                a.Form,
+                a.Status,
+                a.ExpertAId,
+                a.ExpertBId,
+                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
+                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
+                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var withoutPeriod = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Registered && a.SimplifiedGrounds == null && a.PeriodId == null)
+            .GroupBy(a => a.MunicipalityId)
+            .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
+        var approvals = await db.ScheduleApprovals.AsNoTracking()
+            .Where(s => s.PeriodId == period.Id)
+            .Select(s => new
+            {
+                s.MunicipalityId,
+                s.ApprovedAt,
+                By = db.Users.Where(u => u.Id == s.ApprovedBy)
+                    .Select(u => u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName)
+                    .FirstOrDefault(),
+            })
+            .ToDictionaryAsync(s => s.MunicipalityId, s => new ScheduleApprovalInfo(s.ApprovedAt, s.By ?? "удалённый пользователь"), ct);
+
+        var withRows = applications.Select(a => a.MunicipalityId).Concat(approvals.Keys).Distinct().ToList();
+        var municipalities = (await db.Municipalities.AsNoTracking()
+                .Where(m => m.IsActive || withRows.Contains(m.Id))
+                .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
+                .ToListAsync(ct))
+            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, StringComparer.Create(Infrastructure.WebSetup.Russian, ignoreCase: true))
+            .ToList();
+        var municipalityIds = municipalities.Select(m => m.Id).ToList();
+        var coordinators = (await db.CoordinatorsOf(municipalityIds).ToListAsync(ct))
+            .GroupBy(c => c.MunicipalityId)
+            // The phone is printed on the schedule: a coordinator who gave one is the one to call.
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => string.IsNullOrWhiteSpace(c.WorkPhone)).First());
+
+        var expertIds = applications.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>().Distinct().ToList();
+        var experts = await MunicipalScheduleModel.PeopleWithWorkAsync(db, expertIds, ct);
+        var byMunicipality = applications.ToLookup(a => a.MunicipalityId);
+
+        var parts = municipalities.Select(m =>
+        {
+            var own = byMunicipality[m.Id].ToList();
+            var rows = own.Select((a, index) => new MunicipalScheduleRow(
+                    index + 1,
+                    string.IsNullOrWhiteSpace(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
+                    a.ClaimedCategory?.ToRussian() ?? "",
+                    a.Form?.ToRussian() ?? "",
+                    string.Join(", ", new[] { MunicipalScheduleModel.PositionWithSubject(a.Position, a.Subject), a.Organisation?.Trim() }
+                        .Where(part => !string.IsNullOrEmpty(part))),
+                    new[] { a.ExpertAId, a.ExpertBId }.OfType<Guid>().Where(experts.ContainsKey).Select(id => experts[id]).ToList()))
+                .ToList();
+            var approval = approvals.GetValueOrDefault(m.Id);
+            var coordinator = coordinators.GetValueOrDefault(m.Id);
+            var schedule = new MunicipalScheduleModel
+            {
+                Municipality = m.Name,
+                PeriodName = period.Name,
+                PeriodPrepositional = period.PrepositionalName,
+                Approved = approval is not null,
+                CoordinatorName = coordinator?.FullName,
+                CoordinatorPhone = string.IsNullOrWhiteSpace(coordinator?.WorkPhone) ? null : coordinator.WorkPhone.Trim(),
+                Rows = rows,
+            };
+            var complete = own.Count(a => a.ExpertAId is not null && a.ExpertBId is not null);
+            var facts = own.Select(a => new ScheduledApplication(a.Id, a.Status, a.ExpertAId is not null && a.ExpertBId is not null)).ToList();
+            return new ConsolidatedSchedulePart(m.Id, schedule, facts, complete, own.Count - complete,
+                withoutPeriod.GetValueOrDefault(m.Id), approval)
+            {
+                ApprovalText = approval is null
+                    ? "График не утверждён"
+                    : $"График утверждён {RegionClock.Today(approval.ApprovedAt, zone).ToString(Infrastructure.RegionDates.DateFormat, Infrastructure.WebSetup.Russian)}",
+            };
+        }).ToList();
+
+        var scheduled = parts.Where(p => p.HasSchedule).ToList();
+        return new ConsolidatedScheduleModel
+        {
+            PeriodName = period.Name,
+            PeriodPrepositional = period.PrepositionalName,
+            Parts = parts,
+            ApprovedOn = scheduled.Count > 0 && scheduled.All(p => p.IsApproved)
+                ? RegionClock.Today(scheduled.Max(p => p.Approval!.ApprovedAt), zone)
+                : null,
+        };
+    }
+}
