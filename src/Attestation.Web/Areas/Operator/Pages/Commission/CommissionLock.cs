@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Areas.Operator.Pages.Commission;
 
 /// <summary>
-/// One PostgreSQL advisory lock for putting applications on meetings' lists and creating meetings: «an application sits
-/// in one meeting» spans two meetings' rows, which no row version covers, so two operators adding the same
-/// application to two meetings at once are serialised here. Transaction-scoped: released by the commit or rollback.
+/// One PostgreSQL advisory lock for changes to the commission's lists: «an application sits in one meeting» spans two
+/// meetings' rows, which no row version covers, so two operators adding the same application to two meetings at once
+/// are serialised here; so are a meeting's creation and the recording of an order (a double submit waits for the first
+/// and then finds its work done). Transaction-scoped: released by the commit or rollback.
 /// </summary>
 public static class CommissionLock
 {

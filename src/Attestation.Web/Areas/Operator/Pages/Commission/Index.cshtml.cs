@@ -34,7 +34,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     {
         [Required(ErrorMessage = "Укажите дату заседания.")]
         [Display(Name = "Дата заседания")]
-        public DateOnly? MeetingDate { get; set; }
+        public string? MeetingDate { get; set; }
 
         [Required(ErrorMessage = "Укажите номер протокола.")]
         [StringLength(CommissionMeeting.ProtocolNumberMaxLength, ErrorMessage = "Не более {1} символов.")]
@@ -47,7 +47,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     /// <summary>«Создать заседание»; the same date and protocol number twice is one meeting (a double click included).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.MeetingDate is { } date && (date.Year < region.Today.Year - 1 || date > region.Today.AddYears(1)))
+        var date = default(DateOnly);
+        if (Input.MeetingDate is not null && !DateInput.TryParse(Input.MeetingDate, out date))
+            ModelState.AddModelError("Input.MeetingDate", DateInput.Invalid);
+        else if (Input.MeetingDate is not null && (date.Year < region.Today.Year - 1 || date > region.Today.AddYears(1)))
             ModelState.AddModelError("Input.MeetingDate", "Дата заседания должна быть не раньше прошлого года и не позже чем через год.");
         if (!ModelState.IsValid)
         {
@@ -59,19 +62,19 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         await CommissionLock.AcquireAsync(db, ct);
         var protocol = Input.ProtocolNumber!.Trim();
         var existing = await db.CommissionMeetings.AsNoTracking()
-            .Where(m => m.MeetingDate == Input.MeetingDate && m.ProtocolNumber == protocol)
+            .Where(m => m.MeetingDate == date && m.ProtocolNumber == protocol)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(ct);
         if (existing is { } id)
         {
-            StatusMessage = $"Заседание {Input.MeetingDate!.Value.ToRussianDate()} (протокол № {protocol}) уже создано.";
+            StatusMessage = $"Заседание {date.ToRussianDate()} (протокол № {protocol}) уже создано.";
             return RedirectToPage("./Meeting", new { id });
         }
 
         CommissionMeeting meeting;
         try
         {
-            meeting = new CommissionMeeting(Input.MeetingDate!.Value, protocol, User.UserId(), region.Now);
+            meeting = new CommissionMeeting(date, protocol, User.UserId(), region.Now);
         }
         catch (DomainException error)
         {

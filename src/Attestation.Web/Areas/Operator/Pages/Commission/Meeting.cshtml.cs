@@ -89,7 +89,7 @@ public sealed class MeetingModel(
 
         [Required(ErrorMessage = "Укажите дату распоряжения.")]
         [Display(Name = "Дата распоряжения")]
-        public DateOnly? Date { get; set; }
+        public string? Date { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -227,12 +227,16 @@ public sealed class MeetingModel(
     /// </summary>
     public async Task<IActionResult> OnPostOrderAsync(Guid id, CancellationToken ct)
     {
+        var date = default(DateOnly);
+        if (Order.Date is not null && !DateInput.TryParse(Order.Date, out date))
+            ModelState.AddModelError("Order.Date", DateInput.Invalid);
         if (!ModelState.IsValid)
             return await LoadAsync(id, ct) ? Page() : NotFound();
 
         var number = Order.Number!.Trim();
-        var date = Order.Date!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A double submit waits here for the first, then finds the order recorded.
+        await CommissionLock.AcquireAsync(db, ct);
         var meeting = await MeetingAsync(id, ct);
         if (meeting is null)
             return NotFound();
