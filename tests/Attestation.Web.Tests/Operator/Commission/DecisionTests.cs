@@ -134,6 +134,19 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
         using (var refuse = await client.SubmitFormAsync(MeetingUrl(meetingId), new Dictionary<string, string>(),
                    $"form[data-application='{attestee.ApplicationId}'][data-action='refuse']"))
             Assert.Equal(HttpStatusCode.Redirect, refuse.StatusCode);
+        using (var empty = await client.SubmitFormAsync(MeetingUrl(meetingId),
+                   new Dictionary<string, string> { ["Order.Number"] = "55-р", ["Order.Date"] = "" }, OrderForm))
+        {
+            var page = await empty.ReadDocumentAsync();
+            Assert.Equal("Укажите дату распоряжения.", page.FieldError("Order.Date"));
+            Assert.Equal("55-р", page.FieldValue("Order.Number"));
+        }
+        using (var early = await client.SubmitFormAsync(MeetingUrl(meetingId),
+                   new Dictionary<string, string> { ["Order.Number"] = "55-р", ["Order.Date"] = Date(_desk.Today.AddDays(-4)) }, OrderForm))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+            Assert.Contains("Дата распоряжения не может быть раньше даты заседания.", (await early.ReadDocumentAsync()).SummaryErrors());
+        }
         using (var order = await client.SubmitFormAsync(MeetingUrl(meetingId), OrderValues("55-р", _desk.Today), OrderForm))
             Assert.Equal(HttpStatusCode.Redirect, order.StatusCode);
 

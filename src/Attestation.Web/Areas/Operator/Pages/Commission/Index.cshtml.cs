@@ -48,9 +48,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var date = default(DateOnly);
-        if (Input.MeetingDate is not null && !DateInput.TryParse(Input.MeetingDate, out date))
+        if (!string.IsNullOrWhiteSpace(Input.MeetingDate) && !DateInput.TryParse(Input.MeetingDate, out date))
             ModelState.AddModelError("Input.MeetingDate", DateInput.Invalid);
-        else if (Input.MeetingDate is not null && (date.Year < region.Today.Year - 1 || date > region.Today.AddYears(1)))
+        else if (!string.IsNullOrWhiteSpace(Input.MeetingDate) && (date.Year < region.Today.Year - 1 || date > region.Today.AddYears(1)))
             ModelState.AddModelError("Input.MeetingDate", "Дата заседания должна быть не раньше прошлого года и не позже чем через год.");
         if (!ModelState.IsValid)
         {

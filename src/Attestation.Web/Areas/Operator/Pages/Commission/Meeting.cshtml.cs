@@ -92,11 +92,8 @@ public sealed class MeetingModel(
         public string? Date { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        ModelState.Clear();
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>«Список аттестуемых на заседание аттестационной комиссии»: <paramref name="format"/> «pdf» or «xlsx».</summary>
     public async Task<IActionResult> OnGetListAsync(Guid id, string? format, CancellationToken ct)
@@ -228,7 +225,7 @@ public sealed class MeetingModel(
     public async Task<IActionResult> OnPostOrderAsync(Guid id, CancellationToken ct)
     {
         var date = default(DateOnly);
-        if (Order.Date is not null && !DateInput.TryParse(Order.Date, out date))
+        if (!string.IsNullOrWhiteSpace(Order.Date) && !DateInput.TryParse(Order.Date, out date))
             ModelState.AddModelError("Order.Date", DateInput.Invalid);
         if (!ModelState.IsValid)
             return await LoadAsync(id, ct) ? Page() : NotFound();
