@@ -49,6 +49,7 @@ public sealed class CommissionMeeting
     public MeetingItem Add(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
+        EnsureNoOrder("включить заявление в заседание");
         if (application.Status != ApplicationStatus.Verified)
         {
             throw new DomainException(
@@ -65,19 +66,45 @@ public sealed class CommissionMeeting
         return item;
     }
 
+    /// <summary>Takes an application off the list (put there by mistake, or not ready); a decided one stays.</summary>
+    public void Remove(Guid applicationId)
+    {
+        EnsureNoOrder("исключить заявление из заседания");
+        var item = _items.Find(i => i.ApplicationId == applicationId)
+            ?? throw new DomainException("Заявление не включено в это заседание.");
+        if (item.Outcome is not null)
+        {
+            throw new DomainException("По заявлению уже принято решение комиссии: исключить его из заседания нельзя.");
+        }
+
+        _items.Remove(item);
+    }
+
     /// <summary>Records the commission's decision on one application and applies it to the application.</summary>
     public void Decide(Application application, DecisionOutcome outcome, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(application);
+        EnsureNoOrder("записать решение комиссии");
         var item = _items.Find(i => i.ApplicationId == application.Id)
             ?? throw new DomainException("Заявление не включено в это заседание.");
         application.Decide(new CommissionDecision(MeetingDate, ProtocolNumber, outcome, OrderNumber, OrderDate), by, now);
         item.Record(outcome);
     }
 
-    /// <summary>The order comes days after the meeting; recording it completes every decided application.</summary>
+    /// <summary>
+    /// The order comes days after the meeting and covers every application on its list, so each must be decided (or
+    /// taken off the list) first; once recorded, the meeting's list and decisions are final.
+    /// </summary>
     public void RecordOrder(string orderNumber, DateOnly orderDate)
     {
+        EnsureNoOrder("записать распоряжение");
+        var undecided = _items.Count(i => i.Outcome is null);
+        if (undecided > 0)
+        {
+            throw new DomainException(
+                $"Не по всем заявлениям заседания принято решение (без решения: {undecided}): примите решение или исключите заявление из заседания.");
+        }
+
         if (orderDate < MeetingDate)
         {
             throw new DomainException("Дата распоряжения не может быть раньше даты заседания.");
@@ -85,6 +112,15 @@ public sealed class CommissionMeeting
 
         OrderNumber = Text.Required(orderNumber, "Номер распоряжения", OrderNumberMaxLength);
         OrderDate = orderDate;
+    }
+
+    private void EnsureNoOrder(string action)
+    {
+        if (HasOrder)
+        {
+            throw new DomainException(
+                $"Нельзя {action}: распоряжение № {OrderNumber} от {Text.Date(OrderDate!.Value)} по этому заседанию уже записано.");
+        }
     }
 }
 

@@ -64,6 +64,77 @@ public sealed class CommissionMeetingTests
     }
 
     [Fact]
+    public void An_undecided_application_can_be_taken_off_the_list()
+    {
+        var meeting = Meeting();
+        var kept = Given.ApplicationIn(ApplicationStatus.Verified);
+        var removed = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(kept);
+        meeting.Add(removed);
+
+        meeting.Remove(removed.Id);
+
+        Assert.Equal(kept.Id, Assert.Single(meeting.Items).ApplicationId);
+        Assert.Equal(ApplicationStatus.Verified, removed.Status);
+        // Off the list, it may go before this or another meeting again.
+        meeting.Add(removed);
+        Assert.Equal(2, meeting.Items.Count);
+    }
+
+    [Fact]
+    public void A_decided_application_stays_on_the_list()
+    {
+        var meeting = Meeting();
+        var application = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(application);
+        meeting.Decide(application, DecisionOutcome.Refused, Given.Operator, Given.DecideAt);
+
+        var error = Assert.Throws<DomainException>(() => meeting.Remove(application.Id));
+        Assert.Contains("уже принято решение", error.Message, StringComparison.Ordinal);
+        Assert.Single(meeting.Items);
+    }
+
+    [Fact]
+    public void Removing_an_application_not_on_the_list_is_refused() =>
+        Assert.Throws<DomainException>(() => Meeting().Remove(Given.ApplicationIn(ApplicationStatus.Verified).Id));
+
+    [Fact]
+    public void The_order_waits_for_a_decision_on_every_application_on_the_list()
+    {
+        var meeting = Meeting();
+        var decided = Given.ApplicationIn(ApplicationStatus.Verified);
+        var undecided = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(decided);
+        meeting.Add(undecided);
+        meeting.Decide(decided, DecisionOutcome.Established, Given.Operator, Given.DecideAt);
+
+        var error = Assert.Throws<DomainException>(() => meeting.RecordOrder("125-р", MeetingDay.AddDays(5)));
+        Assert.Contains("без решения: 1", error.Message, StringComparison.Ordinal);
+        Assert.False(meeting.HasOrder);
+
+        meeting.Remove(undecided.Id);
+        meeting.RecordOrder("125-р", MeetingDay.AddDays(5));
+        Assert.True(meeting.HasOrder);
+    }
+
+    [Fact]
+    public void After_the_order_the_list_and_its_decisions_are_final()
+    {
+        var meeting = Meeting();
+        var decided = Given.ApplicationIn(ApplicationStatus.Verified);
+        meeting.Add(decided);
+        meeting.Decide(decided, DecisionOutcome.Established, Given.Operator, Given.DecideAt);
+        meeting.RecordOrder("125-р", MeetingDay.AddDays(5));
+
+        Assert.Throws<DomainException>(() => meeting.Add(Given.ApplicationIn(ApplicationStatus.Verified)));
+        Assert.Throws<DomainException>(() => meeting.Remove(decided.Id));
+        var again = Assert.Throws<DomainException>(() => meeting.RecordOrder("126-р", MeetingDay.AddDays(6)));
+        Assert.Contains("№ 125-р от 03.03.2026", again.Message, StringComparison.Ordinal);
+        Assert.Equal("125-р", meeting.OrderNumber);
+        Assert.Equal(MeetingDay.AddDays(5), meeting.OrderDate);
+    }
+
+    [Fact]
     public void A_meeting_needs_a_protocol_number() =>
         Assert.Throws<DomainException>(() => new CommissionMeeting(MeetingDay, " ", Given.Operator.Id, Given.DecideAt));
 }

@@ -1,0 +1,189 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Commission;
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Documents;
+
+/// <summary>One attestee on the meeting's list.</summary>
+/// <param name="Position">«учитель математики».</param>
+/// <param name="Recommendation">The experts' «соответствует / не соответствует»; «упрощенная форма» when there are no experts.</param>
+/// <param name="CoordinatorMark">The municipal coordinator's «соответствует / не соответствует» after checking.</param>
+/// <param name="Recommended">Both say «соответствует»: «установить всем, кому рекомендовано» applies.</param>
+public sealed record CommissionListRow(
+    int Number,
+    Guid ApplicationId,
+    string FullName,
+    string Position,
+    string Organisation,
+    string Municipality,
+    string Recommendation,
+    string CoordinatorMark,
+    bool Recommended,
+    DecisionOutcome? Outcome)
+{
+    /// <summary>«установить», «отказать», or empty until the commission decides.</summary>
+    public string Decision => Outcome?.ToRussian() ?? "";
+}
+
+/// <summary>The attestees who claim one category.</summary>
+public sealed record CommissionListGroup(QualificationCategory Category, IReadOnlyList<CommissionListRow> Rows)
+{
+    public string Heading => CommissionListModel.Heading(Category);
+}
+
+/// <summary>
+/// «Список аттестуемых на заседание аттестационной комиссии» (SPEC §6): the applications of one meeting grouped by the
+/// claimed category, each with the experts' recommendation and the coordinator's mark, then the decisions. The same
+/// content for the PDF (Templates/CommissionList.razor), the Excel file (Spreadsheets/CommissionListWorkbook) and the
+/// operator's meeting page.
+/// </summary>
+public sealed record CommissionListModel
+{
+    public const string Title = "Список аттестуемых на заседание аттестационной комиссии";
+
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "№ п/п",
+        "Фамилия Имя Отчество",
+        "Должность",
+        "Образовательная организация",
+        "Муниципальное образование",
+        "Рекомендация специалистов по аттестации",
+        "Отметка муниципального координатора",
+        "Решение аттестационной комиссии",
+    ];
+
+    /// <summary>The groups in the order of the categories, first to «педагог-наставник».</summary>
+    public static IReadOnlyList<QualificationCategory> Categories { get; } =
+        [QualificationCategory.First, QualificationCategory.Highest, QualificationCategory.Methodist, QualificationCategory.Mentor];
+
+    public required Guid MeetingId { get; init; }
+
+    public required DateOnly MeetingDate { get; init; }
+
+    public required string ProtocolNumber { get; init; }
+
+    public string? OrderNumber { get; init; }
+
+    public DateOnly? OrderDate { get; init; }
+
+    /// <summary>Only the categories someone claims, in <see cref="Categories"/> order.</summary>
+    public required IReadOnlyList<CommissionListGroup> Groups { get; init; }
+
+    public int Count => Groups.Sum(g => g.Rows.Count);
+
+    public int Decided => Groups.Sum(g => g.Rows.Count(r => r.Outcome is not null));
+
+    public int Established => Groups.Sum(g => g.Rows.Count(r => r.Outcome == DecisionOutcome.Established));
+
+    public int Refused => Groups.Sum(g => g.Rows.Count(r => r.Outcome == DecisionOutcome.Refused));
+
+    /// <summary>«заседание 26.02.2026, протокол № 3».</summary>
+    public string Subtitle => $"заседание {DocumentText.Date(MeetingDate)}, протокол № {ProtocolNumber}";
+
+    /// <summary>«Распоряжение № 125-р от 03.03.2026» once recorded.</summary>
+    public string? OrderLine => OrderNumber is null ? null : $"Распоряжение № {OrderNumber} от {DocumentText.Date(OrderDate)}";
+
+    /// <summary>The totals under the list: how many, and once decided, how.</summary>
+    public string Totals => Decided == 0
+        ? $"Всего аттестуемых: {Count}."
+        : $"Всего аттестуемых: {Count}; установить: {Established}; отказать: {Refused}; без решения: {Count - Decided}.";
+
+    /// <summary>Without the extension; a protocol number may hold a slash («3/2026»), which a file name cannot.</summary>
+    public string FileName =>
+        $"Список аттестуемых — заседание {DocumentText.Date(MeetingDate)} — протокол № {ProtocolNumber.Replace('/', '-').Replace('\\', '-')}";
+
+    public static string Heading(QualificationCategory category) => category switch
+    {
+        QualificationCategory.First => "Первая квалификационная категория",
+        QualificationCategory.Highest => "Высшая квалификационная категория",
+        _ => $"Квалификационная категория {category.ToRussianGenitive()}",
+    };
+
+    /// <summary>
+    /// «установить высшую квалификационную категорию», «установить квалификационную категорию «педагог-методист»» (the
+    /// new categories are names, not adjectives), «отказать в установлении квалификационной категории».
+    /// </summary>
+    public static string DecisionText(QualificationCategory? claimed, DecisionOutcome outcome) =>
+        (outcome, claimed) switch
+        {
+            (DecisionOutcome.Refused, _) => "отказать в установлении квалификационной категории",
+            (_, { } category) when category.IsIntroducedIn2023() => $"установить квалификационную категорию {category.ToRussianAccusative()}",
+            (_, { } category) => $"установить {category.ToRussianAccusative()} квалификационную категорию",
+            _ => "установить квалификационную категорию",
+        };
+
+    /// <summary>The meeting's list as it stands; null when there is no such meeting.</summary>
+    public static async Task<CommissionListModel?> LoadAsync(AttestationDbContext db, Guid meetingId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var meeting = await db.CommissionMeetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new { m.MeetingDate, m.ProtocolNumber, m.OrderNumber, m.OrderDate })
+            .SingleOrDefaultAsync(ct);
+        if (meeting is null)
+            return null;
+
+        var items = await (
+                from item in db.MeetingItems.AsNoTracking()
+                where item.MeetingId == meetingId
+                join a in db.Applications on item.ApplicationId equals a.Id
+                select new
+                {
+                    item.Outcome,
+                    a.Id,
+                    a.LastName,
+                    a.FirstName,
+                    a.MiddleName,
+                    a.ClaimedCategory,
+                    Simplified = a.SimplifiedGrounds != null,
+                    Recommendation = a.Conclusion == null ? (Conformity?)null : a.Conclusion.Recommendation,
+                    a.CoordinatorMark,
+                    Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
+                    Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
+                    Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
+                })
+            .ToListAsync(ct);
+
+        var alphabetical = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
+        var number = 0;
+        var groups = Categories
+            .Select(category => new CommissionListGroup(category, items
+                .Where(i => i.ClaimedCategory == category)
+                .Select(i => (Item: i, FullName: JoinName(i.LastName, i.FirstName, i.MiddleName)))
+                .OrderBy(i => i.FullName, alphabetical)
+                .ThenBy(i => i.Item.Municipality, alphabetical)
+                .Select(i => new CommissionListRow(
+                    ++number,
+                    i.Item.Id,
+                    i.FullName,
+                    MunicipalScheduleModel.PositionWithSubject(i.Item.Position, i.Item.Subject),
+                    i.Item.Organisation ?? "",
+                    i.Item.Municipality ?? "",
+                    i.Item.Recommendation?.ToRussian() ?? (i.Item.Simplified ? "упрощенная форма" : "—"),
+                    i.Item.CoordinatorMark?.ToRussian() ?? "—",
+                    i.Item.CoordinatorMark == Conformity.Corresponds
+                        && (i.Item.Recommendation ?? Conformity.Corresponds) == Conformity.Corresponds,
+                    i.Item.Outcome))
+                .ToList()))
+            .Where(g => g.Rows.Count > 0)
+            .ToList();
+
+        return new CommissionListModel
+        {
+            MeetingId = meetingId,
+            MeetingDate = meeting.MeetingDate,
+            ProtocolNumber = meeting.ProtocolNumber,
+            OrderNumber = meeting.OrderNumber,
+            OrderDate = meeting.OrderDate,
+            Groups = groups,
+        };
+    }
+
+    private static string JoinName(string lastName, string firstName, string? middleName) =>
+        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
+}
