@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
 using Attestation.Web.Infrastructure;
 
 namespace Attestation.Web.Notifications;
@@ -14,6 +16,8 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
     public const string WithdrawalRegisteredSubject = "Заявление на отзыв зарегистрировано";
     public const string ReminderSubject = "Напоминание: заявление о проведении аттестации не подано";
     public const string ConclusionAttachedSubject = "Итоговое заключение прикреплено";
+    public const string ScheduledSubject = "Назначены период аттестации и специалисты по аттестации";
+    public const string DecisionSubject = "Решение аттестационной комиссии";
 
     public Task<bool> SendRegisteredAsync(Recipient teacher, string number, DateOnly registeredOn, string link)
     {
@@ -68,6 +72,48 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
             : "Необходимо его просмотреть в личном кабинете и в случае согласия распечатать и подписать его, а затем " +
               "прикрепить подписанный скан. После этого заключение проверит муниципальный координатор.";
         return SendAsync(teacher, ConclusionAttachedSubject, link, "Открыть заявление", greeting, what, next);
+    }
+
+    /// <summary>The period and the two experts are in the schedule: the teacher learns who will come and when.</summary>
+    public Task<bool> SendScheduledAsync(Recipient teacher, string periodText, IReadOnlyList<string> experts, bool changed,
+        string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(experts);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = changed
+            ? $"В графике аттестации изменены сведения по вашему заявлению: аттестация пройдёт {periodText}."
+            : $"Ваше заявление о проведении аттестации включено в график: аттестация пройдёт {periodText}.";
+        var who = $"Специалисты по аттестации: {string.Join("; ", experts)}.";
+        var next = "Специалисты свяжутся с вами не позднее чем за 14 дней до начала периода, чтобы согласовать даты и, при " +
+            "необходимости, запросить недостающие материалы. График утверждается оператором после 12 числа месяца, предшествующего периоду.";
+        return SendAsync(teacher, ScheduledSubject, link, "Открыть заявление", greeting, what, who, next);
+    }
+
+    /// <summary>The commission's decision with the order that gives it effect.</summary>
+    public Task<bool> SendDecisionAsync(Recipient teacher, QualificationCategory claimed, CommissionDecision decision, string link)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(decision);
+        var established = decision.Outcome == DecisionOutcome.Established;
+        var named = claimed is QualificationCategory.First or QualificationCategory.Highest;
+        var outcome = (established, named) switch
+        {
+            (true, true) => $"установить {claimed.ToRussianAccusative()} квалификационную категорию",
+            (true, false) => $"установить квалификационную категорию {claimed.ToRussianGenitive()}",
+            (false, true) => $"отказать в установлении {claimed.ToRussianGenitive()} квалификационной категории",
+            (false, false) => $"отказать в установлении квалификационной категории {claimed.ToRussianGenitive()}",
+        };
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Аттестационная комиссия на заседании {decision.MeetingDate.ToRussianDate()} (протокол № {decision.ProtocolNumber}) " +
+            $"рассмотрела ваше заявление и приняла решение: {outcome}.";
+        var order = decision.OrderNumber is null
+            ? "Решение вступит в силу после издания распоряжения."
+            : $"Распоряжение № {decision.OrderNumber} от {decision.OrderDate!.Value.ToRussianDate()}.";
+        var next = established
+            ? "Квалификационная категория добавлена в ваш профиль в личном кабинете; срок её действия не ограничен."
+            : "Решение и историю заявления можно посмотреть в личном кабинете.";
+        return SendAsync(teacher, DecisionSubject, link, "Открыть заявление", greeting, what, order, next);
     }
 
     public Task<bool> SendSubmissionReminderAsync(Recipient teacher, CoordinatorContact coordinator, string link)

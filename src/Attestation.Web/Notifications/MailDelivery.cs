@@ -60,6 +60,15 @@ public static class RecipientQueries
         return user?.Email is { Length: > 0 } email ? new Recipient(email, user.FullName) : null;
     }
 
+    /// <summary>The addresses of several people at once, by id; those without an address are left out.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Recipient>> RecipientsAsync(this AttestationDbContext db,
+        IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(ct);
+        return users.Where(u => !string.IsNullOrEmpty(u.Email)).ToDictionary(u => u.Id, u => new Recipient(u.Email!, u.FullName));
+    }
+
     public static async Task<CoordinatorContact> CoordinatorContactAsync(this AttestationDbContext db, Guid userId,
         CancellationToken ct)
     {

@@ -20,13 +20,15 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var second = await _world.ExpertAsync(place, "Громов");
         var application = await _world.ApplicationAsync(place, "Иванова", Stage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
-
-        using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        var mails = factory.SentMails().Count;
+        var values = new Dictionary<string, string>
         {
             ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
             ["Input.ExpertAId"] = first.Id.ToString(),
             ["Input.ExpertBId"] = second.Id.ToString(),
-        });
+        };
+
+        using var response = await client.SubmitFormAsync(Url(application.Id), values);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Municipality/Schedule/Fill", response.RedirectPath());
@@ -35,6 +37,18 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         Assert.Equal(factory.OpenPeriod.Id, saved.PeriodId);
         Assert.Equal(new[] { first.Id, second.Id }, new[] { saved.ExpertAId!.Value, saved.ExpertBId!.Value });
         Assert.Equal(coordinator.Id, saved.Events[^1].ActorId);
+
+        // The teacher learns the period and the two experts by mail.
+        var letter = Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Equal("Назначены период аттестации и специалисты по аттестации", letter.Subject);
+        Assert.Contains($"аттестация пройдёт {factory.OpenPeriod.PrepositionalName}", letter.PlainText, StringComparison.Ordinal);
+        Assert.Contains($"Специалисты по аттестации: {first.FullName}; {second.FullName}.", letter.PlainText, StringComparison.Ordinal);
+        Assert.Contains($"/Teacher/Applications/Details?id={application.Id}", letter.PlainText, StringComparison.Ordinal);
+
+        // Saving the same choice again changes nothing and sends nothing.
+        using (var again = await client.SubmitFormAsync(Url(application.Id), values))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Single(factory.SentMails().Skip(mails));
     }
 
     [Fact]

@@ -59,11 +59,25 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
         page = await client.GetDocumentAsync(MeetingUrl(meetingId));
         Assert.Equal("Иванова Ольга Ивановна: отказать в установлении квалификационной категории.", StatusMessage(page));
 
+        var mailsBefore = factory.SentMails().Count;
         using (var order = await client.SubmitFormAsync(page, MeetingUrl(meetingId), OrderValues(" 301-р ", orderDay), OrderForm))
             Assert.Equal(HttpStatusCode.Redirect, order.StatusCode);
         var done = await client.GetDocumentAsync(MeetingUrl(meetingId));
-        Assert.Equal($"Распоряжение № 301-р от {Date(orderDay)} записано по заявлениям: 2; категория установлена и добавлена в профиль педагога: 1.",
-            StatusMessage(done));
+        Assert.Equal($"Распоряжение № 301-р от {Date(orderDay)} записано по заявлениям: 2; категория установлена и добавлена в профиль педагога: 1. "
+            + "Педагогам отправлены письма с решением.", StatusMessage(done));
+
+        // Each teacher gets the decision and the order by mail, in the words of the decision.
+        var letters = factory.SentMails().Skip(mailsBefore).ToList();
+        Assert.Equal(new[] { $"{recommended.Login}@example.org", $"{notRecommended.Login}@example.org" }.Order(), letters.Select(m => m.To).Order());
+        Assert.All(letters, m => Assert.Equal("Решение аттестационной комиссии", m.Subject));
+        var yes = letters.Single(m => m.To.StartsWith(recommended.Login, StringComparison.Ordinal)).PlainText;
+        Assert.Contains($"на заседании {Date(meetingDay)} (протокол № 7) рассмотрела ваше заявление и приняла решение: установить высшую квалификационную категорию.",
+            yes, StringComparison.Ordinal);
+        Assert.Contains($"Распоряжение № 301-р от {Date(orderDay)}.", yes, StringComparison.Ordinal);
+        Assert.Contains($"/Teacher/Applications/Details?id={recommended.ApplicationId}", yes, StringComparison.Ordinal);
+        var no = letters.Single(m => m.To.StartsWith(notRecommended.Login, StringComparison.Ordinal)).PlainText;
+        Assert.Contains("приняла решение: отказать в установлении первой квалификационной категории.", no, StringComparison.Ordinal);
+        Assert.DoesNotContain("добавлена в ваш профиль", no, StringComparison.Ordinal);
         Assert.Equal($"Распоряжение № 301-р от {Date(orderDay)}", Text(done.QuerySelector("#order")!));
         Assert.Null(done.QuerySelector(OrderForm));
         Assert.Null(done.QuerySelector("form#add"));
@@ -154,7 +168,8 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
         Assert.Equal(ApplicationStatus.Decided, application.Status);
         Assert.Equal((DecisionOutcome.Refused, "55-р"), (application.Decision!.Outcome, application.Decision.OrderNumber));
         Assert.Equal(0, await _desk.CountAsync(db => db.HeldCategories.Where(c => c.TeacherId == attestee.TeacherId)));
-        Assert.Equal($"Распоряжение № 55-р от {Date(_desk.Today)} записано по заявлениям: 1; категория установлена и добавлена в профиль педагога: 0.",
+        Assert.Equal($"Распоряжение № 55-р от {Date(_desk.Today)} записано по заявлениям: 1; категория установлена и добавлена в профиль педагога: 0. "
+            + "Педагогам отправлены письма с решением.",
             StatusMessage(await client.GetDocumentAsync(MeetingUrl(meetingId))));
     }
 

@@ -7,6 +7,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
 /// only experts of the municipality's approved list of the period's school year; the server checks both whatever the
 /// form sent, and the domain checks them again.
 /// </summary>
-public sealed class AssignModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class AssignModel(AttestationDbContext db, RegionTime region, ApplicationEmails emails, PortalLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -117,6 +118,7 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region) : Pa
         }
 
         var actor = new Actor(User.UserId(), Roles.MunicipalCoordinator);
+        var before = (application.Status, application.PeriodId, application.ExpertAId, application.ExpertBId);
         try
         {
             if (Input.ExpertAId is { } expertA && Input.ExpertBId is { } expertB)
@@ -145,10 +147,33 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region) : Pa
             return Page();
         }
 
-        StatusMessage = Input.ExpertAId is null
-            ? $"{application.FullName}: назначен период «{period!.Name}». Назначьте двух специалистов по аттестации."
-            : $"{application.FullName}: назначены период «{period!.Name}» и два специалиста по аттестации.";
+        if (Input.ExpertAId is null)
+        {
+            StatusMessage = $"{application.FullName}: назначен период «{period!.Name}». Назначьте двух специалистов по аттестации.";
+            return RedirectToPage("./Fill");
+        }
+
+        StatusMessage = $"{application.FullName}: назначены период «{period!.Name}» и два специалиста по аттестации.";
+        if (before != (ApplicationStatus.Scheduled, application.PeriodId, application.ExpertAId, application.ExpertBId))
+        {
+            var sent = await SendScheduledAsync(application, period, changed: before.Status == ApplicationStatus.Scheduled);
+            StatusMessage += sent ? " Педагогу отправлено письмо." : " Письмо педагогу отправить не удалось: сообщите ему о назначении.";
+        }
+
         return RedirectToPage("./Fill");
+    }
+
+    /// <summary>«Назначены период аттестации и специалисты»: the teacher learns the period and who the experts are.</summary>
+    private async Task<bool> SendScheduledAsync(Application application, AttestationPeriod period, bool changed)
+    {
+        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        if (teacher is null)
+            return false;
+        var expertIds = new[] { application.ExpertAId!.Value, application.ExpertBId!.Value };
+        var experts = await db.Users.AsNoTracking().Where(u => expertIds.Contains(u.Id)).ToListAsync(CancellationToken.None);
+        var names = expertIds.Select(id => experts.Find(e => e.Id == id)?.FullName ?? "—").ToList();
+        var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, Request);
+        return await emails.SendScheduledAsync(teacher, period.PrepositionalName, names, changed, link);
     }
 
     /// <summary>The choices the domain would refuse, reported next to the fields that hold them.</summary>

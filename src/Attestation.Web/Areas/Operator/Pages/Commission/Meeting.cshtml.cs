@@ -10,6 +10,7 @@ using Attestation.Web.Documents;
 using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,9 @@ public sealed class MeetingModel(
     AttestationDbContext db,
     RegionTime region,
     IDocumentRenderer documents,
-    CommissionListWorkbook workbook) : PageModel
+    CommissionListWorkbook workbook,
+    ApplicationEmails emails,
+    PortalLinks links) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -293,9 +296,28 @@ public sealed class MeetingModel(
         }
 
         var established = applications.Count(a => a.Decision!.Outcome == DecisionOutcome.Established);
+        var notSent = await SendDecisionsAsync(applications);
         StatusMessage = $"Распоряжение № {meeting.OrderNumber} от {date.ToRussianDate()} записано по заявлениям: {applications.Count}; "
-            + $"категория установлена и добавлена в профиль педагога: {established}.";
+            + $"категория установлена и добавлена в профиль педагога: {established}. "
+            + (notSent == 0 ? "Педагогам отправлены письма с решением." : $"Письмо с решением не удалось отправить педагогам: {notSent}.");
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Each teacher gets the decision and the order by mail once the order is saved; returns how many letters failed.</summary>
+    private async Task<int> SendDecisionsAsync(IReadOnlyList<Application> applications)
+    {
+        var recipients = await db.RecipientsAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), CancellationToken.None);
+        var failed = 0;
+        foreach (var application in applications)
+        {
+            var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, Request);
+            var sent = recipients.TryGetValue(application.TeacherId, out var teacher)
+                && await emails.SendDecisionAsync(teacher, application.ClaimedCategory!.Value, application.Decision!, link);
+            if (!sent)
+                failed++;
+        }
+
+        return failed;
     }
 
     private RedirectToPageResult AlreadyRecorded(Guid id, CommissionMeeting meeting, string number, DateOnly date)
