@@ -1,6 +1,8 @@
+using System.Globalization;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Commission;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
@@ -68,6 +70,7 @@ public sealed partial class DemoSeeder
             await AdvanceAsync(context, application, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool(), ct);
             db.Applications.Add(application);
         }
+        FinishRegionalWork(context);
         await db.SaveChangesAsync(ct);
     }
 
@@ -209,12 +212,64 @@ public sealed partial class DemoSeeder
         if (scenario == Scenario.Verified)
             return;
 
-        var end = RegionClock.StartOfDay(period.EndDate, _zone);
-        var meeting = clock.At(end.AddDays(_faker.Random.Int(14, 24)).AddHours(10));
-        var meetingDate = RegionClock.Today(meeting, _zone);
+        // One regional meeting per period decides every municipality's attestees; the order follows five days later.
+        var meeting = MeetingFor(period, context.People.Operator.User.Id);
         var outcome = recommendation == Conformity.Corresponds ? DecisionOutcome.Established : DecisionOutcome.Refused;
-        application.Decide(new CommissionDecision(meetingDate, $"{_faker.Random.Int(1, 12)}", outcome,
-            $"{_faker.Random.Int(100, 1900)}-р", meetingDate.AddDays(5)), context.People.Operator.Actor, meeting);
+        var meetingAt = RegionClock.StartOfDay(meeting.MeetingDate, _zone).AddHours(15);
+        meeting.Add(application);
+        meeting.Decide(application, outcome, context.People.Operator.Actor, clock.At(meetingAt));
+        var (orderNumber, orderDate) = OrderFor(meeting);
+        var orderAt = RegionClock.StartOfDay(orderDate, _zone).AddHours(11);
+        if (orderAt < _now)
+            application.RecordOrder(orderNumber, orderDate, context.People.Operator.Actor, clock.At(orderAt));
+    }
+
+    private CommissionMeeting MeetingFor(AttestationPeriod period, Guid operatorId)
+    {
+        if (!_meetings.TryGetValue(period.Id, out var meeting))
+        {
+            var date = period.EndDate.AddDays(20);
+            meeting = new CommissionMeeting(date, $"{_meetings.Count + 1}", operatorId, RegionClock.StartOfDay(date, _zone));
+            _meetings.Add(period.Id, meeting);
+        }
+
+        return meeting;
+    }
+
+    private static (string Number, DateOnly Date) OrderFor(CommissionMeeting meeting) =>
+        (string.Create(CultureInfo.InvariantCulture, $"{meeting.MeetingDate.DayOfYear * 7}-р"), meeting.MeetingDate.AddDays(5));
+
+    /// <summary>
+    /// The meetings with their orders (once the order's day has passed), and the operator's approval of every municipal
+    /// schedule whose attestation is under way or over. Schedules with attestees still waiting for their experts stay
+    /// unapproved, so that the demo operator has something to approve.
+    /// </summary>
+    private void FinishRegionalWork(Context context)
+    {
+        var operatorId = context.People.Operator.User.Id;
+        foreach (var meeting in _meetings.Values)
+        {
+            var (number, date) = OrderFor(meeting);
+            if (RegionClock.StartOfDay(date, _zone).AddHours(11) < _now)
+                meeting.RecordOrder(number, date);
+            db.CommissionMeetings.Add(meeting);
+        }
+
+        var municipalities = context.Directory.Municipalities.Values.ToDictionary(m => m.Id, m => m.Name);
+        var schedules = db.Applications.Local
+            .Where(a => a.PeriodId is not null && a.Status != ApplicationStatus.Registered)
+            .GroupBy(a => (Period: a.PeriodId!.Value, a.MunicipalityId));
+        foreach (var schedule in schedules)
+        {
+            if (schedule.Any(a => a.Status == ApplicationStatus.Scheduled))
+                continue;
+            var period = context.Periods.Values.First(p => p.Id == schedule.Key.Period);
+            var approvedAt = PeriodCalendar.ClosingTime(period, _zone).AddDays(2);
+            if (approvedAt >= _now || period.IsOpenForScheduling(approvedAt, _zone))
+                continue;
+            db.ScheduleApprovals.Add(period.ApproveSchedule(schedule.Key.MunicipalityId, municipalities[schedule.Key.MunicipalityId],
+                operatorId, approvedAt, _zone));
+        }
     }
 
     /// <summary>A rendered stand-in for the scanned conclusion, so that the demo's download links lead to a document.</summary>

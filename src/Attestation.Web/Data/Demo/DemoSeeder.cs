@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Commission;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
@@ -42,6 +43,7 @@ public sealed partial class DemoSeeder(
 
     private readonly Faker _faker = new("ru") { Random = new Randomizer(20261123) };
     private readonly Dictionary<(int Municipality, int Year), int> _registrationNumbers = [];
+    private readonly Dictionary<Guid, CommissionMeeting> _meetings = [];
     private DateTimeOffset _now;
     private TimeZoneInfo _zone = null!;
 
