@@ -117,8 +117,7 @@ public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, Regi
         FileName = staged.FileName;
         if (!await CheckAsync(staged.Content, ct) || !Preview!.IsValid)
         {
-            db.StoredFiles.Remove(staged);
-            await db.SaveChangesAsync(ct);
+            await StagedImport.DiscardAsync(db, staged, ct);
             await transaction.CommitAsync(ct);
             FileId = null;
             return Page();
@@ -152,12 +151,7 @@ public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, Regi
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var staged = await StagedImport.FindAsync(db, FileId, User.UserId(), ct);
-        if (staged is not null)
-        {
-            db.StoredFiles.Remove(staged);
-            await db.SaveChangesAsync(ct);
-        }
+        await StagedImport.DiscardAsync(db, await StagedImport.FindAsync(db, FileId, User.UserId(), ct), ct);
         StatusMessage = "Загрузка отменена: ничего не сохранено.";
         return RedirectToPage(new { year = Input.Year });
     }

@@ -74,8 +74,7 @@ public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files
         // The directory may have changed since the preview: everything is checked again.
         if (!await CheckAsync(staged.Content, ct) || !Preview!.IsValid)
         {
-            db.StoredFiles.Remove(staged);
-            await db.SaveChangesAsync(ct);
+            await StagedImport.DiscardAsync(db, staged, ct);
             await transaction.CommitAsync(ct);
             FileId = null;
             return Page();
@@ -104,12 +103,7 @@ public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var staged = await StagedImport.FindAsync(db, FileId, User.UserId(), ct);
-        if (staged is not null)
-        {
-            db.StoredFiles.Remove(staged);
-            await db.SaveChangesAsync(ct);
-        }
+        await StagedImport.DiscardAsync(db, await StagedImport.FindAsync(db, FileId, User.UserId(), ct), ct);
         StatusMessage = "Загрузка отменена: ничего не сохранено.";
         return RedirectToPage();
     }

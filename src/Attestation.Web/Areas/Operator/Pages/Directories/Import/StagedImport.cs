@@ -29,5 +29,15 @@ public static class StagedImport
             : db.StoredFiles.SingleOrDefaultAsync(
                 f => f.Id == fileId && f.CreatedBy == operatorId && f.ContentType == Spreadsheet.ContentType, ct);
 
+    /// <summary>Deletes the staged file (a cancelled upload, or one the save found wrong on its re-check).</summary>
+    public static async Task DiscardAsync(AttestationDbContext db, StoredFile? staged, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (staged is null)
+            return;
+        db.StoredFiles.Remove(staged);
+        await db.SaveChangesAsync(ct);
+    }
+
     public const string Lost = "Загруженный файл не найден: он уже сохранён или отменён. Загрузите файл снова.";
 }
