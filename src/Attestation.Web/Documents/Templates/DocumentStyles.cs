@@ -59,5 +59,10 @@ public static class DocumentStyles
         .line { display: inline-block; min-width: 40mm; border-bottom: 0.5pt solid #000; }
 
         .keep-together { break-inside: avoid; }
+
+        /* Never broken across lines: dates, registration numbers («№ 12/2026»), «очно» / «дистанционно»,
+           «соответствует» / «не соответствует», category words. Mark every such value with it; no template uses
+           overflow-wrap: anywhere on Russian words. */
+        .nb { white-space: nowrap; }
         """;
 }
