@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # The portal as one image: `docker compose up` builds it and starts it beside PostgreSQL (docker-compose.yml).
 
-# --- front-end libraries: the pinned Bootstrap from package-lock.json, copied where the layout expects it --------
+# --- front-end libraries: the pinned Bootstrap and the documents' font from package-lock.json, copied where the
+# layout and the build (which embeds the font) expect them ----------------------------------------------------------
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /web
 COPY src/Attestation.Web/package.json src/Attestation.Web/package-lock.json ./
@@ -10,7 +11,12 @@ RUN npm ci --no-audit --no-fund \
  && cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
        wwwroot/lib/bootstrap/css/ \
  && cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
-       wwwroot/lib/bootstrap/js/
+       wwwroot/lib/bootstrap/js/ \
+ && mkdir -p wwwroot/lib/fonts/tinos \
+ && for subset in latin latin-ext cyrillic cyrillic-ext; do for weight in 400 700; do for style in normal italic; do \
+      cp "node_modules/@fontsource/tinos/files/tinos-$subset-$weight-$style.woff2" wwwroot/lib/fonts/tinos/; \
+    done; done; done \
+ && cp node_modules/@fontsource/tinos/LICENSE wwwroot/lib/fonts/tinos/
 
 # --- build: restore on the project files alone (a cached layer), then publish ------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -26,6 +32,8 @@ COPY --from=frontend /web/wwwroot/lib/ src/Attestation.Web/wwwroot/lib/
 RUN dotnet publish src/Attestation.Web/Attestation.Web.csproj -c Release --no-restore -o /app -p:UseAppHost=false
 
 # --- runtime ------------------------------------------------------------------------------------------------------
+# Documents carry their own font (Tinos, embedded in the portal), so the image needs no font package for them;
+# DejaVu only keeps Chromium's own fallback sane.
 # The .NET 10 images (mcr.microsoft.com/dotnet/aspnet:10.0) are Ubuntu 24.04, whose `chromium` package is only a
 # stub that installs the snap, which cannot run in a container; no Debian-based .NET 10 image is published. So the
 # runtime is Debian 12 (as on the developers' machines) with Debian's real Chromium, and the ASP.NET Core runtime
@@ -36,7 +44,7 @@ FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata zlib1g \
-      chromium fonts-dejavu-core fonts-liberation \
+      chromium fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=aspnet /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \

@@ -91,9 +91,10 @@ ensure_packages() {
 # Front-end libraries and .NET tools
 # ---------------------------------------------------------------------------------------------------------------
 
-# npm installs the pinned Bootstrap into src/Attestation.Web/node_modules; its dist files are copied into
-# wwwroot/lib/bootstrap/{css,js} (git-ignored), which must happen before the build so that the static assets
-# manifest lists them.
+# npm installs the pinned Bootstrap and the documents' font (@fontsource/tinos) into src/Attestation.Web/node_modules;
+# Bootstrap's dist files are copied into wwwroot/lib/bootstrap/{css,js} and the font's Latin and Cyrillic woff2 files
+# into wwwroot/lib/fonts/tinos (all git-ignored). This must happen before the build: the static assets manifest lists
+# Bootstrap, and the font is embedded in the portal's assembly.
 ensure_frontend() {
     local web="$REPO_ROOT/src/Attestation.Web"
     local lib="$web/wwwroot/lib/bootstrap"
@@ -107,7 +108,8 @@ ensure_frontend() {
 
     if [[ -f $web/package-lock.json ]]; then
         wanted="$(cat "$web/package.json" "$web/package-lock.json" | sha256sum | cut -d' ' -f1)"
-        if [[ -f $stamp && $(cat "$stamp") == "$wanted" && -f $dist/css/bootstrap.min.css ]]; then
+        if [[ -f $stamp && $(cat "$stamp") == "$wanted" && -f $dist/css/bootstrap.min.css &&
+            -d $web/node_modules/@fontsource/tinos/files ]]; then
             : # node_modules already matches the lock file
         else
             log "npm ci (src/Attestation.Web)"
@@ -124,6 +126,11 @@ ensure_frontend() {
     # -p keeps npm's timestamps, so an unchanged library does not make MSBuild think the assets changed.
     cp -p "$dist/css/bootstrap.min.css" "$dist/css/bootstrap.min.css.map" "$lib/css/"
     cp -p "$dist/js/bootstrap.bundle.min.js" "$dist/js/bootstrap.bundle.min.js.map" "$lib/js/"
+
+    local fonts="$web/wwwroot/lib/fonts/tinos"
+    mkdir -p "$fonts"
+    cp -p "$web"/node_modules/@fontsource/tinos/files/tinos-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-{normal,italic}.woff2 \
+        "$web/node_modules/@fontsource/tinos/LICENSE" "$fonts/"
 }
 
 ensure_dotnet_tools() {

@@ -42,6 +42,46 @@ public static partial class PdfReading
             double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The fonts embedded in the PDF as pdffonts names them, subset tags removed: «Tinos-Regular», «Tinos-Bold».</summary>
+    public static async Task<IReadOnlyList<PdfFont>> FontsAsync(byte[] pdf)
+    {
+        var output = await RunOnFileAsync(pdf, "pdffonts", "{0}");
+        // Two header lines, then one font a line: name, type (may hold spaces), encoding, emb, sub, uni, object, generation.
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(2)
+            .Select(line => FontLine().Match(line))
+            .Where(match => match.Success)
+            .Select(match => new PdfFont(SubsetTag().Replace(match.Groups["name"].Value, ""), match.Groups["emb"].Value == "yes"))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every word of the PDF with its page and box (pdftotext -bbox), in reading order: a word broken across two lines
+    /// comes back as two words on different lines.
+    /// </summary>
+    public static async Task<IReadOnlyList<PdfWord>> WordsAsync(byte[] pdf)
+    {
+        var xhtml = await RunOnFileAsync(pdf, "pdftotext", "-bbox", "-enc", "UTF-8", "{0}", "-");
+        var words = new List<PdfWord>();
+        var page = 0;
+        foreach (Match match in BboxElement().Matches(xhtml))
+        {
+            if (match.Groups["page"].Success)
+            {
+                page++;
+                continue;
+            }
+            words.Add(new PdfWord(
+                page,
+                double.Parse(match.Groups["x0"].Value, CultureInfo.InvariantCulture),
+                double.Parse(match.Groups["y0"].Value, CultureInfo.InvariantCulture),
+                double.Parse(match.Groups["x1"].Value, CultureInfo.InvariantCulture),
+                double.Parse(match.Groups["y1"].Value, CultureInfo.InvariantCulture),
+                System.Net.WebUtility.HtmlDecode(match.Groups["text"].Value)));
+        }
+        return words;
+    }
+
     private static async Task<string> RunOnFileAsync(byte[] pdf, string tool, params string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"attestation-{Guid.NewGuid():N}.pdf");
@@ -72,9 +112,24 @@ public static partial class PdfReading
         }
     }
 
+    [GeneratedRegex(@"^(?<name>\S+)\s+.+?\s+(?<emb>yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$")]
+    private static partial Regex FontLine();
+
+    [GeneratedRegex(@"^[A-Z]{6}\+")]
+    private static partial Regex SubsetTag();
+
+    [GeneratedRegex("""<page\b(?<page>)[^>]*>|<word xMin="(?<x0>[\d.]+)" yMin="(?<y0>[\d.]+)" xMax="(?<x1>[\d.]+)" yMax="(?<y1>[\d.]+)">(?<text>[^<]*)</word>""")]
+    private static partial Regex BboxElement();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
     [GeneratedRegex(@"([\d.]+) x ([\d.]+) pts")]
     private static partial Regex PageSize();
 }
+
+/// <summary>A font of a PDF: its name without the subset tag, and whether it is embedded.</summary>
+public sealed record PdfFont(string Name, bool Embedded);
+
+/// <summary>A word of a PDF page and its box in points, the origin at the top left.</summary>
+public sealed record PdfWord(int Page, double XMin, double YMin, double XMax, double YMax, string Text);

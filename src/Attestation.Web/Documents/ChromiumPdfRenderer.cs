@@ -22,9 +22,12 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://proxy.invalid:1", "--proxy-bypass-list=<-loopback>",
     ];
 
-    /// <summary>Chromium fills the page-number spans itself; the footer lives in the bottom margin.</summary>
-    private const string Footer =
-        """<div style="width: 100%; margin: 0 15mm 0 25mm; font-family: 'Liberation Serif', 'Times New Roman', 'DejaVu Serif', serif; font-size: 9pt; color: #444; text-align: center;">стр. <span class="pageNumber"></span> из <span class="totalPages"></span></div>""";
+    /// <summary>
+    /// Chromium fills the page-number spans itself; the footer lives in the bottom margin. It is rendered apart from
+    /// the page and sees none of its fonts, so it brings its own <c>@font-face</c>.
+    /// </summary>
+    private static readonly Lazy<string> Footer = new(() =>
+        $"""<style>{DocumentFonts.FooterFaceCss}</style><div style="width: 100%; margin: 0 15mm 0 25mm; font-family: {DocumentFonts.FontFamily.Replace('"', '\'')}; font-size: 9pt; color: #444; text-align: center;">стр. <span class="pageNumber"></span> из <span class="totalPages"></span></div>""");
 
     /// <summary>How long a context may take to close before the browser is considered wedged.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
@@ -131,7 +134,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             Margin = new Margin { Top = "20mm", Right = "15mm", Bottom = "20mm", Left = "25mm" },
             DisplayHeaderFooter = options.PageNumbers,
             HeaderTemplate = "<div></div>",
-            FooterTemplate = Footer,
+            FooterTemplate = Footer.Value,
             Tagged = true,
         });
     }
@@ -170,6 +173,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             await previous.Result.DisposeAsync();
         }
 
+        ShieldDriverFromGroupSignals();
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -179,6 +183,13 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 Headless = true,
                 Args = LaunchArguments,
                 Timeout = (float)_options.Timeout.TotalMilliseconds,
+                // Chromium runs in a process group of its own (Playwright starts it detached), so a Ctrl-C or a
+                // SIGTERM to the portal's group does not reach it; left to the driver's default handlers it would
+                // be closed on those signals all the same, under the documents still printing. The portal closes it
+                // on shutdown (DisposeAsync), once the in-flight requests have finished.
+                HandleSIGINT = false,
+                HandleSIGTERM = false,
+                HandleSIGHUP = false,
             });
             LogLaunched(_logger, _options.ChromiumPath, browser.Version);
             return new BrowserSession(playwright, browser);
@@ -188,6 +199,23 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             playwright.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Makes the Playwright driver about to start ignore SIGTERM and SIGHUP (Documents/playwright-driver-signals.cjs):
+    /// it shares the portal's process group, and a signal to the group must not end it before the portal has let the
+    /// documents in flight finish. The driver inherits the environment; the portal starts no other Node.js program.
+    /// </summary>
+    private static void ShieldDriverFromGroupSignals()
+    {
+        var preload = Path.Combine(AppContext.BaseDirectory, "Documents", "playwright-driver-signals.cjs");
+        if (!File.Exists(preload))
+            return;
+        var option = $"--require \"{preload}\"";
+        var current = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        if (current?.Contains(option, StringComparison.Ordinal) == true)
+            return;
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", string.IsNullOrWhiteSpace(current) ? option : $"{current} {option}");
     }
 
     /// <summary>Drops a browser that failed; the next document launches a new one.</summary>

@@ -5,8 +5,8 @@ namespace Attestation.Web.Storage;
 
 /// <summary>
 /// How every stored or generated file leaves the portal: always as an attachment (never rendered inside the portal's
-/// origin), with its real content type, the file name in UTF-8 (<c>filename*</c>), no MIME sniffing and no caching of
-/// personal documents by proxies or the browser.
+/// origin), with its real content type, the file name in UTF-8 (<c>filename*</c>) with a transliterated ASCII fallback
+/// (<see cref="DownloadName"/>), no MIME sniffing and no caching of personal documents by proxies or the browser.
 /// </summary>
 public static class FileDownload
 {
@@ -23,7 +23,7 @@ public static class FileDownload
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        return new AttachmentResult(content, contentType) { FileDownloadName = fileName };
+        return new AttachmentResult(content, contentType, fileName);
     }
 
     /// <summary><c>return this.Attachment(file);</c> from a page handler, after checking the user may see it.</summary>
@@ -41,12 +41,17 @@ public static class FileDownload
     }
 
     /// <summary>A file result that also sets the response headers a download of user content needs.</summary>
-    public sealed class AttachmentResult(byte[] content, string contentType) : FileContentResult(content, contentType)
+    public sealed class AttachmentResult(byte[] content, string contentType, string fileName) : FileContentResult(content, contentType)
     {
+        /// <summary>The name the file is saved under, cleaned (<see cref="DownloadName.Clean"/>).</summary>
+        public string SavedName { get; } = DownloadName.Clean(fileName);
+
         public override Task ExecuteResultAsync(ActionContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
             var headers = context.HttpContext.Response.Headers;
+            // Set here rather than through FileDownloadName, whose ASCII fallback is a row of underscores.
+            headers.ContentDisposition = DownloadName.ContentDisposition(SavedName);
             headers.XContentTypeOptions = "nosniff";
             headers.CacheControl = "private, no-store";
             return base.ExecuteResultAsync(context);

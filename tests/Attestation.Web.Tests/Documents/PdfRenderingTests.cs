@@ -94,6 +94,30 @@ public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<Pd
     }
 
     [Fact]
+    public async Task A_signal_to_the_portals_process_group_does_not_stop_a_document_in_flight()
+    {
+        await pdf.Renderer.RenderAsync(Html("<p>до</p>"), PdfPageOptions.Portrait, CancellationToken.None);
+        var browser = await pdf.Renderer.BrowserProcessIdAsync();
+        var driver = ProcessInfo.ParentOf(browser);
+
+        // Ctrl-C reaches the terminal's foreground group, start.sh's Ctrl-C and `kill -- -PGID` the portal's: every
+        // process of that group gets the signal at once. Chromium is not in it; the driver is, and shrugs them off.
+        Assert.NotEqual(ProcessInfo.GroupOf(Environment.ProcessId), ProcessInfo.GroupOf(browser));
+        Assert.Equal(ProcessInfo.GroupOf(Environment.ProcessId), ProcessInfo.GroupOf(driver));
+
+        var rows = string.Concat(Enumerable.Range(1, 3000).Select(i => $"<tr><td>{i}</td><td>Строка журнала номер {i}</td></tr>"));
+        var printing = pdf.Renderer.RenderAsync(Html($"<table>{rows}</table>"), PdfPageOptions.Portrait, CancellationToken.None);
+        foreach (var signal in new[] { "INT", "TERM", "HUP" })
+            await ProcessInfo.SignalAsync(driver, signal);
+
+        var pages = await PdfReading.PagesAsync(await printing);
+        Assert.Contains("Строка журнала номер 3000", pages[^1], StringComparison.Ordinal);
+        Assert.Equal(browser, await pdf.Renderer.BrowserProcessIdAsync());
+        var after = await pdf.Renderer.RenderAsync(Html("<p>после</p>"), PdfPageOptions.Portrait, CancellationToken.None);
+        Assert.Contains("после", await PdfReading.TextAsync(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_document_cannot_reach_the_network_or_local_files()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -42,7 +42,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Итоговое заключение — Пичугина О. В..pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("Итоговое заключение — Пичугина О. В.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
         var pdf = await response.Content.ReadAsByteArrayAsync();
         await SaveArtifactAsync("expert-conclusion-template.pdf", pdf);
         var text = await PdfReading.TextAsync(pdf);

@@ -40,6 +40,32 @@ public sealed class FileDownloadTests
         Assert.StartsWith("attachment", response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_name_ending_in_an_initial_gets_one_dot_and_a_readable_ASCII_fallback()
+    {
+        var response = await ExecuteAsync(FileDownload.Attachment(Encoding.ASCII.GetBytes("%PDF-"), "application/pdf", "Заявление на аттестацию — Белоусова З. Н..pdf"));
+
+        var disposition = ContentDispositionHeaderValue.Parse(response.Headers.ContentDisposition.ToString());
+        Assert.Equal("Заявление на аттестацию — Белоусова З. Н.pdf", disposition.FileNameStar.Value);
+        Assert.Equal("Zayavlenie na attestatsiyu - Belousova Z. N.pdf", disposition.FileName.Value?.Trim('"'));
+    }
+
+    [Theory]
+    [InlineData("Белоусова З. Н..pdf", "Белоусова З. Н.pdf")]
+    [InlineData("Журнал  регистрации\t—  2026.xlsx", "Журнал регистрации — 2026.xlsx")]
+    [InlineData("График: «Город Томск»/2026?.pdf", "График_ «Город Томск»_2026_.pdf")]
+    [InlineData("..pdf", "document.pdf")]
+    [InlineData("Без расширения.", "Без расширения")]
+    public void A_name_is_cleaned_for_every_file_system(string name, string expected) =>
+        Assert.Equal(expected, DownloadName.Clean(name));
+
+    [Theory]
+    [InlineData("Журнал регистрации отозванных заявлений — Город Томск — 2026.xlsx", "Zhurnal registratsii otozvannykh zayavleniy - Gorod Tomsk - 2026.xlsx")]
+    [InlineData("Щукина Юлия Ёжикова «№ 5».pdf", "Shchukina Yuliya Ezhikova N 5.pdf")]
+    [InlineData("Müller 100%.pdf", "M_ller 100_.pdf")]
+    public void The_ASCII_fallback_is_transliterated(string name, string expected) =>
+        Assert.Equal(expected, DownloadName.AsciiFallback(name));
+
     private static async Task<HttpResponse> ExecuteAsync(IActionResult result)
     {
         await using var services = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();

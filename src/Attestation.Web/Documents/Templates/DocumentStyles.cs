@@ -1,14 +1,15 @@
 namespace Attestation.Web.Documents.Templates;
 
 /// <summary>
-/// The look every printed document shares: a Times-like serif at 12 pt, as regional paperwork is typed. Page size and
-/// margins are set by the renderer (A4, 20/15/20/25 mm) so that the page-number footer always fits.
+/// The look every printed document shares: a Times-like serif at 12 pt, as regional paperwork is typed, from the
+/// portal's own font files (<see cref="DocumentFonts"/>), never the server's. Page size and margins are set by the
+/// renderer (A4, 20/15/20/25 mm) so that the page-number footer always fits.
 /// </summary>
 public static class DocumentStyles
 {
-    public const string Css = """
+    public const string Css = $$"""
         html {
-            font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
+            font-family: {{DocumentFonts.FontFamily}};
             font-size: 12pt;
             line-height: 1.15;
             color: #000;
@@ -28,7 +29,9 @@ public static class DocumentStyles
         p { margin: 0 0 3pt; text-align: justify; text-indent: 1.25cm; }
         p.plain { text-indent: 0; }
         ul { margin: 0 0 3pt; padding-left: 1.75cm; }
-        li { overflow-wrap: anywhere; }
+        /* Links and typed text may hold a long address with no space: only such a word is broken, and only when it
+           cannot fit on a line of its own. */
+        li { overflow-wrap: break-word; }
 
         /* The addressee block in the upper right corner. */
         .addressee { margin-left: 45%; margin-bottom: 6pt; }
@@ -38,7 +41,7 @@ public static class DocumentStyles
         .addressee p.filled { margin-top: 4pt; }
 
         /* Text the user typed: his line breaks are kept. */
-        .entered { white-space: pre-line; overflow-wrap: anywhere; }
+        .entered { white-space: pre-line; overflow-wrap: break-word; }
 
         /* Label and value pairs. */
         table.facts { width: 100%; border-collapse: collapse; margin: 2pt 0 6pt; }

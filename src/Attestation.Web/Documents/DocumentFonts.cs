@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Attestation.Web.Documents;
+
+/// <summary>
+/// The serif every printed document is set in: Tinos (metric-compatible with Times New Roman, SIL OFL 1.1) from the
+/// npm package <c>@fontsource/tinos</c>, embedded in this assembly at build time (Attestation.Web.csproj) and handed to
+/// Chromium as <c>data:</c> URLs. So a PDF looks the same on any server, whatever fonts it has or lacks: Chromium never
+/// falls back to a system font with other widths (which broke dates and words in the tables). Data URLs rather than
+/// routed requests because the page-number footer, which Chromium renders apart from the page, can use nothing else.
+/// </summary>
+public static class DocumentFonts
+{
+    /// <summary>A family name no system font has, so an installed font of the same name can never stand in.</summary>
+    public const string Family = "Attestation Tinos";
+
+    /// <summary>The <c>font-family</c> value: our font only; the generic fallback is never reached for Russian text.</summary>
+    public const string FontFamily = $"\"{Family}\", serif";
+
+    private const string ResourcePrefix = "DocumentFonts.";
+
+    /// <summary>The subsets of <c>@fontsource/tinos</c> a document may need and their <c>unicode-range</c>s (its unicode.json).</summary>
+    private static readonly (string Subset, string Range)[] Subsets =
+    [
+        ("latin", "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"),
+        ("latin-ext", "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF"),
+        ("cyrillic", "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116"),
+        ("cyrillic-ext", "U+0460-052F,U+1C80-1C8A,U+20B4,U+2DE0-2DFF,U+A640-A69F,U+FE2E-FE2F"),
+    ];
+
+    private static readonly ConcurrentDictionary<string, string> DataUrls = new(StringComparer.Ordinal);
+
+    private static readonly Lazy<string> AllFaces = new(() => Faces(
+        from weight in new[] { 400, 700 }
+        from style in new[] { "normal", "italic" }
+        from subset in Subsets
+        select (subset.Subset, subset.Range, weight, style)));
+
+    private static readonly Lazy<string> FooterFaces = new(() => Faces(
+        from subset in Subsets.Take(3)
+        select (subset.Subset, subset.Range, 400, "normal")));
+
+    /// <summary>The <c>@font-face</c> rules of every weight and style the templates use.</summary>
+    public static string FaceCss => AllFaces.Value;
+
+    /// <summary>The regular face alone, for the page-number footer (it has its own, separate stylesheet).</summary>
+    public static string FooterFaceCss => FooterFaces.Value;
+
+    private static string Faces(IEnumerable<(string Subset, string Range, int Weight, string Style)> faces)
+    {
+        var css = new StringBuilder();
+        foreach (var (subset, range, weight, style) in faces)
+        {
+            css.Append("@font-face{font-family:\"").Append(Family).Append("\";font-style:").Append(style)
+                .Append(";font-weight:").Append(weight)
+                .Append(";src:url(").Append(DataUrl($"tinos-{subset}-{weight}-{style}.woff2")).Append(") format(\"woff2\")")
+                .Append(";unicode-range:").Append(range).Append(";}\n");
+        }
+        return css.ToString();
+    }
+
+    private static string DataUrl(string file) => DataUrls.GetOrAdd(file, static name =>
+    {
+        using var stream = typeof(DocumentFonts).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException(
+                $"The document font {name} is not embedded in the portal. Build it after scripts/lib/common.sh's ensure_frontend has copied @fontsource/tinos into wwwroot/lib/fonts.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return "data:font/woff2;base64," + Convert.ToBase64String(bytes.GetBuffer(), 0, (int)bytes.Length);
+    });
+}
