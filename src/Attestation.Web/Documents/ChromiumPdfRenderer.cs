@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -6,9 +8,11 @@ namespace Attestation.Web.Documents;
 
 /// <summary>
 /// HTML to PDF with one headless Chromium per portal process (docs/decisions/0003-pdf-from-html-with-chromium.md).
-/// The browser starts with the first document and is started again when it has died; every document gets a fresh
-/// context (no cookies or cache shared between users), no network and no scripts, a bounded number of documents render
-/// at once, and none may take longer than <see cref="PdfOptions.Timeout"/>.
+/// The browser starts with the first document and is started again when it has died. Documents print in pages of one
+/// context with no network and no scripts; a page that printed a document is reused for the next one (its content
+/// replaced: with neither scripts nor network nothing of a document can carry over), which spares the ~0.5 s of a new
+/// context and renderer per document. A bounded number of documents render at once, and none may take longer than
+/// <see cref="PdfOptions.Timeout"/>.
 /// </summary>
 public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable, IDisposable
 {
@@ -29,7 +33,10 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private static readonly Lazy<string> Footer = new(() =>
         $"""<style>{DocumentFonts.FooterFaceCss}</style><div style="width: 100%; margin: 0 15mm 0 25mm; font-family: {DocumentFonts.FontFamily.Replace('"', '\'')}; font-size: 9pt; color: #444; text-align: center;">стр. <span class="pageNumber"></span> из <span class="totalPages"></span></div>""");
 
-    /// <summary>How long a context may take to close before the browser is considered wedged.</summary>
+    /// <summary>HTML longer than this (a journal of thousands of rows) does not keep its page for the next document.</summary>
+    private const int LargeDocument = 2_000_000;
+
+    /// <summary>How long a page may take to close before the browser is considered wedged.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     private readonly PdfOptions _options;
@@ -88,44 +95,59 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private async Task<byte[]> RenderOnAsync(
         BrowserSession session, string html, PdfPageOptions options, CancellationToken deadline, CancellationToken caller)
     {
-        var opening = session.Browser.NewContextAsync(ContextOptions());
-        IBrowserContext context;
-        try
+        if (!session.TryTakeIdlePage(out var page))
         {
-            context = await opening.WaitAsync(deadline);
-        }
-        catch (OperationCanceledException)
-        {
-            _ = CloseWhenOpenedAsync(opening);
-            // Opening a context is instant for a healthy browser: one that took the whole time allowed is wedged.
-            if (!caller.IsCancellationRequested)
-                await InvalidateAsync(session);
-            throw;
+            var opening = session.Context.NewPageAsync();
+            try
+            {
+                page = await opening.WaitAsync(deadline);
+            }
+            catch (OperationCanceledException)
+            {
+                _ = CloseWhenOpenedAsync(opening);
+                // Opening a page is instant for a healthy browser: one that took the whole time allowed is wedged.
+                if (!caller.IsCancellationRequested)
+                    await InvalidateAsync(session);
+                throw;
+            }
         }
 
-        var printing = PrintAsync(context, html, options);
+        var printing = PrintAsync(page, html, options);
+        var printed = false;
         try
         {
-            return await printing.WaitAsync(deadline);
+            var pdf = await printing.WaitAsync(deadline);
+            printed = true;
+            return pdf;
         }
         finally
         {
             if (!printing.IsCompleted)
                 _ = printing.ContinueWith(static t => t.Exception, CancellationToken.None,
                     TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            // Closing the context also ends a print that overran; a browser that cannot even do that is replaced.
-            if (!await CloseAsync(context))
-                await InvalidateAsync(session);
+            // The next document replaces this one on the same page (no scripts, no network: nothing of it can carry
+            // over). A page that failed or overran is closed, which also ends its print; a browser that cannot even
+            // do that is replaced. A very large document's page is closed too, so that it does not sit in memory.
+            if (!printed || html.Length > LargeDocument || !session.ReturnIdlePage(page, _options.MaxConcurrency))
+            {
+                if (!await CloseAsync(page))
+                    await InvalidateAsync(session);
+            }
         }
     }
 
-    private async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfPageOptions options)
+    private static readonly Dictionary<string, string> FontHeaders = new(StringComparer.Ordinal)
     {
-        context.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
-        // The templates need nothing from outside: a document that tries to fetch something gets nothing.
-        await context.RouteAsync("**/*", route => IsInline(route.Request.Url) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
-        var page = await context.NewPageAsync();
+        ["Cache-Control"] = "public, max-age=31536000, immutable",
+        // The document's origin is about:blank: a font from another origin needs CORS.
+        ["Access-Control-Allow-Origin"] = "*",
+    };
+
+    private static async Task<byte[]> PrintAsync(IPage page, string html, PdfPageOptions options)
+    {
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        // Printing before a face has loaded would set that text in a fallback font.
+        await page.EvaluateAsync("document.fonts.ready.then(() => undefined)");
         return await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
@@ -135,7 +157,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             DisplayHeaderFooter = options.PageNumbers,
             HeaderTemplate = "<div></div>",
             FooterTemplate = Footer.Value,
-            Tagged = true,
+            Tagged = options.Tagged,
         });
     }
 
@@ -192,7 +214,15 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 HandleSIGHUP = false,
             });
             LogLaunched(_logger, _options.ChromiumPath, browser.Version);
-            return new BrowserSession(playwright, browser);
+            var context = await browser.NewContextAsync(ContextOptions());
+            context.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
+            // The templates need nothing from outside: a document that tries to fetch something gets nothing.
+            // The font files are answered from memory, cacheable, so that the next document finds them loaded.
+            await context.RouteAsync("**/*", route =>
+                DocumentFonts.TryGetFile(route.Request.Url, out var font)
+                    ? route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "font/woff2", BodyBytes = font, Headers = FontHeaders })
+                    : IsInline(route.Request.Url) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
+            return new BrowserSession(playwright, browser, context);
         }
         catch
         {
@@ -229,11 +259,11 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         await session.DisposeAsync();
     }
 
-    private static async Task<bool> CloseAsync(IBrowserContext context)
+    private static async Task<bool> CloseAsync(IPage page)
     {
         try
         {
-            await context.CloseAsync().WaitAsync(CloseGrace);
+            await page.CloseAsync().WaitAsync(CloseGrace);
             return true;
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
@@ -242,8 +272,8 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         }
     }
 
-    /// <summary>A context that arrives after its document gave up is closed as soon as it comes.</summary>
-    private static async Task CloseWhenOpenedAsync(Task<IBrowserContext> opening)
+    /// <summary>A page that arrives after its document gave up is closed as soon as it comes.</summary>
+    private static async Task CloseWhenOpenedAsync(Task<IPage> opening)
     {
         try
         {
@@ -313,12 +343,37 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chromium was lost while rendering a PDF; retrying with a new browser")]
     private static partial void LogBrowserLost(ILogger logger, Exception exception);
 
-    /// <summary>A browser and the Playwright driver that talks to it; closed together.</summary>
-    private sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+    /// <summary>
+    /// A browser, its one context for documents (no scripts, no network) with the pages that are free for the next
+    /// document, and the Playwright driver that talks to it; closed together.
+    /// </summary>
+    private sealed class BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context) : IAsyncDisposable
     {
+        private readonly ConcurrentBag<IPage> _idle = [];
         private int _disposed;
 
         public IBrowser Browser => browser;
+
+        public IBrowserContext Context => context;
+
+        public bool TryTakeIdlePage([NotNullWhen(true)] out IPage? page)
+        {
+            while (_idle.TryTake(out page))
+            {
+                if (!page.IsClosed)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Keeps the page for the next document unless enough are kept already.</summary>
+        public bool ReturnIdlePage(IPage page, int keep)
+        {
+            if (Volatile.Read(ref _disposed) == 1 || page.IsClosed || _idle.Count >= keep)
+                return false;
+            _idle.Add(page);
+            return true;
+        }
 
         public async ValueTask DisposeAsync()
         {

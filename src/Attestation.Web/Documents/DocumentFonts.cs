@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Attestation.Web.Documents;
 
 /// <summary>
 /// The serif every printed document is set in: Tinos (metric-compatible with Times New Roman, SIL OFL 1.1) from the
-/// npm package <c>@fontsource/tinos</c>, embedded in this assembly at build time (Attestation.Web.csproj) and handed to
-/// Chromium as <c>data:</c> URLs. So a PDF looks the same on any server, whatever fonts it has or lacks: Chromium never
-/// falls back to a system font with other widths (which broke dates and words in the tables). Data URLs rather than
-/// routed requests because the page-number footer, which Chromium renders apart from the page, can use nothing else.
+/// npm package <c>@fontsource/tinos</c>, embedded in this assembly at build time (Attestation.Web.csproj). So a PDF looks
+/// the same on any server, whatever fonts it has or lacks: Chromium never falls back to a system font with other widths
+/// (which broke dates and words in the tables).
+/// The page asks for the files at <see cref="Origin"/>, which no network has: the renderer answers those requests from
+/// memory (<see cref="TryGetFile"/>), and Chromium keeps them in its cache from one document to the next, where inline
+/// <c>data:</c> URLs of every face cost ~0.2 s of parsing per document. The page-number footer, which Chromium renders
+/// apart from the page and which cannot load anything, carries the regular face inline.
 /// </summary>
 public static class DocumentFonts
 {
@@ -17,6 +21,11 @@ public static class DocumentFonts
 
     /// <summary>The <c>font-family</c> value: our font only; the generic fallback is never reached for Russian text.</summary>
     public const string FontFamily = $"\"{Family}\", serif";
+
+    /// <summary>Where the page asks for the font files; <c>.invalid</c> never resolves (RFC 6761).</summary>
+    public const string Origin = "https://documents.invalid";
+
+    private const string Path = "/fonts/";
 
     private const string ResourcePrefix = "DocumentFonts.";
 
@@ -29,17 +38,21 @@ public static class DocumentFonts
         ("cyrillic-ext", "U+0460-052F,U+1C80-1C8A,U+20B4,U+2DE0-2DFF,U+A640-A69F,U+FE2E-FE2F"),
     ];
 
-    private static readonly ConcurrentDictionary<string, string> DataUrls = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte[]> Files = new(StringComparer.Ordinal);
 
     private static readonly Lazy<string> AllFaces = new(() => Faces(
         from weight in new[] { 400, 700 }
         from style in new[] { "normal", "italic" }
         from subset in Subsets
-        select (subset.Subset, subset.Range, weight, style)));
+        select (subset.Subset, subset.Range, weight, style),
+        static file => Origin + Path + file));
 
+    /// <summary>«стр. 2 из 5»: Latin digits and Cyrillic letters are all the footer prints.</summary>
     private static readonly Lazy<string> FooterFaces = new(() => Faces(
-        from subset in Subsets.Take(3)
-        select (subset.Subset, subset.Range, 400, "normal")));
+        from subset in Subsets
+        where subset.Subset is "latin" or "cyrillic"
+        select (subset.Subset, subset.Range, 400, "normal"),
+        static file => "data:font/woff2;base64," + Convert.ToBase64String(File(file))));
 
     /// <summary>The <c>@font-face</c> rules of every weight and style the templates use.</summary>
     public static string FaceCss => AllFaces.Value;
@@ -47,26 +60,47 @@ public static class DocumentFonts
     /// <summary>The regular face alone, for the page-number footer (it has its own, separate stylesheet).</summary>
     public static string FooterFaceCss => FooterFaces.Value;
 
-    private static string Faces(IEnumerable<(string Subset, string Range, int Weight, string Style)> faces)
+    /// <summary>The bytes of a font file the page asked for at <see cref="Origin"/>; false for any other address.</summary>
+    public static bool TryGetFile(string url, [NotNullWhen(true)] out byte[]? bytes)
+    {
+        bytes = null;
+        if (!url.StartsWith(Origin + Path, StringComparison.Ordinal))
+            return false;
+        var file = url[(Origin.Length + Path.Length)..];
+        if (!file.StartsWith("tinos-", StringComparison.Ordinal) || !file.EndsWith(".woff2", StringComparison.Ordinal)
+            || file.Contains('/', StringComparison.Ordinal))
+            return false;
+        try
+        {
+            bytes = File(file);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string Faces(IEnumerable<(string Subset, string Range, int Weight, string Style)> faces, Func<string, string> url)
     {
         var css = new StringBuilder();
         foreach (var (subset, range, weight, style) in faces)
         {
             css.Append("@font-face{font-family:\"").Append(Family).Append("\";font-style:").Append(style)
                 .Append(";font-weight:").Append(weight)
-                .Append(";src:url(").Append(DataUrl($"tinos-{subset}-{weight}-{style}.woff2")).Append(") format(\"woff2\")")
+                .Append(";src:url(").Append(url($"tinos-{subset}-{weight}-{style}.woff2")).Append(") format(\"woff2\")")
                 .Append(";unicode-range:").Append(range).Append(";}\n");
         }
         return css.ToString();
     }
 
-    private static string DataUrl(string file) => DataUrls.GetOrAdd(file, static name =>
+    private static byte[] File(string file) => Files.GetOrAdd(file, static name =>
     {
         using var stream = typeof(DocumentFonts).Assembly.GetManifestResourceStream(ResourcePrefix + name)
             ?? throw new InvalidOperationException(
                 $"The document font {name} is not embedded in the portal. Build it after scripts/lib/common.sh's ensure_frontend has copied @fontsource/tinos into wwwroot/lib/fonts.");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);
-        return "data:font/woff2;base64," + Convert.ToBase64String(bytes.GetBuffer(), 0, (int)bytes.Length);
+        return bytes.ToArray();
     });
 }

@@ -11,6 +11,9 @@ public static class DocumentsSetup
             .Validate(o => o.Timeout > TimeSpan.Zero, "Pdf:Timeout must be positive.")
             .ValidateOnStart();
 
+        // The templates' HTML keeps Russian letters as they are, whatever else the host registers.
+        services.AddWebEncoders(Infrastructure.WebSetup.AllowRussianText);
+
         // One browser per process, shared by every request; it is closed when the host stops.
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();

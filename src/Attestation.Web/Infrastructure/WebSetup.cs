@@ -12,6 +12,17 @@ public static class WebSetup
 {
     public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>
+    /// Razor (pages and document templates alike) would otherwise write every Cyrillic letter as an HTML entity, eight
+    /// bytes for one letter: a journal of 1,000 rows would be 1 MB of HTML instead of 0.4.
+    /// </summary>
+    public static void AllowRussianText(WebEncoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement,
+            UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation, UnicodeRanges.LetterlikeSymbols);
+    }
+
     public static IServiceCollection AddPortalPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
@@ -19,10 +30,7 @@ public static class WebSetup
         services.AddSingleton<RegionTime>();
         services.AddScoped<Notifications.InvitationSender>();
 
-        // Razor would otherwise write every Cyrillic letter as an HTML entity.
-        services.Configure<WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement,
-                UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation, UnicodeRanges.LetterlikeSymbols));
+        services.Configure<WebEncoderOptions>(AllowRussianText);
 
         services.AddRazorPages(options => options.AuthorizeAreas())
             .AddMvcOptions(options => options.ModelBindingMessageProvider.UseRussian());
