@@ -11,8 +11,8 @@ namespace Attestation.Web.Documents;
 /// (which broke dates and words in the tables).
 /// The page asks for the files at <see cref="Origin"/>, which no network has: the renderer answers those requests from
 /// memory (<see cref="TryGetFile"/>), and Chromium keeps them in its cache from one document to the next, where inline
-/// <c>data:</c> URLs of every face cost ~0.2 s of parsing per document. The page-number footer, which Chromium renders
-/// apart from the page and which cannot load anything, carries the regular face inline.
+/// <c>data:</c> URLs of every face cost ~0.2 s of parsing per document. Only the regular Latin and Cyrillic files are
+/// inline, for the page-number footer, which Chromium renders apart from the page and which cannot load anything.
 /// </summary>
 public static class DocumentFonts
 {
@@ -45,14 +45,22 @@ public static class DocumentFonts
         from style in new[] { "normal", "italic" }
         from subset in Subsets
         select (subset.Subset, subset.Range, weight, style),
-        static file => Origin + Path + file));
+        static file => FooterFiles.Contains(file) ? DataUrl(file) : Origin + Path + file));
 
-    /// <summary>«стр. 2 из 5»: Latin digits and Cyrillic letters are all the footer prints.</summary>
+    /// <summary>
+    /// «стр. 2 из 5»: Latin digits and Cyrillic letters in the regular face are all the footer prints. The page carries
+    /// the same two files as the same <c>data:</c> URLs: Chromium then has them decoded when it paints the footer, which
+    /// it does without waiting for a font to load (a face of its own would be printed in a fallback font).
+    /// </summary>
+    private static readonly string[] FooterFiles = ["tinos-latin-400-normal.woff2", "tinos-cyrillic-400-normal.woff2"];
+
     private static readonly Lazy<string> FooterFaces = new(() => Faces(
         from subset in Subsets
-        where subset.Subset is "latin" or "cyrillic"
+        where FooterFiles.Contains($"tinos-{subset.Subset}-400-normal.woff2")
         select (subset.Subset, subset.Range, 400, "normal"),
-        static file => "data:font/woff2;base64," + Convert.ToBase64String(File(file))));
+        DataUrl));
+
+    private static readonly ConcurrentDictionary<string, string> DataUrls = new(StringComparer.Ordinal);
 
     /// <summary>The <c>@font-face</c> rules of every weight and style the templates use.</summary>
     public static string FaceCss => AllFaces.Value;
@@ -93,6 +101,9 @@ public static class DocumentFonts
         }
         return css.ToString();
     }
+
+    private static string DataUrl(string file) =>
+        DataUrls.GetOrAdd(file, static name => "data:font/woff2;base64," + Convert.ToBase64String(File(name)));
 
     private static byte[] File(string file) => Files.GetOrAdd(file, static name =>
     {
