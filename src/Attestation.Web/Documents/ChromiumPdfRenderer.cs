@@ -59,8 +59,9 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(options);
 
+        var timeout = _options.TimeoutFor(options);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(timeout);
         try
         {
             await _slots.WaitAsync(deadline.Token);
@@ -88,7 +89,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"The PDF was not rendered within {_options.Timeout.TotalSeconds} s."), e);
+                string.Create(CultureInfo.InvariantCulture, $"The PDF was not rendered within {timeout.TotalSeconds} s."), e);
         }
     }
 
@@ -215,7 +216,9 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             });
             LogLaunched(_logger, _options.ChromiumPath, browser.Version);
             var context = await browser.NewContextAsync(ContextOptions());
-            context.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
+            // Each document's deadline is enforced here (TimeoutFor: longer for a long table), and a page that overruns
+            // it is closed, which ends whatever Playwright was waiting for: Playwright's own timeout stays out of it.
+            context.SetDefaultTimeout(0);
             // The templates need nothing from outside: a document that tries to fetch something gets nothing.
             // The font files are answered from memory, cacheable, so that the next document finds them loaded.
             await context.RouteAsync("**/*", route =>

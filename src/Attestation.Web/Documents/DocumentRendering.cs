@@ -18,8 +18,11 @@ public sealed record PdfPageOptions(bool Landscape = false, bool PageNumbers = t
     /// </summary>
     public bool Tagged { get; init; } = true;
 
+    /// <summary>The rows of a table document: a long one is given more time (<see cref="PdfOptions.TimePerTableRow"/>).</summary>
+    public int TableRows { get; init; }
+
     /// <summary>A journal or schedule of <paramref name="rows"/> rows: landscape, numbered, tagged while it is short.</summary>
-    public static PdfPageOptions Table(int rows) => new(Landscape: true) { Tagged = rows <= TaggedTableRows };
+    public static PdfPageOptions Table(int rows) => new(Landscape: true) { Tagged = rows <= TaggedTableRows, TableRows = rows };
 }
 
 /// <summary>Turns HTML into PDF (headless Chromium); see docs/decisions/0003-pdf-from-html-with-chromium.md.</summary>

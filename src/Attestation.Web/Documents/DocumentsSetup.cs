@@ -9,6 +9,7 @@ public static class DocumentsSetup
             .Validate(o => !string.IsNullOrWhiteSpace(o.ChromiumPath), "Pdf:ChromiumPath must name the Chromium executable.")
             .Validate(o => o.MaxConcurrency >= 1, "Pdf:MaxConcurrency must be at least 1.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Pdf:Timeout must be positive.")
+            .Validate(o => o.TimePerTableRow >= TimeSpan.Zero, "Pdf:TimePerTableRow must not be negative.")
             .ValidateOnStart();
 
         // The templates' HTML keeps Russian letters as they are, whatever else the host registers.

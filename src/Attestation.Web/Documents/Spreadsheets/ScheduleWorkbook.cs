@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-
 namespace Attestation.Web.Documents.Spreadsheets;
 
 /// <summary>
@@ -14,20 +12,17 @@ public sealed class ScheduleWorkbook
     public byte[] Write(MunicipalScheduleModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var book = new XLWorkbook();
-        var columns = MunicipalScheduleModel.Columns;
-        var sheet = SheetLayout.Start(book, "График", model.Title, model.Approved ? null : model.ApprovalMark, columns, Widths);
-        if (!model.Approved)
-            sheet.Cell(SheetLayout.SubtitleRow, 1).Style.Font.Bold = true;
-
-        var row = SheetLayout.FirstDataRow;
-        foreach (var line in model.Rows)
-            WriteRow(sheet, row++, line);
-
-        var lastRow = row - 1;
-        SheetLayout.Finish(sheet, lastRow, columns.Count);
-        SheetLayout.Note(sheet, lastRow + 2, columns.Count, model.CoordinatorLine);
-        return SheetLayout.Save(book);
+        return SheetWriter.ToBytes(output =>
+        {
+            using var sheet = SheetWriter.Start(output, "График", model.Title, model.Approved ? null : model.ApprovalMark,
+                MunicipalScheduleModel.Columns, Widths, boldSubtitle: !model.Approved);
+            foreach (var line in model.Rows)
+                WriteRow(sheet, line);
+            if (model.Rows.Count == 0)
+                sheet.Group("В периоде нет аттестуемых.", italic: true);
+            sheet.Note(model.CoordinatorLine);
+            sheet.Finish();
+        });
     }
 
     /// <summary>
@@ -37,57 +32,30 @@ public sealed class ScheduleWorkbook
     public byte[] WriteConsolidated(ConsolidatedScheduleModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var book = new XLWorkbook();
-        var columns = MunicipalScheduleModel.Columns;
-        var sheet = SheetLayout.Start(book, "Сводный график", model.Title, model.ApprovalMark, columns, Widths);
-        sheet.Cell(SheetLayout.SubtitleRow, 1).Style.Font.Bold = true;
-
-        var row = SheetLayout.FirstDataRow;
-        var groupRows = new List<int>();
-        foreach (var part in model.Printed)
+        return SheetWriter.ToBytes(output =>
         {
-            groupRows.Add(row);
-            var header = sheet.Range(row, 1, row, columns.Count).Merge();
-            header.FirstCell().Value = $"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalText}";
-            header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
-            row++;
-            foreach (var line in part.Schedule.Rows)
-                WriteRow(sheet, row++, line);
-            groupRows.Add(row);
-            var note = sheet.Range(row, 1, row, columns.Count).Merge();
-            note.FirstCell().Value = part.Schedule.CoordinatorLine;
-            note.Style.Font.Italic = true;
-            row++;
-        }
-
-        if (model.Printed.Count == 0)
-        {
-            groupRows.Add(row);
-            sheet.Range(row, 1, row, columns.Count).Merge().FirstCell().Value = "В периоде нет аттестуемых.";
-            row++;
-        }
-
-        var lastRow = row - 1;
-        SheetLayout.Finish(sheet, lastRow, columns.Count);
-        // Finish measures a row by its first cell's column; a line merged across the table fits one line.
-        foreach (var merged in groupRows)
-            sheet.Row(merged).Height = 18;
-        SheetLayout.Note(sheet, lastRow + 2, columns.Count,
-            $"Всего аттестуемых: {model.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        return SheetLayout.Save(book);
+            using var sheet = SheetWriter.Start(output, "Сводный график", model.Title, model.ApprovalMark,
+                MunicipalScheduleModel.Columns, Widths, boldSubtitle: true);
+            foreach (var part in model.Printed)
+            {
+                sheet.Group($"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalText}");
+                foreach (var line in part.Schedule.Rows)
+                    WriteRow(sheet, line);
+                sheet.Group(part.Schedule.CoordinatorLine, italic: true);
+            }
+            if (model.Printed.Count == 0)
+                sheet.Group("В периоде нет аттестуемых.", italic: true);
+            sheet.Note($"Всего аттестуемых: {model.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            sheet.Finish();
+        });
     }
 
-    private static void WriteRow(IXLWorksheet sheet, int row, MunicipalScheduleRow line)
-    {
-        sheet.Cell(row, 1).Value = line.Number;
-        SheetLayout.Center(sheet.Cell(row, 1));
-        sheet.Cell(row, 2).Value = line.FullName;
-        sheet.Cell(row, 3).Value = line.ClaimedCategory;
-        SheetLayout.Center(sheet.Cell(row, 3));
-        sheet.Cell(row, 4).Value = line.Form;
-        SheetLayout.Center(sheet.Cell(row, 4));
-        sheet.Cell(row, 5).Value = line.PositionAndWorkplace;
-        sheet.Cell(row, 6).Value = string.Join("\n", line.Experts);
-    }
+    private static void WriteRow(SheetWriter sheet, MunicipalScheduleRow line) =>
+        sheet.Row(
+            SheetCell.Count(line.Number),
+            SheetCell.Text(line.FullName),
+            SheetCell.Centered(line.ClaimedCategory),
+            SheetCell.Centered(line.Form),
+            SheetCell.Text(line.PositionAndWorkplace),
+            SheetCell.Text(string.Join("\n", line.Experts)));
 }

@@ -111,7 +111,7 @@ public sealed class MeetingModel(
 
         var pdf = await documents.RenderPdfAsync<CommissionList>(
             new Dictionary<string, object?> { [nameof(CommissionList.Model)] = list },
-            PdfPageOptions.LandscapeWithNumbers, ct);
+            PdfPageOptions.Table(list.Count), ct);
         return this.Attachment(pdf, "application/pdf", list.FileName + ".pdf");
     }
 
