@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Attestation.Web.Tests.Documents;
 
-/// <summary>Linux process facts from /proc, and signals sent with kill(1), for the tests of the PDF browser's lifetime.</summary>
+/// <summary>Linux process facts from /proc, and signals sent with bash's kill, for the tests of the PDF browser's lifetime.</summary>
 internal static class ProcessInfo
 {
     public static int ParentOf(int pid) => StatField(pid, 4);
@@ -12,8 +12,9 @@ internal static class ProcessInfo
 
     public static async Task SignalAsync(int pid, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)]))
-            ?? throw new InvalidOperationException("kill did not start.");
+        // bash's builtin: a fresh Debian has bash but not always procps's /bin/kill.
+        using var kill = Process.Start(new ProcessStartInfo("bash", ["-c", "kill -s \"$0\" \"$1\"", signal, pid.ToString(CultureInfo.InvariantCulture)]))
+            ?? throw new InvalidOperationException("bash did not start.");
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }
