@@ -32,8 +32,8 @@ public static class PdfLayout
     public static void AssertWordsWhole(IReadOnlyList<PdfWord> words, string text)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var printed = words.Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
-        var broken = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => !printed.Contains(word)).ToList();
+        var printed = words.Select(w => Bare(w.Text)).ToHashSet(StringComparer.Ordinal);
+        var broken = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => !printed.Contains(Bare(word))).ToList();
         Assert.True(broken.Count == 0, $"Broken or missing words of «{text}»: {string.Join(", ", broken.Select(w => $"«{w}»"))}");
     }
 
@@ -45,13 +45,16 @@ public static class PdfLayout
         Assert.True(outside.Count == 0, $"Words outside the page: {string.Join(", ", outside.Select(w => w.Text))}");
     }
 
+    /// <summary>A word without the punctuation that clings to it in running text: «26.02.2027,» is «26.02.2027».</summary>
+    private static string Bare(string word) => word.Trim(',', ';', ':', '.', '(', ')', '«', '»', '"', '!', '?');
+
     private static bool Matches(IReadOnlyList<PdfWord> words, int start, string[] tokens)
     {
         var first = words[start];
         for (var k = 0; k < tokens.Length; k++)
         {
             var word = words[start + k];
-            if (!string.Equals(word.Text, tokens[k], StringComparison.Ordinal) || word.Page != first.Page
+            if (!string.Equals(Bare(word.Text), Bare(tokens[k]), StringComparison.Ordinal) || word.Page != first.Page
                 || Math.Abs(word.YMin - first.YMin) >= SameLine)
                 return false;
         }
