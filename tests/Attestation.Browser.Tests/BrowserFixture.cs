@@ -33,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run",
             ],
+            // The browser stands in for a user's, whose desktop runs in a UTF-8 locale: under the machine's LANG=C
+            // Chromium can neither name a download «График….pdf» (it calls it «download») nor upload «скан.pdf».
+            Env = UserLocale(),
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
@@ -46,6 +49,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    private static Dictionary<string, string> UserLocale()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        environment["LANG"] = "C.UTF-8";
+        environment["LC_ALL"] = "C.UTF-8";
+        return environment;
     }
 
     public async Task DisposeAsync()
