@@ -12,6 +12,9 @@ public sealed partial record GenitiveCorrection
     /// <summary>Three parts of <see cref="PersonName.PartMaxLength"/> and their endings.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>Russian words joined by hyphens or by spaces (runs of spaces are made one), for the form's own check.</summary>
+    public const string InputPattern = @"^\s*[А-Яа-яЁё]+(?:(?:\s+|-)[А-Яа-яЁё]+)*\s*$";
+
     public const string InvalidMessage = "Используйте русские буквы (допускаются дефис и пробел).";
 
     public GenitiveCorrection(string forFullName, string fullNameGenitive)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Attestation.Domain.Names;
 
 namespace Attestation.Domain.Tests.Names;
@@ -58,5 +59,18 @@ public class GenitiveCorrectionTests
         Assert.Null(GenitiveCorrection.From(null, "Калины Анны Петровны"));
         Assert.Null(GenitiveCorrection.From("Калина Анна Петровна", null));
         Assert.NotNull(GenitiveCorrection.From("Калина Анна Петровна", "Калины Анны Петровны"));
+    }
+
+    [Theory]
+    [InlineData("  Калины   Анны Сергеевны ", true)]
+    [InlineData("Ивановой-Петровой Анны", true)]
+    [InlineData("Kalina Anna", false)]
+    [InlineData("Калины Анны-", false)]
+    [InlineData("Калины - Анны", false)]
+    public void The_forms_check_agrees_with_the_domains(string typed, bool valid)
+    {
+        Assert.Equal(valid, Regex.IsMatch(typed, GenitiveCorrection.InputPattern));
+        var accepted = Record.Exception(() => new GenitiveCorrection("Калина Анна Сергеевна", typed)) is null;
+        Assert.Equal(valid, accepted);
     }
 }
