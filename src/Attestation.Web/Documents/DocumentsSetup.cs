@@ -10,6 +10,10 @@ public static class DocumentsSetup
             .Validate(o => o.MaxConcurrency >= 1, "Pdf:MaxConcurrency must be at least 1.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Pdf:Timeout must be positive.")
             .ValidateOnStart();
+        services.AddOptions<DocumentsOptions>()
+            .Bind(configuration.GetSection(DocumentsOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CommissionName), "Documents:CommissionName must name the attestation commission.")
+            .ValidateOnStart();
 
         // One browser per process, shared by every request; it is closed when the host stops.
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();

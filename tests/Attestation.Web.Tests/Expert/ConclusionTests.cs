@@ -58,7 +58,8 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Contains("Фёдоров Алексей Николаевич", text, StringComparison.Ordinal);
         Assert.Contains("Орлова Ирина Олеговна", text, StringComparison.Ordinal);
         Assert.Contains("МАОУ гимназия № 6 г. Томска", text, StringComparison.Ordinal);
-        Assert.Contains("соответствует / не соответствует", text, StringComparison.Ordinal);
+        Assert.Contains("уровень квалификации педагогического работника Пичугиной Ольги Владимировны соответствует / не соответствует",
+            text, StringComparison.Ordinal);
         // Three signatures: both specialists and the attestee.
         Assert.Contains("/ Фёдоров А. Н. /", text, StringComparison.Ordinal);
         Assert.Contains("/ Орлова И. О. /", text, StringComparison.Ordinal);

@@ -11,7 +11,8 @@ namespace Attestation.Web.Tests.Operator.Print;
 /// </summary>
 public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {
-    private static readonly string[] PrintedTeachers = ["Абрамова", "Борисова", "Воронцова"];
+    /// <summary>The teachers as the header of each application names them: «от Абрамовой Анны Сергеевны».</summary>
+    private static readonly string[] PrintedTeachers = ["Абрамовой", "Борисовой", "Воронцовой"];
 
     private readonly OperatorDesk _desk = new(factory);
 
@@ -44,9 +45,9 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
         await Downloads.SaveArtifactAsync("print-applications.pdf", pdf);
 
         var text = await PdfReading.TextAsync(pdf);
-        foreach (var name in new[] { "Абрамова Анна Сергеевна", "Борисова Анна Сергеевна", "Воронцова Анна Сергеевна" })
+        foreach (var name in new[] { "Абрамовой Анны Сергеевны", "Борисовой Анны Сергеевны", "Воронцовой Анны Сергеевны" })
             Assert.Contains($"от {name}", text, StringComparison.Ordinal);
-        foreach (var absent in new[] { "Голубева", "Демидова", "Ефимова", "Жданова" })
+        foreach (var absent in new[] { "Голубев", "Демидов", "Ефимов", "Жданов" })
             Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         Assert.Contains(Directory.Gymnasium.Name, text, StringComparison.Ordinal);
 
