@@ -7,7 +7,7 @@ namespace Attestation.Web.Tests.Operator.Print;
 
 /// <summary>
 /// «Печать заявлений»: the submitted applications of one municipality and one period, counted on the page, then printed
-/// into one PDF with each application on pages of its own, read back with pdftotext.
+/// into one PDF with each application on pages of its own, numbered apart, read back with pdftotext.
 /// </summary>
 public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {
@@ -62,7 +62,13 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
         Assert.True(starts[1].Index >= 2, $"The long application ends on page {starts[1].Index}: the next one must not start on it.");
         Assert.Contains("45. Результат работы", pages[starts[1].Index - 1], StringComparison.Ordinal);
         Assert.Equal(3, text.Split("Прошу аттестовать меня").Length - 1);
-        Assert.Contains($"стр. {pages.Count} из {pages.Count}", pages[^1], StringComparison.Ordinal);
+        // Each application numbers its own pages from 1, as if printed alone: «стр. 1 из 2», «стр. 2 из 2», «стр. 1 из 1»…
+        var ends = starts.Skip(1).Select(p => p.Index).Append(pages.Count).ToList();
+        foreach (var (start, end) in starts.Select(p => p.Index).Zip(ends))
+        {
+            for (var i = start; i < end; i++)
+                Assert.Contains($"стр. {i - start + 1} из {end - start}", pages[i], StringComparison.Ordinal);
+        }
         Assert.Equal($"Заявления о проведении аттестации — Город Томск — {period.Name}", (await PdfReading.InfoAsync(pdf))["Title"]);
     }
 

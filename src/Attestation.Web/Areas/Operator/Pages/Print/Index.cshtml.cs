@@ -5,7 +5,6 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
-using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Print;
 /// <summary>
 /// «Печать заявлений» (seed 001: the operator «извлекает заявления педагогов из системы для печати»): the submitted
 /// applications of a municipality and period (<see cref="PrintSelection"/>), counted and listed first, then downloaded as
-/// one PDF with each application on pages of its own.
+/// one PDF with each application on pages of its own, numbered apart (<see cref="ApplicationFormsPdf"/>).
 /// </summary>
 public sealed class IndexModel(
     AttestationDbContext db,
@@ -120,8 +119,7 @@ public sealed class IndexModel(
         }
 
         var model = await FormsAsync(chosen, applications, ct);
-        var pdf = await documents.RenderPdfAsync<ApplicationForms>(
-            new Dictionary<string, object?> { [nameof(ApplicationForms.Model)] = model }, PdfPageOptions.Portrait, ct);
+        var pdf = await ApplicationFormsPdf.RenderPdfAsync(documents, model, ct);
         return this.Attachment(pdf, "application/pdf", model.FileName);
     }
 
