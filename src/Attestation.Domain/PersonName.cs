@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Attestation.Domain.Names;
 
 namespace Attestation.Domain;
 
@@ -28,6 +29,16 @@ public sealed partial record PersonName
     public string ShortName => MiddleName is null
         ? $"{LastName} {FirstName[0]}."
         : $"{LastName} {FirstName[0]}. {MiddleName[0]}.";
+
+    /// <summary>From the patronymic, or from the first name when there is none.</summary>
+    public GrammaticalGender Gender => RussianDeclension.GenderOf(FirstName, MiddleName);
+
+    /// <summary>«Ивановой Ольги Петровны», by the rules of <see cref="RussianDeclension"/>.</summary>
+    public string FullNameGenitive => RussianDeclension.Genitive(this);
+
+    /// <summary>«от Ивановой Ольги Петровны» as the documents print it: the person's own correction when it was written for this name.</summary>
+    public string FullNameGenitiveWith(GenitiveCorrection? correction) =>
+        correction is not null && correction.AppliesTo(this) ? correction.FullNameGenitive : FullNameGenitive;
 
     /// <summary>The registration check starts with the spelling: names are written in Russian letters.</summary>
     public bool IsInRussianLetters =>

@@ -4,6 +4,7 @@ using Attestation.Domain.Periods;
 using Attestation.Domain.Rules;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,9 @@ public sealed record ApplicationDetailsView(
     AttestationClock? Attestation,
     IReadOnlyList<HistoryEntry> History)
 {
+    /// <summary>The teacher's contacts and his own genitive of his name, from his account, for the printed documents.</summary>
+    public TeacherProfile Teacher { get; init; } = TeacherProfile.None;
+
     public string ClaimedCategoryText => Application.ClaimedCategory?.ToRussian() ?? "не указана";
     public string FormText => Application.Form?.ToRussian() ?? "не указана";
     public string CurrentCategoryText => Application.CurrentCategory == QualificationCategory.None
@@ -73,7 +77,10 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
             expertIds.Where(people.ContainsKey).Select(id => people[id]).ToList(),
             ApplicationClocks.Consideration(application, region.Now, region.Zone),
             period is null ? null : ApplicationClocks.Attestation(application, period, region.Now, region.Zone),
-            history);
+            history)
+        {
+            Teacher = await db.TeacherProfileAsync(application.TeacherId, ct),
+        };
     }
 
     private async Task<Dictionary<Guid, PersonView>> PeopleAsync(List<Guid> ids, CancellationToken ct) =>

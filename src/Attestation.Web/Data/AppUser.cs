@@ -1,3 +1,4 @@
+using Attestation.Domain.Names;
 using Microsoft.AspNetCore.Identity;
 
 namespace Attestation.Web.Data;
@@ -21,6 +22,37 @@ public sealed class AppUser : IdentityUser<Guid>
     public string? WorkPhone { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The person's own spelling of his name in the genitive («от Шевчук Анны Петровны»), where the rules decline it
+    /// wrongly; null while the rules are right. Set with <see cref="CorrectGenitive"/>.
+    /// </summary>
+    public string? GenitiveFullName { get; private set; }
+
+    /// <summary>
+    /// The full name <see cref="GenitiveFullName"/> was written for. A correction of an earlier name is never printed:
+    /// an application keeps the name it was filled in with, so one written before a change of name may still need it,
+    /// and one written after must not get it.
+    /// </summary>
+    public string? GenitiveFullNameFor { get; private set; }
+
+    public GenitiveCorrection? GenitiveCorrection => Domain.Names.GenitiveCorrection.From(GenitiveFullNameFor, GenitiveFullName);
+
+    /// <summary>Keeps the correction for the current name; one that the rules already give, or none, clears it.</summary>
+    public void CorrectGenitive(GenitiveCorrection? correction)
+    {
+        var name = new Domain.PersonName(LastName, FirstName, MiddleName);
+        if (correction is null || correction.FullNameGenitive == name.FullNameGenitive)
+        {
+            GenitiveFullName = null;
+            GenitiveFullNameFor = null;
+            return;
+        }
+        if (!correction.AppliesTo(name))
+            throw new InvalidOperationException("A correction is kept only for the name it was written for.");
+        GenitiveFullName = correction.FullNameGenitive;
+        GenitiveFullNameFor = correction.ForFullName;
+    }
 
     public string FullName => string.IsNullOrWhiteSpace(MiddleName)
         ? $"{LastName} {FirstName}"

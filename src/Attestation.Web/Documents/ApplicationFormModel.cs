@@ -1,16 +1,9 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Names;
 
 namespace Attestation.Web.Documents;
-
-/// <summary>Which endings the printed text uses: «ознакомлен» / «ознакомлена» / «ознакомлен(а)».</summary>
-public enum GrammaticalGender
-{
-    Unknown = 0,
-    Male = 1,
-    Female = 2,
-}
 
 /// <summary>
 /// What the printed «Заявление о проведении аттестации» (Templates/ApplicationForm.razor) shows: ready-made Russian
@@ -21,10 +14,21 @@ public sealed record ApplicationFormModel
     /// <summary>«Иванова Ольга Петровна».</summary>
     public required string FullName { get; init; }
 
+    /// <summary>«Ивановой Ольги Петровны», after «от» in the header: the teacher's own correction where he made one.</summary>
+    public required string FullNameGenitive { get; init; }
+
     /// <summary>«Иванова О. П.», beside the signature.</summary>
     public required string ShortName { get; init; }
 
     public GrammaticalGender Gender { get; init; }
+
+    /// <summary>«В аттестационную комиссию …», as the region names it (<see cref="DocumentsOptions"/>).</summary>
+    public required string Commission { get; init; }
+
+    /// <summary>The teacher's contacts from his account, for the commission's questions.</summary>
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
 
     /// <summary>«учитель»: the category is set for the position.</summary>
     public required string Position { get; init; }
@@ -86,6 +90,12 @@ public sealed record ApplicationFormModel
 
     public bool WantsToAttendMeeting { get; init; }
 
+    /// <summary>The claim needs the employer's petition («педагог-методист», «педагог-наставник»): the form says it is attached.</summary>
+    public bool AttachesEmployerPetition { get; init; }
+
+    /// <summary>«Ходатайство работодателя», «Иной документ (2 файла)»: what was uploaded besides the signed scan itself.</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+
     /// <summary>The day the form was printed: whether the held category has already lapsed is judged on it.</summary>
     public required DateOnly PrintedOn { get; init; }
 
@@ -101,22 +111,32 @@ public sealed record ApplicationFormModel
     /// <param name="position">The position's name, e.g. «Учитель»; written with a small letter.</param>
     /// <param name="subject">The subject's name in the genitive («математики»), or null.</param>
     /// <param name="municipality">«Город Томск».</param>
+    /// <param name="teacher">The contacts and the genitive correction from the teacher's account.</param>
+    /// <param name="commission">«В аттестационную комиссию …» (<see cref="DocumentsOptions.CommissionAddressee"/>).</param>
     /// <param name="today">The region's today (<c>RegionTime</c>): the year of the request and the expiry check.</param>
+    /// <remarks>The application's <see cref="Application.Documents"/> must be loaded: the form lists them.</remarks>
     public static ApplicationFormModel From(
-        Application app, string organisation, string position, string? subject, string municipality, DateOnly today)
+        Application app, string organisation, string position, string? subject, string municipality,
+        TeacherProfile teacher, string commission, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(teacher);
         ArgumentException.ThrowIfNullOrWhiteSpace(organisation);
         ArgumentException.ThrowIfNullOrWhiteSpace(position);
         ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commission);
 
         var name = new PersonName(app.LastName, app.FirstName, app.MiddleName);
         var held = app.CurrentCategory.IsClaimable() ? app.CurrentCategory : (QualificationCategory?)null;
         return new ApplicationFormModel
         {
             FullName = name.FullName,
+            FullNameGenitive = name.FullNameGenitiveWith(teacher.Genitive),
             ShortName = name.ShortName,
-            Gender = GenderOf(name.MiddleName),
+            Gender = name.Gender,
+            Commission = commission.Trim(),
+            Phone = string.IsNullOrWhiteSpace(teacher.Phone) ? null : teacher.Phone.Trim(),
+            Email = string.IsNullOrWhiteSpace(teacher.Email) ? null : teacher.Email.Trim(),
             Position = DocumentText.LowerFirst(position.Trim()),
             Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
             Organisation = organisation.Trim(),
@@ -144,8 +164,28 @@ public sealed record ApplicationFormModel
                 : [],
             SimplifiedGrounds = app.SimplifiedGrounds,
             WantsToAttendMeeting = app.WantsToAttendMeeting,
+            AttachesEmployerPetition = RequiredDocuments.For(app.ClaimedCategory, teachesPrimaryClasses: false)
+                .Contains(ApplicationDocumentKind.EmployerPetition),
+            Attachments = AttachmentList(app.Documents),
             PrintedOn = today,
         };
+    }
+
+    /// <summary>
+    /// One line per kind of uploaded document, in the order of the form: the scan of this very application is not its
+    /// own attachment.
+    /// </summary>
+    public static IReadOnlyList<string> AttachmentList(IEnumerable<ApplicationDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return documents
+            .Where(d => d.Kind != ApplicationDocumentKind.SignedApplication)
+            .GroupBy(d => d.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Count() == 1
+                ? g.Key.ToRussian()
+                : $"{g.Key.ToRussian()} ({g.Count()} {DocumentText.Plural(g.Count(), "файл", "файла", "файлов")})")
+            .ToList();
     }
 
     /// <summary>
@@ -156,19 +196,6 @@ public sealed record ApplicationFormModel
         category.IsIntroducedIn2023()
             ? $"квалификационную категорию {category.ToRussianAccusative()}"
             : $"{category.ToRussianAccusative()} квалификационную категорию";
-
-    /// <summary>Russian patronymics carry the gender: «-вна», «-чна», «кызы» / «-вич», «-ич», «оглы».</summary>
-    public static GrammaticalGender GenderOf(string? middleName)
-    {
-        var patronymic = middleName?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(patronymic))
-            return GrammaticalGender.Unknown;
-        if (patronymic.EndsWith("на", StringComparison.Ordinal) || patronymic.EndsWith("кызы", StringComparison.Ordinal))
-            return GrammaticalGender.Female;
-        if (patronymic.EndsWith("ич", StringComparison.Ordinal) || patronymic.EndsWith("оглы", StringComparison.Ordinal))
-            return GrammaticalGender.Male;
-        return GrammaticalGender.Unknown;
-    }
 
     /// <summary>«ознакомлен» / «ознакомлена» / «ознакомлен(а)».</summary>
     public string ByGender(string male, string female) => Gender switch

@@ -2,7 +2,7 @@ namespace Attestation.Web.Documents;
 
 /// <summary>
 /// The operator's «Печать заявлений»: the applications of one municipality and period, each printed as the teacher's
-/// «Распечатать заявление» prints it (Templates/ApplicationForms.razor), in one file.
+/// «Распечатать заявление» prints it, bound into one file by <see cref="ApplicationFormsPdf"/>.
 /// </summary>
 public sealed record ApplicationFormsModel
 {

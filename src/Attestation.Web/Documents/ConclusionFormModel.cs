@@ -1,6 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Names;
 using Attestation.Domain.Periods;
 
 namespace Attestation.Web.Documents;
@@ -16,6 +17,9 @@ public sealed record ConclusionExpert(string FullName, string ShortName, string?
 public sealed record ConclusionFormModel
 {
     public required string TeacherFullName { get; init; }
+
+    /// <summary>«…уровень квалификации педагогического работника Ивановой Ольги Петровны»: the teacher's correction where he made one.</summary>
+    public required string TeacherFullNameGenitive { get; init; }
 
     /// <summary>«Иванова О. П.», beside the signature.</summary>
     public required string TeacherShortName { get; init; }
@@ -54,6 +58,7 @@ public sealed record ConclusionFormModel
 
     /// <param name="position">The position's name, e.g. «Учитель»; written with a small letter.</param>
     /// <param name="subject">The subject's name in the genitive («математики»), or null.</param>
+    /// <param name="teacherGenitive">The teacher's own spelling of his name in the genitive, from his profile.</param>
     public static ConclusionFormModel From(
         Application application,
         string position,
@@ -62,7 +67,8 @@ public sealed record ConclusionFormModel
         string municipality,
         AttestationPeriod period,
         IReadOnlyList<ConclusionExpert> experts,
-        DateOnly today)
+        DateOnly today,
+        GenitiveCorrection? teacherGenitive = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(period);
@@ -76,8 +82,9 @@ public sealed record ConclusionFormModel
         return new ConclusionFormModel
         {
             TeacherFullName = name.FullName,
+            TeacherFullNameGenitive = name.FullNameGenitiveWith(teacherGenitive),
             TeacherShortName = name.ShortName,
-            TeacherGender = ApplicationFormModel.GenderOf(name.MiddleName),
+            TeacherGender = name.Gender,
             Position = string.IsNullOrWhiteSpace(subject) ? positionText : $"{positionText} {subject.Trim()}",
             Organisation = organisation.Trim(),
             Municipality = municipality.Trim(),

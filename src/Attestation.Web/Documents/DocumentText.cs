@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
 
 namespace Attestation.Web.Documents;
 
 /// <summary>How the printed documents write dates, counts and empty fields.</summary>
-public static class DocumentText
+public static partial class DocumentText
 {
     /// <summary>A line to fill in by hand where the application has no value yet.</summary>
     public const string Blank = "____________________";
@@ -35,4 +37,34 @@ public static class DocumentText
         value.Length > 1 && char.IsUpper(value[0]) && !char.IsUpper(value[1])
             ? char.ToLower(value[0], CultureInfo.GetCultureInfo("ru-RU")) + value[1..]
             : value;
+
+    /// <summary>
+    /// «<span class="nb">высшую</span> квалификационную категорию», «квалификационную категорию
+    /// <span class="nb">«педагог-методист»</span>»: the category word never breaks (not even at its hyphen).
+    /// </summary>
+    public static MarkupString CategoryMarkup(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var noun = CategoryNoun().Match(phrase);
+        if (!noun.Success)
+            return new MarkupString(NoBreak(phrase));
+        var before = phrase[..noun.Index].Trim();
+        var after = phrase[(noun.Index + noun.Length)..].Trim();
+        return new MarkupString(string.Join(" ",
+            new[] { before.Length > 0 ? NoBreak(before) : null, Escape(noun.Value), after.Length > 0 ? NoBreak(after) : null }
+                .OfType<string>()));
+    }
+
+    /// <summary>A value that must stay on one line: a date, «№ 12/2026», «дистанционно».</summary>
+    public static string NoBreak(string value) => $"<span class=\"nb\">{Escape(value)}</span>";
+
+    /// <summary>Only what HTML needs escaped: the Russian letters and quotes stay readable in the page source.</summary>
+    private static string Escape(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    [GeneratedRegex("квалификационн[а-я]+ категори[а-я]+")]
+    private static partial Regex CategoryNoun();
 }

@@ -11,6 +11,10 @@ public static class DocumentsSetup
             .Validate(o => o.Timeout > TimeSpan.Zero, "Pdf:Timeout must be positive.")
             .Validate(o => o.TimePerTableRow >= TimeSpan.Zero, "Pdf:TimePerTableRow must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<DocumentsOptions>()
+            .Bind(configuration.GetSection(DocumentsOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CommissionName), "Documents:CommissionName must name the attestation commission.")
+            .ValidateOnStart();
 
         // The templates' HTML keeps Russian letters as they are, whatever else the host registers.
         services.AddWebEncoders(Infrastructure.WebSetup.AllowRussianText);

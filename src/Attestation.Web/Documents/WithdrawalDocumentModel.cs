@@ -1,6 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Names;
 
 namespace Attestation.Web.Documents;
 
@@ -13,12 +14,21 @@ public sealed record WithdrawalDocumentModel
     /// <summary>The municipality's full name.</summary>
     public required string Municipality { get; init; }
 
+    /// <summary>«В аттестационную комиссию …», as the region names it (<see cref="DocumentsOptions"/>).</summary>
+    public required string Commission { get; init; }
+
     /// <summary>The coordinator who forms the document and signs it.</summary>
     public required string CoordinatorFullName { get; init; }
+
+    /// <summary>«от Петровой Галины Ивановны».</summary>
+    public required string CoordinatorFullNameGenitive { get; init; }
 
     public required string CoordinatorShortName { get; init; }
 
     public required string TeacherFullName { get; init; }
+
+    /// <summary>«…заявление о проведении аттестации педагогического работника Ивановой Ольги Петровны».</summary>
+    public required string TeacherFullNameGenitive { get; init; }
 
     public required string TeacherShortName { get; init; }
 
@@ -48,6 +58,9 @@ public sealed record WithdrawalDocumentModel
     public string FileName => $"Заявление на отзыв — {TeacherShortName}.pdf";
 
     /// <param name="position">The position's name with its subject, e.g. «учитель математики».</param>
+    /// <param name="coordinatorGenitive">The coordinator's own spelling of his name in the genitive, if he made one.</param>
+    /// <param name="teacherGenitive">The teacher's own spelling of his name in the genitive, from his profile.</param>
+    /// <param name="commission">«В аттестационную комиссию …» (<see cref="DocumentsOptions.CommissionAddressee"/>).</param>
     public static WithdrawalDocumentModel From(
         Application application,
         string municipality,
@@ -55,6 +68,9 @@ public sealed record WithdrawalDocumentModel
         string organisation,
         string? period,
         PersonName coordinator,
+        GenitiveCorrection? coordinatorGenitive,
+        GenitiveCorrection? teacherGenitive,
+        string commission,
         WithdrawalReason reason,
         string? reasonText,
         TimeZoneInfo zone,
@@ -63,13 +79,17 @@ public sealed record WithdrawalDocumentModel
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(zone);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commission);
         var teacher = new PersonName(application.LastName, application.FirstName, application.MiddleName);
         return new WithdrawalDocumentModel
         {
             Municipality = municipality,
+            Commission = commission.Trim(),
             CoordinatorFullName = coordinator.FullName,
+            CoordinatorFullNameGenitive = coordinator.FullNameGenitiveWith(coordinatorGenitive),
             CoordinatorShortName = coordinator.ShortName,
             TeacherFullName = teacher.FullName,
+            TeacherFullNameGenitive = teacher.FullNameGenitiveWith(teacherGenitive),
             TeacherShortName = teacher.ShortName,
             TeacherPosition = position,
             TeacherOrganisation = organisation,

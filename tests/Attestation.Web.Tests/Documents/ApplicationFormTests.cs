@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Attestation.Domain;
+using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Names;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Templates;
 using Microsoft.Extensions.Configuration;
@@ -36,16 +39,35 @@ public sealed class ApplicationFormTests
     public void The_new_categories_are_names_and_come_after_the_noun(QualificationCategory category, string expected) =>
         Assert.Equal(expected, ApplicationFormModel.CategoryAccusative(category));
 
-    [Theory]
-    [InlineData("Владимировна", GrammaticalGender.Female)]
-    [InlineData("Ильинична", GrammaticalGender.Female)]
-    [InlineData("Али кызы", GrammaticalGender.Female)]
-    [InlineData("Петрович", GrammaticalGender.Male)]
-    [InlineData("Ильич", GrammaticalGender.Male)]
-    [InlineData("Гейдар оглы", GrammaticalGender.Male)]
-    [InlineData(null, GrammaticalGender.Unknown)]
-    public void The_patronymic_tells_the_endings(string? middleName, GrammaticalGender expected) =>
-        Assert.Equal(expected, ApplicationFormModel.GenderOf(middleName));
+    [Fact]
+    public void The_header_names_the_teacher_in_the_genitive_and_a_correction_for_his_name_wins()
+    {
+        var application = SampleApplications.Application();
+        var corrected = new TeacherProfile(null, null, new GenitiveCorrection("Пичугина Олеся Владимировна", "Пичугиной Олесии Владимировны"));
+        var stale = new TeacherProfile(null, null, new GenitiveCorrection("Соколова Олеся Владимировна", "Соколовой Олесии Владимировны"));
+
+        Assert.Equal("Пичугиной Олеси Владимировны", SampleApplications.Form(application).FullNameGenitive);
+        Assert.Equal("Пичугиной Олесии Владимировны", SampleApplications.Form(application, corrected).FullNameGenitive);
+        Assert.Equal("Пичугиной Олеси Владимировны", SampleApplications.Form(application, stale).FullNameGenitive);
+    }
+
+    [Fact]
+    public void The_attachments_are_listed_by_kind_without_the_scan_of_the_application_itself()
+    {
+        var application = SampleApplications.Application(d => d with { ClaimedCategory = QualificationCategory.Methodist });
+        var teacher = new Actor(application.TeacherId, "Teacher");
+        var now = new DateTimeOffset(2026, 3, 12, 3, 0, 0, TimeSpan.Zero);
+        application.AttachDocument(ApplicationDocumentKind.SignedApplication, Guid.NewGuid(), "скан.pdf", teacher, now);
+        application.AttachDocument(ApplicationDocumentKind.Other, Guid.NewGuid(), "грамота-1.pdf", teacher, now);
+        application.AttachDocument(ApplicationDocumentKind.EmployerPetition, Guid.NewGuid(), "ходатайство.pdf", teacher, now);
+        application.AttachDocument(ApplicationDocumentKind.Other, Guid.NewGuid(), "грамота-2.pdf", teacher, now);
+
+        var model = SampleApplications.Form(application);
+
+        Assert.True(model.AttachesEmployerPetition);
+        Assert.Equal(["Ходатайство работодателя", "Иной документ (2 файла)"], model.Attachments);
+        Assert.False(SampleApplications.Form().AttachesEmployerPetition);
+    }
 
     [Fact]
     public async Task What_the_teacher_typed_is_escaped_not_run()
@@ -81,7 +103,7 @@ public sealed class ApplicationFormTests
 
         Assert.Contains("Имею первую квалификационную категорию (распоряжение № 1234-р от 02.11.2021), срок её действия — до 02.11.2026.", held, StringComparison.Ordinal);
         Assert.Contains("Квалификационной категории не имею.", none, StringComparison.Ordinal);
-        Assert.Contains("на первую квалификационную категорию по должности «учитель»", none, StringComparison.Ordinal);
+        Assert.Contains("на первую квалификационную категорию по должности «учитель математики»", none, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,9 +126,9 @@ public sealed class ApplicationFormTests
         Assert.Contains("очно / дистанционно", html, StringComparison.Ordinal);
     }
 
-    /// <summary>The HTML as a reader sees it: entities decoded, the template's line breaks and indents made one space.</summary>
+    /// <summary>The HTML as a reader sees it: tags dropped, entities decoded, the template's line breaks and indents made one space.</summary>
     private static async Task<string> RenderTextAsync(ApplicationFormModel model) =>
-        Regex.Replace(WebUtility.HtmlDecode(await RenderHtmlAsync(model)), @"\s+", " ");
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(await RenderHtmlAsync(model), "<[^>]+>", "")), @"\s+", " ");
 
     private static async Task<string> RenderHtmlAsync(ApplicationFormModel model)
     {

@@ -25,7 +25,7 @@ public sealed class ChromiumHealthTests(PortalFactory portal) : IClassFixture<Po
         var bytes = await portal.WithServicesAsync(services => services.GetRequiredService<IDocumentRenderer>()
             .RenderPdfAsync<ApplicationForm>(SampleApplications.Parameters(SampleApplications.Form()), PdfPageOptions.Portrait, CancellationToken.None));
 
-        Assert.Contains("Пичугина Олеся Владимировна", await PdfReading.TextAsync(bytes), StringComparison.Ordinal);
+        Assert.Contains("от Пичугиной Олеси Владимировны", await PdfReading.TextAsync(bytes), StringComparison.Ordinal);
     }
 }
 

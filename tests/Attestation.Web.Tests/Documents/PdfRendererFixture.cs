@@ -43,6 +43,13 @@ public sealed class PdfRendererFixture : IAsyncLifetime
         return await documents.RenderPdfAsync<TTemplate>(parameters, options, CancellationToken.None);
     }
 
+    public async Task<string> RenderHtmlAsync<TTemplate>(IDictionary<string, object?> parameters)
+        where TTemplate : Microsoft.AspNetCore.Components.IComponent
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IDocumentRenderer>().RenderHtmlAsync<TTemplate>(parameters);
+    }
+
     public static async Task SaveArtifactAsync(string name, byte[] pdf)
     {
         Directory.CreateDirectory(ArtifactDirectory);

@@ -20,9 +20,10 @@ public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<Pd
 
         var text = await PdfReading.TextAsync(bytes);
         Assert.Contains("ЗАЯВЛЕНИЕ", text, StringComparison.Ordinal);
-        Assert.Contains("Пичугина Олеся Владимировна", text, StringComparison.Ordinal);
+        Assert.Contains("В аттестационную комиссию Департамента общего образования Томской области от Пичугиной Олеси Владимировны", text, StringComparison.Ordinal);
         Assert.Contains(SampleApplications.Organisation, text, StringComparison.Ordinal);
-        Assert.Contains("Прошу аттестовать меня в 2026 году на высшую квалификационную категорию по должности «учитель»", text, StringComparison.Ordinal);
+        Assert.Contains("Прошу аттестовать меня в 2026 году на высшую квалификационную категорию по должности «учитель математики»", text, StringComparison.Ordinal);
+        Assert.Contains("тел. +7 913 123-45-67, эл. почта pichugina@lyceum8.tomsk.example", text, StringComparison.Ordinal);
         Assert.Contains("Дата", text, StringComparison.Ordinal);
         Assert.Contains("Подпись", text, StringComparison.Ordinal);
 
@@ -70,9 +71,9 @@ public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<Pd
 
         var both = await Task.WhenAll(first, second);
 
-        Assert.Contains("Пичугина Олеся Владимировна", await PdfReading.TextAsync(both[0]), StringComparison.Ordinal);
+        Assert.Contains("от Пичугиной Олеси Владимировны", await PdfReading.TextAsync(both[0]), StringComparison.Ordinal);
         var secondText = await PdfReading.TextAsync(both[1]);
-        Assert.Contains("Ершов Игорь Петрович", secondText, StringComparison.Ordinal);
+        Assert.Contains("от Ершова Игоря Петровича", secondText, StringComparison.Ordinal);
         Assert.Contains("ознакомлен.", secondText, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,12 @@ internal static class SampleApplications
 
     public static readonly DateOnly Today = new(2026, 3, 12);
 
-    private static readonly Actor Teacher = new(Guid.Parse("0190a000-0000-7000-8000-000000000001"), "Teacher");
+    public static readonly TeacherProfile Teacher = new("+7 913 123-45-67", "pichugina@lyceum8.tomsk.example", null);
+
+    /// <summary>The portal's default wording: «В аттестационную комиссию Департамента общего образования Томской области».</summary>
+    public static readonly string Commission = new DocumentsOptions().CommissionAddressee;
+
+    private static readonly Actor TeacherActor = new(Guid.Parse("0190a000-0000-7000-8000-000000000001"), "Teacher");
     private static readonly DateTimeOffset Now = new(2026, 3, 12, 3, 0, 0, TimeSpan.Zero);
 
     public static Application Application(Func<ApplicationDetails, ApplicationDetails>? change = null)
@@ -52,15 +57,18 @@ internal static class SampleApplications
         };
         details = change?.Invoke(details) ?? details;
 
-        var application = Attestation.Domain.Applications.Application.StartDraft(Teacher.Id,
+        var application = Attestation.Domain.Applications.Application.StartDraft(TeacherActor.Id,
             new PersonName(details.LastName, details.FirstName, details.MiddleName), details.MunicipalityId,
-            details.OrganisationId, details.PositionId, details.SubjectId, Teacher, Now);
-        application.UpdateDraft(details, Teacher, Now);
+            details.OrganisationId, details.PositionId, details.SubjectId, TeacherActor, Now);
+        application.UpdateDraft(details, TeacherActor, Now);
         return application;
     }
 
     public static ApplicationFormModel Form(Func<ApplicationDetails, ApplicationDetails>? change = null) =>
-        ApplicationFormModel.From(Application(change), Organisation, "Учитель", "математики", Municipality, Today);
+        Form(Application(change));
+
+    public static ApplicationFormModel Form(Application application, TeacherProfile? teacher = null) =>
+        ApplicationFormModel.From(application, Organisation, "Учитель", "математики", Municipality, teacher ?? Teacher, Commission, Today);
 
     public static Dictionary<string, object?> Parameters(ApplicationFormModel model) =>
         new() { [nameof(Web.Documents.Templates.ApplicationForm.Model)] = model };

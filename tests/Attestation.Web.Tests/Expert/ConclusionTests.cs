@@ -1,7 +1,9 @@
 using System.Net;
 using Attestation.Domain.Applications;
+using Attestation.Domain.Names;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
+using Attestation.Web.Tests.Municipal;
 using Attestation.Web.Areas.Expert.Pages;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
@@ -58,11 +60,29 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Contains("Фёдоров Алексей Николаевич", text, StringComparison.Ordinal);
         Assert.Contains("Орлова Ирина Олеговна", text, StringComparison.Ordinal);
         Assert.Contains("МАОУ гимназия № 6 г. Томска", text, StringComparison.Ordinal);
-        Assert.Contains("соответствует / не соответствует", text, StringComparison.Ordinal);
+        Assert.Contains("уровень квалификации педагогического работника Пичугиной Ольги Владимировны соответствует / не соответствует",
+            text, StringComparison.Ordinal);
         // Three signatures: both specialists and the attestee.
         Assert.Contains("/ Фёдоров А. Н. /", text, StringComparison.Ordinal);
         Assert.Contains("/ Орлова И. О. /", text, StringComparison.Ordinal);
         Assert.Contains("С итоговым заключением ознакомлена: / Пичугина О. В. /", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_template_names_the_teacher_as_he_corrected_his_genitive()
+    {
+        var pair = await VisibleAssignmentAsync("tpl.genitive");
+        await using (var db = factory.OpenDb())
+        {
+            var teacher = await db.Users.SingleAsync(u => u.Id == pair.Teacher.Id);
+            teacher.CorrectGenitive(new GenitiveCorrection("Пичугина Ольга Владимировна", "ПИЧУГИНОЙ Ольги Владимировны"));
+            await db.SaveChangesAsync();
+        }
+        using var client = await factory.SignInAsync("tpl.genitive.a");
+
+        var text = await PdfReading.TextAsync(await client.DownloadAsync(TemplateUrl(pair.Id), "application/pdf"));
+
+        Assert.Contains("педагогического работника ПИЧУГИНОЙ Ольги Владимировны соответствует", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class CabinetProfileTests(PortalWithDirectoryFactory factory) : IC
 {
     private const string ProfileForm = "main form[method=post]";
     private const string CategoryForm = "main form[action$='handler=AddCategory']";
+    private const string GenitiveForm = "main form[action$='handler=Genitive']";
 
     private readonly TeacherCabinet _cabinet = new(factory);
 
@@ -158,6 +159,116 @@ public sealed class CabinetProfileTests(PortalWithDirectoryFactory factory) : IC
             (await response.ReadDocumentAsync()).FieldError("Category.SetOn"));
         await using var db = factory.OpenDb();
         Assert.False(await db.HeldCategories.AnyAsync(c => c.TeacherId == teacher.Id));
+    }
+
+    [Fact]
+    public async Task The_profile_shows_the_name_as_the_documents_decline_it()
+    {
+        await _cabinet.CreateTeacherAsync("cabinet.genitive.show", user => user.LastName = "Шевчук");
+        using var client = await factory.SignInAsync("cabinet.genitive.show");
+
+        var page = await client.GetDocumentAsync(ProfileUrl);
+
+        Assert.Equal("Шевчук Анны Сергеевны", page.QuerySelector("#printed-genitive")!.TextContent.Trim());
+        Assert.Equal("Шевчук Анны Сергеевны", page.FieldValue("Genitive.FullName"));
+        Assert.Null(page.QuerySelector("#reset-genitive"));
+    }
+
+    [Fact]
+    public async Task A_corrected_genitive_is_kept_with_the_name_it_was_written_for()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("cabinet.genitive.save", user => user.LastName = "Калина");
+        using var client = await factory.SignInAsync("cabinet.genitive.save");
+
+        using var response = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = "  Калины   Анны Сергеевны " }, GenitiveForm, submitter: "save-genitive");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using (var db = factory.OpenDb())
+        {
+            var saved = await db.Users.AsNoTracking().SingleAsync(u => u.Id == teacher.Id);
+            Assert.Equal(("Калины Анны Сергеевны", "Калина Анна Сергеевна"), (saved.GenitiveFullName, saved.GenitiveFullNameFor));
+        }
+        var page = await client.GetDocumentAsync(ProfileUrl);
+        Assert.Equal("Имя в родительном падеже сохранено: документы напечатают «от Калины Анны Сергеевны».", StatusMessage(page));
+        Assert.Equal("Калины Анны Сергеевны", page.QuerySelector("#printed-genitive")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#reset-genitive"));
+    }
+
+    [Theory]
+    [InlineData("Kalina Anna", "Используйте русские буквы (допускаются дефис и пробел).")]
+    [InlineData("Калины Анны 2", "Используйте русские буквы (допускаются дефис и пробел).")]
+    [InlineData("", "Укажите фамилию, имя и отчество в родительном падеже.")]
+    public async Task A_wrong_genitive_is_refused_next_to_the_field_and_what_was_typed_stays(string typed, string error)
+    {
+        var login = "cabinet.genitive.wrong." + typed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var teacher = await _cabinet.CreateTeacherAsync(login);
+        using var client = await factory.SignInAsync(login);
+
+        using var response = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = typed }, GenitiveForm, submitter: "save-genitive");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(error, page.FieldError("Genitive.FullName"));
+        Assert.Equal(typed, page.FieldValue("Genitive.FullName"));
+        // The other forms are shown as saved, not emptied.
+        Assert.Equal("Проверкина", page.FieldValue("Input.LastName"));
+        await using var db = factory.OpenDb();
+        Assert.Null(await db.Users.Where(u => u.Id == teacher.Id).Select(u => u.GenitiveFullName).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_genitive_longer_than_the_limit_is_refused()
+    {
+        await _cabinet.CreateTeacherAsync("cabinet.genitive.long");
+        using var client = await factory.SignInAsync("cabinet.genitive.long");
+        var typed = string.Join(" ", Enumerable.Repeat("Проверкиной", 20));
+
+        using var response = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = typed }, GenitiveForm, submitter: "save-genitive");
+
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Не более 200 символов.", page.FieldError("Genitive.FullName"));
+        Assert.Equal(typed, page.FieldValue("Genitive.FullName"));
+    }
+
+    [Fact]
+    public async Task After_a_change_of_name_the_old_correction_is_not_shown_as_the_printed_form()
+    {
+        await _cabinet.CreateTeacherAsync("cabinet.genitive.renamed", user => user.LastName = "Калина");
+        using var client = await factory.SignInAsync("cabinet.genitive.renamed");
+        using (var saved = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = "Калины Анны Сергеевны" }, GenitiveForm, submitter: "save-genitive"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using (var renamed = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Input.LastName"] = "Соколова" }, ProfileForm, submitter: "save-profile"))
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+
+        var page = await client.GetDocumentAsync(ProfileUrl);
+        Assert.Equal("Соколовой Анны Сергеевны", page.QuerySelector("#printed-genitive")!.TextContent.Trim());
+        Assert.Equal("Соколовой Анны Сергеевны", page.FieldValue("Genitive.FullName"));
+        Assert.Contains("«Калина Анна Сергеевна»", page.QuerySelector("#stale-genitive")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rules_can_be_brought_back()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("cabinet.genitive.reset", user => user.LastName = "Калина");
+        using var client = await factory.SignInAsync("cabinet.genitive.reset");
+        using (var saved = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = "Калины Анны Сергеевны" }, GenitiveForm, submitter: "save-genitive"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var reset = await client.SubmitFormAsync(ProfileUrl, new Dictionary<string, string>(), GenitiveForm, submitter: "reset-genitive");
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        await using var db = factory.OpenDb();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == teacher.Id);
+        Assert.Equal((null, null), (user.GenitiveFullName, user.GenitiveFullNameFor));
+        var page = await client.GetDocumentAsync(ProfileUrl);
+        Assert.Equal("Калиной Анны Сергеевны", page.QuerySelector("#printed-genitive")!.TextContent.Trim());
     }
 
     private static string NavigationName(AngleSharp.Dom.IParentNode page) =>

@@ -38,9 +38,11 @@ public sealed class PrintTests(PortalWithDirectoryFactory factory) : IClassFixtu
         var pdf = await response.Content.ReadAsByteArrayAsync();
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
         var text = await PdfReading.TextAsync(pdf);
-        Assert.Contains("от Пичугина Олеся Владимировна", text, StringComparison.Ordinal);
+        Assert.Contains("В аттестационную комиссию Департамента общего образования Томской области от Пичугиной Олеси Владимировны",
+            text, StringComparison.Ordinal);
+        Assert.Contains("тел. +7 913 000-00-00, эл. почта print.teacher@example.org", text, StringComparison.Ordinal);
         Assert.Contains($"{factory.Directory.Lyceum.Name}, {factory.Directory.Tomsk.Name}", text, StringComparison.Ordinal);
-        Assert.Contains("на высшую квалификационную категорию по должности «учитель»", text, StringComparison.Ordinal);
+        Assert.Contains("на высшую квалификационную категорию по должности «учитель математики»", text, StringComparison.Ordinal);
         Assert.Contains("Имею первую квалификационную категорию (распоряжение № 1234-р от 20.05.2024).", text,
             StringComparison.Ordinal);
         Assert.Contains("Томский государственный педагогический университет, 2005 г.", text, StringComparison.Ordinal);
@@ -62,7 +64,84 @@ public sealed class PrintTests(PortalWithDirectoryFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await PdfReading.TextAsync(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("от Проверкина Анна Сергеевна", text, StringComparison.Ordinal);
+        Assert.Contains("от Проверкиной Анны Сергеевны", text, StringComparison.Ordinal);
         Assert.Contains("на первую квалификационную категорию", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_genitive_the_teacher_corrected_in_his_profile_is_printed()
+    {
+        await _cabinet.CreateTeacherAsync("print.corrected", user =>
+        {
+            user.LastName = "Калина";
+            user.FirstName = "Анна";
+            user.MiddleName = "Сергеевна";
+        });
+        using var client = await factory.SignInAsync("print.corrected");
+        var id = await SaveDraftAsync(client, CompleteForm());
+        Assert.Contains("от Калиной Анны Сергеевны", await PrintedTextAsync(client, id), StringComparison.Ordinal);
+
+        using var saved = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = "Калины Анны Сергеевны" },
+            "main form[action$='handler=Genitive']", submitter: "save-genitive");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Contains("от Калины Анны Сергеевны", await PrintedTextAsync(client, id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correction_made_for_an_earlier_name_is_not_printed_for_the_new_one()
+    {
+        await _cabinet.CreateTeacherAsync("print.renamed", user =>
+        {
+            user.LastName = "Калина";
+            user.FirstName = "Анна";
+            user.MiddleName = "Сергеевна";
+        });
+        using var client = await factory.SignInAsync("print.renamed");
+        using (var saved = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Genitive.FullName"] = "Калины Анны Сергеевны" },
+            "main form[action$='handler=Genitive']", submitter: "save-genitive"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var before = await SaveDraftAsync(client, CompleteForm());
+
+        // She marries: the profile and her next application carry the new name.
+        using (var renamed = await client.SubmitFormAsync(ProfileUrl,
+            new Dictionary<string, string> { ["Input.LastName"] = "Соколова" }, "main form[method=post]", submitter: "save-profile"))
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var after = await SaveDraftAsync(client, CompleteForm());
+
+        Assert.Contains("от Соколовой Анны Сергеевны", await PrintedTextAsync(client, after), StringComparison.Ordinal);
+        // The application filled in before the change keeps the old name and the correction written for it.
+        Assert.Contains("от Калины Анны Сергеевны", await PrintedTextAsync(client, before), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_methodists_claim_says_the_employers_petition_is_attached_and_lists_the_attachments()
+    {
+        await _cabinet.CreateTeacherAsync("print.methodist");
+        using var client = await factory.SignInAsync("print.methodist");
+        var form = CompleteForm();
+        form["Input.ClaimedCategory"] = "Methodist";
+        form["Input.CurrentCategory"] = "Highest";
+        var id = await SaveDraftAsync(client, form);
+        await AttachAsync(client, id, Domain.Applications.ApplicationDocumentKind.EmployerPetition, "ходатайство.pdf", SampleFiles.Pdf());
+        await AttachAsync(client, id, Domain.Applications.ApplicationDocumentKind.ResultsDescription, "описание.pdf", SampleFiles.Pdf());
+        await AttachAsync(client, id, Domain.Applications.ApplicationDocumentKind.SignedApplication, "скан.pdf", SampleFiles.Pdf());
+
+        var text = await PrintedTextAsync(client, id);
+
+        Assert.Contains("на квалификационную категорию «педагог-методист» по должности «учитель математики»", text, StringComparison.Ordinal);
+        Assert.Contains("К заявлению прилагается ходатайство работодателя.", text, StringComparison.Ordinal);
+        Assert.Contains("Приложения: 1. Описание результатов профессиональной деятельности 2. Ходатайство работодателя С Порядком",
+            text, StringComparison.Ordinal);
+        Assert.DoesNotContain(SignedScan, text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PrintedTextAsync(HttpClient client, Guid id)
+    {
+        using var response = await client.GetAsync(PrintUrl(id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await PdfReading.TextAsync(await response.Content.ReadAsByteArrayAsync());
     }
 }

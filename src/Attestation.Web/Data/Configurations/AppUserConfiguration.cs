@@ -1,5 +1,6 @@
 using Attestation.Domain;
 using Attestation.Domain.Directory;
+using Attestation.Domain.Names;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,6 +14,9 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.FirstName).HasMaxLength(PersonName.PartMaxLength);
         builder.Property(u => u.MiddleName).HasMaxLength(PersonName.PartMaxLength);
         builder.Property(u => u.WorkPhone).HasMaxLength(40);
+        builder.Property(u => u.GenitiveFullName).HasMaxLength(GenitiveCorrection.MaxLength);
+        builder.Property(u => u.GenitiveFullNameFor).HasMaxLength(GenitiveCorrection.MaxLength);
+        builder.Ignore(u => u.GenitiveCorrection);
         builder.Ignore(u => u.FullName);
         builder.Ignore(u => u.ShortName);
 

@@ -776,6 +776,14 @@ namespace Attestation.Web.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("GenitiveFullName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GenitiveFullNameFor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
+using Attestation.Domain.Names;
 using Attestation.Testing;
 using Attestation.Web.Areas.Municipality.Pages.Withdraw;
 using Attestation.Web.Authorization;
@@ -76,8 +77,9 @@ public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<Muni
         await Downloads.SaveArtifactAsync("withdrawal-document.pdf", pdf);
         var text = await Downloads.RawTextAsync(pdf);
         Assert.Contains("ЗАЯВЛЕНИЕ НА ОТЗЫВ", text, StringComparison.Ordinal);
-        Assert.Contains($"от {coordinator.FullName}", text, StringComparison.Ordinal);
-        Assert.Contains($"Прошу отозвать заявление о проведении аттестации педагогического работника {application.FullName}, учитель математики",
+        Assert.Contains("В аттестационную комиссию Департамента общего образования Томской области от Лебедевой Олеси Игоревны",
+            text, StringComparison.Ordinal);
+        Assert.Contains("Прошу отозвать заявление о проведении аттестации педагогического работника Отзываемой Марии Петровны, учитель математики",
             text, StringComparison.Ordinal);
         Assert.Contains($"№ {application.RegistrationNumber} (зарегистрировано {application.RegisteredOn:dd.MM.yyyy})", text, StringComparison.Ordinal);
         Assert.Contains("Причина отзыва заявления: по состоянию здоровья: длительное лечение.", text, StringComparison.Ordinal);
@@ -109,6 +111,29 @@ public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<Muni
         var file = await db.StoredFiles.AsNoTracking().SingleAsync(f => f.Id == saved.Withdrawal.DocumentFileId);
         Assert.Equal(scan, file.Content);
         Assert.Equal(coordinator.Id, file.CreatedBy);
+    }
+
+    [Fact]
+    public async Task The_withdrawal_document_names_the_teacher_as_he_corrected_his_genitive()
+    {
+        var (client, application, _) = await StartAsync();
+        using var _ = client;
+        await using (var db = factory.OpenDb())
+        {
+            var teacher = await db.Users.SingleAsync(u => u.Id == application.TeacherId);
+            teacher.CorrectGenitive(new GenitiveCorrection("Отзываемая Мария Петровна", "Отзываемой Марьи Петровны"));
+            await db.SaveChangesAsync();
+        }
+        using var formed = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.Reason"] = nameof(WithdrawalReason.Dismissal),
+        }, FormStep);
+        var afterForm = await client.GetDocumentAsync(formed.RedirectPath()!);
+
+        var pdf = await client.DownloadAsync(afterForm.QuerySelector("#download")!.GetAttribute("href")!, "application/pdf");
+
+        Assert.Contains("педагогического работника Отзываемой Марьи Петровны, учитель математики",
+            await Downloads.RawTextAsync(pdf), StringComparison.Ordinal);
     }
 
     [Fact]

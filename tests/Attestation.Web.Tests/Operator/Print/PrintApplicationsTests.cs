@@ -7,11 +7,12 @@ namespace Attestation.Web.Tests.Operator.Print;
 
 /// <summary>
 /// «Печать заявлений»: the submitted applications of one municipality and one period, counted on the page, then printed
-/// into one PDF with each application on pages of its own, read back with pdftotext.
+/// into one PDF with each application on pages of its own, numbered apart, read back with pdftotext.
 /// </summary>
 public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {
-    private static readonly string[] PrintedTeachers = ["Абрамова", "Борисова", "Воронцова"];
+    /// <summary>The teachers as the header of each application names them: «от Абрамовой Анны Сергеевны».</summary>
+    private static readonly string[] PrintedTeachers = ["Абрамовой", "Борисовой", "Воронцовой"];
 
     private readonly OperatorDesk _desk = new(factory);
 
@@ -44,9 +45,9 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
         await Downloads.SaveArtifactAsync("print-applications.pdf", pdf);
 
         var text = await PdfReading.TextAsync(pdf);
-        foreach (var name in new[] { "Абрамова Анна Сергеевна", "Борисова Анна Сергеевна", "Воронцова Анна Сергеевна" })
+        foreach (var name in new[] { "Абрамовой Анны Сергеевны", "Борисовой Анны Сергеевны", "Воронцовой Анны Сергеевны" })
             Assert.Contains($"от {name}", text, StringComparison.Ordinal);
-        foreach (var absent in new[] { "Голубева", "Демидова", "Ефимова", "Жданова" })
+        foreach (var absent in new[] { "Голубев", "Демидов", "Ефимов", "Жданов" })
             Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         Assert.Contains(Directory.Gymnasium.Name, text, StringComparison.Ordinal);
 
@@ -61,7 +62,13 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
         Assert.True(starts[1].Index >= 2, $"The long application ends on page {starts[1].Index}: the next one must not start on it.");
         Assert.Contains("45. Результат работы", pages[starts[1].Index - 1], StringComparison.Ordinal);
         Assert.Equal(3, text.Split("Прошу аттестовать меня").Length - 1);
-        Assert.Contains($"стр. {pages.Count} из {pages.Count}", pages[^1], StringComparison.Ordinal);
+        // Each application numbers its own pages from 1, as if printed alone: «стр. 1 из 2», «стр. 2 из 2», «стр. 1 из 1»…
+        var ends = starts.Skip(1).Select(p => p.Index).Append(pages.Count).ToList();
+        foreach (var (start, end) in starts.Select(p => p.Index).Zip(ends))
+        {
+            for (var i = start; i < end; i++)
+                Assert.Contains($"стр. {i - start + 1} из {end - start}", pages[i], StringComparison.Ordinal);
+        }
         Assert.Equal($"Заявления о проведении аттестации — Город Томск — {period.Name}", (await PdfReading.InfoAsync(pdf))["Title"]);
     }
 

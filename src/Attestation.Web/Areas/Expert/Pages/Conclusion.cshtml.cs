@@ -57,7 +57,7 @@ public sealed class ConclusionModel(
 
         var details = await view.BuildAsync(application, ct);
         var model = ConclusionFormModel.From(application, details.Position, details.Subject, details.Organisation,
-            details.Municipality, details.Period!, await ExpertsAsync(application, ct), region.Today);
+            details.Municipality, details.Period!, await ExpertsAsync(application, ct), region.Today, details.Teacher.Genitive);
         var pdf = await documents.RenderPdfAsync<ConclusionForm>(
             new Dictionary<string, object?> { [nameof(ConclusionForm.Model)] = model }, PdfPageOptions.Portrait, ct);
         return this.Attachment(pdf, "application/pdf", model.FileName);

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Areas.Municipality.Pages.Withdraw;
 
@@ -24,6 +25,7 @@ public sealed class PrepareModel(
     RegionTime region,
     IDataProtectionProvider protection,
     IDocumentRenderer documents,
+    IOptions<DocumentsOptions> wording,
     UploadValidator uploads,
     IFileStore files) : PageModel
 {
@@ -119,8 +121,10 @@ public sealed class PrepareModel(
         var period = application.PeriodId is { } periodId
             ? await db.Periods.AsNoTracking().Where(p => p.Id == periodId).SingleOrDefaultAsync(ct)
             : null;
+        var teacher = await db.TeacherProfileAsync(application.TeacherId, ct);
         var model = WithdrawalDocumentModel.From(application, municipality, Position, Organisation, period?.Name,
-            new PersonName(coordinator.LastName, coordinator.FirstName, coordinator.MiddleName),
+            new PersonName(coordinator.LastName, coordinator.FirstName, coordinator.MiddleName), coordinator.GenitiveCorrection,
+            teacher.Genitive, wording.Value.CommissionAddressee,
             draft.Reason, draft.Text, region.Zone, RegionClock.Today(draft.FormedAt, region.Zone));
         var pdf = await documents.RenderPdfAsync<WithdrawalDocument>(
             new Dictionary<string, object?> { [nameof(WithdrawalDocument.Model)] = model }, PdfPageOptions.Portrait, ct);

@@ -5,22 +5,26 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
-using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Areas.Operator.Pages.Print;
 
 /// <summary>
 /// «Печать заявлений» (seed 001: the operator «извлекает заявления педагогов из системы для печати»): the submitted
 /// applications of a municipality and period (<see cref="PrintSelection"/>), counted and listed first, then downloaded as
-/// one PDF with each application on pages of its own.
+/// one PDF with each application on pages of its own, numbered apart (<see cref="ApplicationFormsPdf"/>).
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region, IDocumentRenderer documents) : PageModel
+public sealed class IndexModel(
+    AttestationDbContext db,
+    RegionTime region,
+    IDocumentRenderer documents,
+    IOptions<DocumentsOptions> wording) : PageModel
 {
     /// <summary>The period choice for the applications that have none yet.</summary>
     public const string WithoutPeriod = "none";
@@ -105,6 +109,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IDocu
 
         var applications = await PrintSelection.Of(db.Applications.AsNoTracking(), chosen.MunicipalityId, chosen.PeriodId)
             .Alphabetical()
+            .Include(a => a.Documents)
+            .AsSplitQuery()
             .ToListAsync(ct);
         if (applications.Count == 0)
         {
@@ -113,8 +119,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IDocu
         }
 
         var model = await FormsAsync(chosen, applications, ct);
-        var pdf = await documents.RenderPdfAsync<ApplicationForms>(
-            new Dictionary<string, object?> { [nameof(ApplicationForms.Model)] = model }, PdfPageOptions.Portrait, ct);
+        var pdf = await ApplicationFormsPdf.RenderPdfAsync(documents, model, ct);
         return this.Attachment(pdf, "application/pdf", model.FileName);
     }
 
@@ -133,6 +138,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IDocu
             .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var subjects = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var teachers = await db.TeacherProfilesAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), ct);
 
         var forms = applications.Select(a => ApplicationFormModel.From(
                 a,
@@ -140,6 +146,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IDocu
                 positions[a.PositionId],
                 a.SubjectId is { } subjectId ? subjects.GetValueOrDefault(subjectId) : null,
                 chosen.Municipality,
+                teachers.GetValueOrDefault(a.TeacherId) ?? TeacherProfile.None,
+                wording.Value.CommissionAddressee,
                 RegionClock.Today(a.SubmittedAt ?? region.Now, region.Zone)))
             .ToList();
         return new ApplicationFormsModel { Municipality = chosen.Municipality, PeriodName = chosen.PeriodName, Forms = forms };

@@ -8,22 +8,28 @@ using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Areas.Teacher.Pages.Applications;
 
 /// <summary>«Распечатать заявление»: the filled application as a PDF, to be signed and scanned.</summary>
-public sealed class PrintModel(AttestationDbContext db, ApplicationView view, IDocumentRenderer documents, RegionTime region)
-    : PageModel
+public sealed class PrintModel(
+    AttestationDbContext db,
+    ApplicationView view,
+    IDocumentRenderer documents,
+    IOptions<DocumentsOptions> wording,
+    RegionTime region) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var application = await db.Applications.AsNoTracking().OwnedBy(User).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var application = await db.Applications.AsNoTracking().OwnedBy(User).Include(a => a.Documents)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
             return NotFound();
 
         var details = await view.BuildAsync(application, ct);
         var model = ApplicationFormModel.From(application, details.Organisation, details.Position, details.Subject,
-            details.Municipality, region.Today);
+            details.Municipality, details.Teacher, wording.Value.CommissionAddressee, region.Today);
         var pdf = await documents.RenderPdfAsync<ApplicationForm>(
             new Dictionary<string, object?> { [nameof(ApplicationForm.Model)] = model }, PdfPageOptions.Portrait, ct);
         return this.Attachment(pdf, "application/pdf", $"Заявление на аттестацию — {application.FullName}.pdf");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Attestation.Domain;
 using Attestation.Domain.Categories;
+using Attestation.Domain.Names;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
@@ -12,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Teacher.Pages.Profile;
 
-/// <summary>«Личный кабинет» of a teacher: who he is, where he works, the categories he holds.</summary>
+/// <summary>
+/// «Личный кабинет» of a teacher: who he is, where he works, the categories he holds, and how the documents decline his
+/// name («от Ивановой Марии Петровны»), which he may correct.
+/// </summary>
 public sealed class IndexModel(
     AttestationDbContext db,
     UserManager<AppUser> users,
@@ -27,6 +31,9 @@ public sealed class IndexModel(
     [BindProperty(Name = nameof(Category))]
     public CategoryInput Category { get; set; } = new();
 
+    [BindProperty(Name = nameof(Genitive))]
+    public GenitiveInput Genitive { get; set; } = new();
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -36,6 +43,23 @@ public sealed class IndexModel(
     public List<SelectListItem> Organisations { get; private set; } = [];
     public List<SelectListItem> Positions { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
+
+    /// <summary>«Ивановой Марии Петровны» as the documents print it now: the teacher's correction, or else the rules'.</summary>
+    public string PrintedGenitive { get; private set; } = "";
+
+    public bool HasGenitiveCorrection { get; private set; }
+
+    /// <summary>A correction written for an earlier name: kept, but no longer printed.</summary>
+    public GenitiveCorrection? StaleGenitive { get; private set; }
+
+    public sealed class GenitiveInput
+    {
+        [Required(ErrorMessage = "Укажите фамилию, имя и отчество в родительном падеже.")]
+        [RegularExpression(GenitiveCorrection.InputPattern, ErrorMessage = GenitiveCorrection.InvalidMessage)]
+        [StringLength(GenitiveCorrection.MaxLength, ErrorMessage = "Не более {1} символов.")]
+        [Display(Name = "Фамилия, имя, отчество в родительном падеже (кого?)")]
+        public string? FullName { get; set; }
+    }
 
     public sealed class CategoryInput
     {
@@ -65,6 +89,7 @@ public sealed class IndexModel(
         var user = await CurrentUserAsync(ct);
         Input = ProfileInput.From(user);
         await LoadAsync(user, ct);
+        Genitive.FullName = PrintedGenitive;
         return Page();
     }
 
@@ -74,6 +99,7 @@ public sealed class IndexModel(
         ModelState.Clear();
         Input.OrganisationId = null;
         await LoadAsync(await CurrentUserAsync(ct), ct);
+        Genitive.FullName = PrintedGenitive;
         return Page();
     }
 
@@ -81,11 +107,13 @@ public sealed class IndexModel(
     {
         var user = await CurrentUserAsync(ct);
         ClearErrorsOf(nameof(Category));
+        ClearErrorsOf(nameof(Genitive));
         await db.CheckWorkplaceAsync(ModelState, "Input", Input.MunicipalityId, Input.OrganisationId, Input.PositionId,
             Input.SubjectId, ct);
         if (!ModelState.IsValid)
         {
             await LoadAsync(user, ct);
+            Genitive.FullName = PrintedGenitive;
             return Page();
         }
 
@@ -106,6 +134,7 @@ public sealed class IndexModel(
                 ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty,
                     error.Description);
             await LoadAsync(user, ct);
+            Genitive.FullName = PrintedGenitive;
             return Page();
         }
 
@@ -119,6 +148,7 @@ public sealed class IndexModel(
     {
         var user = await CurrentUserAsync(ct);
         ClearErrorsOf(nameof(Input));
+        ClearErrorsOf(nameof(Genitive));
         if (Category.Kind == QualificationCategory.None)
             ModelState.AddModelError("Category.Kind", "Выберите категорию.");
         if (Category.SetOn > region.Today)
@@ -141,8 +171,49 @@ public sealed class IndexModel(
 
         Input = ProfileInput.From(user);
         await LoadAsync(user, ct);
+        Genitive.FullName = PrintedGenitive;
         return Page();
     }
+
+    /// <summary>The teacher's own genitive of his name, for his current name; the rules' own result clears it.</summary>
+    public async Task<IActionResult> OnPostGenitiveAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        ClearErrorsOf(nameof(Input));
+        ClearErrorsOf(nameof(Category));
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                user.CorrectGenitive(new GenitiveCorrection(NameOf(user).FullName, Genitive.FullName!));
+                await db.SaveChangesAsync(ct);
+                StatusMessage = user.GenitiveFullName is null
+                    ? "Имя в родительном падеже совпадает с автоматическим склонением: документы склоняют его по правилам."
+                    : $"Имя в родительном падеже сохранено: документы напечатают «от {user.GenitiveFullName}».";
+                return RedirectToPage();
+            }
+            catch (DomainException error)
+            {
+                ModelState.AddModelError("Genitive.FullName", error.Message);
+            }
+        }
+
+        Input = ProfileInput.From(user);
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    /// <summary>«Склонять автоматически»: drops the correction.</summary>
+    public async Task<IActionResult> OnPostResetGenitiveAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        user.CorrectGenitive(null);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = "Имя в документах снова склоняется автоматически.";
+        return RedirectToPage();
+    }
+
+    private static PersonName NameOf(AppUser user) => new(user.LastName, user.FirstName, user.MiddleName);
 
     private void ClearErrorsOf(string prefix)
     {
@@ -167,5 +238,11 @@ public sealed class IndexModel(
         Organisations = await db.OrganisationOptionsAsync(Input.MunicipalityId, ct);
         Positions = await db.PositionOptionsAsync(ct);
         Subjects = await db.SubjectOptionsAsync(ct);
+
+        var name = NameOf(user);
+        var correction = user.GenitiveCorrection;
+        PrintedGenitive = name.FullNameGenitiveWith(correction);
+        HasGenitiveCorrection = correction?.AppliesTo(name) == true;
+        StaleGenitive = correction is not null && !HasGenitiveCorrection ? correction : null;
     }
 }
