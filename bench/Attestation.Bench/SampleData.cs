@@ -1,4 +1,5 @@
 using Attestation.Domain.Applications;
+using Attestation.Domain.Names;
 using Attestation.Web.Documents;
 
 namespace Attestation.Bench;
@@ -26,6 +27,10 @@ internal static class SampleData
     public static ApplicationFormModel ApplicationForm(int i) => new()
     {
         FullName = $"{LastNames[i % LastNames.Length]} Олеся Владимировна",
+        FullNameGenitive = $"{LastNames[i % LastNames.Length]} Олеси Владимировны",
+        Commission = "аттестационную комиссию Департамента общего образования Томской области",
+        Phone = "+7 (913) 123-45-67",
+        Email = "pichugina@example.org",
         ShortName = $"{LastNames[i % LastNames.Length]} О. В.",
         Gender = GrammaticalGender.Female,
         Position = "учитель",
