@@ -182,6 +182,9 @@ public static class RussianDeclension
 
     private static string MasculineSurname(string word, string lower)
     {
+        // «Цой», «Хой»: too short to be an adjective's ending on a stem, they decline as nouns («Цоя»).
+        if (lower.Length <= 3 && lower.EndsWith("ой", StringComparison.Ordinal))
+            return Replace(word, 1, "я");
         if (EndsWithAny(lower, "ский", "цкий", "ской", "цкой", "ый", "ой"))
             return Replace(word, 2, "ого");
         if (lower.EndsWith("ий", StringComparison.Ordinal))
