@@ -23,11 +23,90 @@ internal static class LongDocuments
     public static IReadOnlyDictionary<string, LongDocument> All { get; } = new Dictionary<string, LongDocument>(StringComparer.Ordinal)
     {
         ["commission-list"] = CommissionList(),
+        ["application-form"] = ApplicationForm(),
+        ["withdrawal-document"] = WithdrawalDocument(),
+        ["conclusion-form"] = ConclusionForm(),
     };
 
     private static Task<byte[]> Render<TTemplate>(PdfRendererFixture pdf, object model, PdfPageOptions options)
         where TTemplate : Microsoft.AspNetCore.Components.IComponent =>
         pdf.RenderAsync<TTemplate>(new Dictionary<string, object?> { ["Model"] = model }, options);
+
+    private static LongDocument ApplicationForm()
+    {
+        var application = SampleApplications.Application(d => d with
+        {
+            LastName = "Константинопольская",
+            FirstName = "Александра",
+            MiddleName = "Вячеславовна",
+            ClaimedCategory = QualificationCategory.Methodist,
+        });
+        var model = ApplicationFormModel.From(application, Organisation, "Учитель-дефектолог", null, "Верхнекетский район",
+            SampleApplications.Teacher, SampleApplications.Commission, SampleApplications.Today);
+        return new LongDocument(
+            pdf => Render<ApplicationForm>(pdf, model, PdfPageOptions.Portrait),
+            ["«педагог-методист»", "№ 1234-р", "02.11.2021", "02.11.2026", "дистанционно", "+7 913 123-45-67"],
+            // A name this long may wrap in the addressee block, between its words.
+            ["от Константинопольской Александры Вячеславовны", "ЗАЯВЛЕНИЕ", "Сообщаю о себе следующие сведения:", Organisation]);
+    }
+
+    private static LongDocument WithdrawalDocument()
+    {
+        var model = new WithdrawalDocumentModel
+        {
+            Municipality = "Верхнекетский район",
+            Commission = SampleApplications.Commission,
+            CoordinatorFullName = "Иванова-Кузнецова Мария Петровна",
+            CoordinatorFullNameGenitive = "Ивановой-Кузнецовой Марии Петровны",
+            CoordinatorShortName = "Иванова-Кузнецова М. П.",
+            TeacherFullName = LongName,
+            TeacherFullNameGenitive = "Константинопольской Александры Вячеславовны",
+            TeacherShortName = "Константинопольская А. В.",
+            TeacherPosition = "учитель-дефектолог",
+            TeacherOrganisation = Organisation,
+            ClaimedCategory = "высшую квалификационную категорию",
+            SubmittedOn = new DateOnly(2026, 10, 14),
+            RegistrationNumber = "1193/2026",
+            RegisteredOn = new DateOnly(2026, 10, 20),
+            Period = "декабрь 2026-январь 2027",
+            Reason = "по состоянию здоровья: длительная временная нетрудоспособность",
+            FormedOn = new DateOnly(2026, 11, 30),
+        };
+        return new LongDocument(
+            pdf => Render<WithdrawalDocument>(pdf, model, PdfPageOptions.Portrait),
+            ["Константинопольской Александры Вячеславовны", "14.10.2026", "№ 1193/2026", "20.10.2026", "30.11.2026"],
+            []);
+    }
+
+    private static LongDocument ConclusionForm()
+    {
+        var model = new ConclusionFormModel
+        {
+            TeacherFullName = LongName,
+            TeacherFullNameGenitive = "Константинопольской Александры Вячеславовны",
+            TeacherShortName = "Константинопольская А. В.",
+            TeacherGender = Attestation.Domain.Names.GrammaticalGender.Female,
+            Position = "учитель-дефектолог",
+            Organisation = Organisation,
+            Municipality = "Верхнекетский район",
+            ClaimedCategory = "педагог-методист",
+            ClaimedCategoryGenitive = "квалификационной категории «педагог-методист»",
+            Form = "дистанционно",
+            Period = "декабрь 2026-январь 2027",
+            PeriodStart = new DateOnly(2026, 12, 1),
+            PeriodEnd = new DateOnly(2027, 1, 31),
+            Experts =
+            [
+                new ConclusionExpert("Фёдоров Алексей Николаевич", "Фёдоров А. Н.", "учитель-логопед", Organisation),
+                new ConclusionExpert(DoubleName, "Иванова-Кузнецова М. П.", "заместитель директора по учебно-воспитательной работе", Organisation),
+            ],
+            FormedOn = new DateOnly(2026, 12, 2),
+        };
+        return new LongDocument(
+            pdf => Render<ConclusionForm>(pdf, model, PdfPageOptions.Portrait),
+            ["Константинопольской Александры Вячеславовны", "дистанционно", "01.12.2026", "31.01.2027", "«педагог-методист»"],
+            []);
+    }
 
     private static LongDocument CommissionList()
     {
