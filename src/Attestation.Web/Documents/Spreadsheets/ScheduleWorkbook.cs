@@ -8,17 +8,16 @@ namespace Attestation.Web.Documents.Spreadsheets;
 /// </summary>
 public sealed class ScheduleWorkbook
 {
-    /// <summary>In characters: the six columns fill an A4 landscape page.</summary>
-    private static readonly double[] Widths = [6, 28, 14, 16, 40, 56];
+    /// <summary>In characters: the six columns fill an A4 landscape page; «педагог-наставник» fits its column.</summary>
+    private static readonly double[] Widths = [6, 28, 18, 16, 40, 56];
 
     public byte[] Write(MunicipalScheduleModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var book = new XLWorkbook();
         var columns = MunicipalScheduleModel.Columns;
-        var sheet = SheetLayout.Start(book, "График", model.Title, model.Approved ? null : model.ApprovalMark, columns, Widths);
-        if (!model.Approved)
-            sheet.Cell(SheetLayout.SubtitleRow, 1).Style.Font.Bold = true;
+        var sheet = SheetLayout.Start(book, "График", model.Title, model.ApprovalMark, columns, Widths);
+        sheet.Cell(SheetLayout.SubtitleRow, 1).Style.Font.Bold = true;
 
         var row = SheetLayout.FirstDataRow;
         foreach (var line in model.Rows)
@@ -48,7 +47,7 @@ public sealed class ScheduleWorkbook
         {
             groupRows.Add(row);
             var header = sheet.Range(row, 1, row, columns.Count).Merge();
-            header.FirstCell().Value = $"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalText}";
+            header.FirstCell().Value = $"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalStamp}";
             header.Style.Font.Bold = true;
             header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
             row++;
