@@ -61,11 +61,16 @@ internal static class SampleData
         PrintedOn = new DateOnly(2026, 12, 2),
     };
 
+    /// <summary>The region's journal of a year: the rows spread over the municipalities, each group numbered from 1.</summary>
     public static RegistrationJournalModel RegistrationJournal(int rows) => new()
     {
-        Municipality = "Город Томск",
-        Year = 2026,
-        Rows = Enumerable.Range(1, rows).Select(i => new RegistrationJournalRow(
+        Filter = new JournalFilter(null, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)),
+        Groups = Municipalities.Select((municipality, m) => new JournalGroup<RegistrationJournalRow>(m + 1, municipality,
+            JournalRows(rows / Municipalities.Length + (m < rows % Municipalities.Length ? 1 : 0)))).ToList(),
+    };
+
+    private static List<RegistrationJournalRow> JournalRows(int rows) =>
+        Enumerable.Range(1, rows).Select(i => new RegistrationJournalRow(
             i,
             $"{LastNames[i % LastNames.Length]} Мария Петровна",
             i % 3 == 0 ? "нет" : "первая",
@@ -74,8 +79,7 @@ internal static class SampleData
             i % 2 == 0 ? "очно" : "дистанционно",
             new DateOnly(2026, 1 + i % 12, 1 + i % 28),
             $"№ {i}/2026 от {DocumentText.Date(new DateOnly(2026, 1 + i % 12, 1 + i % 28))}",
-            "Заявление о проведении аттестации зарегистрировано")).ToList(),
-    };
+            "Заявление о проведении аттестации зарегистрировано")).ToList();
 
     public static ConsolidatedScheduleModel ConsolidatedSchedule(int rows)
     {
@@ -87,7 +91,7 @@ internal static class SampleData
                 Municipality = municipality,
                 PeriodName = "январь-февраль 2027",
                 PeriodPrepositional = "в январе-феврале 2027 г.",
-                Approved = true,
+                ApprovedOn = new DateOnly(2026, 12, 20),
                 CoordinatorName = "Сидорова Анна Ивановна",
                 CoordinatorPhone = "+7 (3822) 51-23-45",
                 Rows = Enumerable.Range(1, perMunicipality).Select(i => new MunicipalScheduleRow(

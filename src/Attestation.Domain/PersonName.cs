@@ -48,7 +48,8 @@ public sealed partial record PersonName
 
     public override string ToString() => FullName;
 
-    internal static string Join(string lastName, string firstName, string? middleName) =>
+    /// <summary>The full name from columns already checked when they were stored (a query's projection).</summary>
+    public static string Join(string lastName, string firstName, string? middleName) =>
         middleName is null ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
 
     // Double-barrelled names and patronymics such as «Али оглы» use a hyphen or a space.

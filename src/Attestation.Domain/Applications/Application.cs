@@ -191,27 +191,9 @@ public sealed class Application
         ResultLinks?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>The status as the teacher reads it in his cabinet, with the reason or the outcome where there is one.</summary>
-    public string StatusText
-    {
-        get
-        {
-            var text = Status switch
-            {
-                ApplicationStatus.Registered when RegistrationNumber is not null && RegisteredOn is { } on =>
-                    $"{Status.ToRussian()} (№ {RegistrationNumber} от {Text.Date(on)})",
-                ApplicationStatus.Rejected when RejectionReason is not null =>
-                    $"{Status.ToRussian()}: {RejectionReason}",
-                ApplicationStatus.Verified when CoordinatorMark is { } mark =>
-                    $"{Status.ToRussian()}: {mark.ToRussian()}",
-                ApplicationStatus.Decided when Decision is not null && ClaimedCategory is { } claimed =>
-                    Decision.Outcome == DecisionOutcome.Established
-                        ? $"{Status.ToRussian()}: квалификационная категория «{claimed.ToRussian()}» установлена"
-                        : $"{Status.ToRussian()}: в установлении квалификационной категории «{claimed.ToRussian()}» отказано",
-                _ => Status.ToRussian(),
-            };
-            return IsWithdrawalPending ? $"{text} (подано заявление на отзыв)" : text;
-        }
-    }
+    public string StatusText =>
+        new StatusFacts(Status, RegistrationNumber, RegisteredOn, RejectionReason, CoordinatorMark, Decision?.Outcome,
+            ClaimedCategory, IsWithdrawalPending).Text;
 
     public static Application StartDraft(
         Guid teacherId,

@@ -55,11 +55,14 @@ public sealed class Withdrawal
     public bool IsRegistered => RegisteredAt is not null;
 
     /// <summary>The «Причина отзыва заявления» column of the withdrawal journal.</summary>
-    public string ReasonDisplay => (ReasonKind, ReasonText) switch
+    public string ReasonDisplay => Describe(ReasonKind, ReasonText);
+
+    /// <summary>The reason as the journal writes it, from its two columns (a journal reads them without the application).</summary>
+    public static string Describe(WithdrawalReason kind, string? text) => (kind, text) switch
     {
-        (WithdrawalReason.Other, { } text) => text,
-        (_, null) => ReasonKind.ToRussian(),
-        (_, { } text) => $"{ReasonKind.ToRussian()}: {text}",
+        (WithdrawalReason.Other, { } other) => other,
+        (_, null) => kind.ToRussian(),
+        (_, { } details) => $"{kind.ToRussian()}: {details}",
     };
 
     internal void Register(Guid registeredBy, DateTimeOffset registeredAt, Guid? periodId)

@@ -39,8 +39,14 @@ public sealed record ConsolidatedSchedulePart(
     /// <summary>Only a schedule with someone in it is approved: an empty one has nothing for experts to see.</summary>
     public bool HasSchedule => Scheduled > 0;
 
-    /// <summary>«График утверждён 20.11.2026» / «График не утверждён».</summary>
+    /// <summary>«График утверждён 20.11.2026» / «График не утверждён»: the operator's page.</summary>
     public required string ApprovalText { get; init; }
+
+    /// <summary>The documents head the municipality with «Утверждён 20.11.2026» or this.</summary>
+    public const string NotApproved = "Не утверждён";
+
+    /// <summary>«Утверждён 20.11.2026» / «Не утверждён»: the municipality's heading in the PDF and the Excel file.</summary>
+    public string ApprovalStamp => Schedule.ApprovalStamp ?? NotApproved;
 }
 
 /// <summary>
@@ -73,7 +79,7 @@ public sealed record ConsolidatedScheduleModel
 
     /// <summary>The mark above the title: «Утверждён 20.11.2026» or «Сводный график не утверждён».</summary>
     public string ApprovalMark => ApprovedOn is { } on
-        ? $"Утверждён {on.ToString(Infrastructure.RegionDates.DateFormat, Infrastructure.WebSetup.Russian)}"
+        ? $"{MunicipalScheduleModel.ApprovedWord} {DocumentText.Date(on)}"
         : "Сводный график не утверждён";
 
     /// <summary>Without the extension: «Сводный график — декабрь 2025-январь 2026».</summary>
@@ -162,7 +168,7 @@ public sealed record ConsolidatedScheduleModel
                 Municipality = m.Name,
                 PeriodName = period.Name,
                 PeriodPrepositional = period.PrepositionalName,
-                Approved = approval is not null,
+                ApprovedOn = approval is null ? null : RegionClock.Today(approval.ApprovedAt, zone),
                 CoordinatorName = coordinator?.FullName,
                 CoordinatorPhone = string.IsNullOrWhiteSpace(coordinator?.WorkPhone) ? null : coordinator.WorkPhone.Trim(),
                 Rows = rows,

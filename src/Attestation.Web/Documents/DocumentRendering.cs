@@ -9,7 +9,6 @@ public sealed record PdfPageOptions(bool Landscape = false, bool PageNumbers = t
     public const int TaggedTableRows = 300;
 
     public static PdfPageOptions Portrait { get; } = new();
-    public static PdfPageOptions LandscapeWithNumbers { get; } = new(Landscape: true);
 
     /// <summary>
     /// A tagged PDF carries its structure (headings, table cells) for screen readers. Chromium builds it in proportion to

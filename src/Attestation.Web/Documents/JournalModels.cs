@@ -1,10 +1,51 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Documents;
+
+/// <summary>
+/// Which lines a journal holds: those of one municipality (the coordinator's journal, or the operator's choice of one)
+/// or of the whole region, submitted (filed, for withdrawals) between two dates of the region's calendar, inclusive.
+/// A bound left out is open.
+/// </summary>
+public sealed record JournalFilter(int? MunicipalityId, DateOnly? From, DateOnly? To)
+{
+    /// <summary>One municipality's journal of a calendar year; of all years when <paramref name="year"/> is null.</summary>
+    public static JournalFilter Year(int municipalityId, int? year) =>
+        year is { } y
+            ? new JournalFilter(municipalityId, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31))
+            : new JournalFilter(municipalityId, null, null);
+
+    /// <summary>«2026 год», «с 01.02.2026 по 31.03.2026», or null for no bounds at all.</summary>
+    public string? PeriodText => (From, To) switch
+    {
+        ({ Month: 1, Day: 1 } from, { Month: 12, Day: 31 } to) when from.Year == to.Year => $"{from.Year} год",
+        ({ } from, { } to) => $"с {DocumentText.Date(from)} по {DocumentText.Date(to)}",
+        ({ } from, null) => $"с {DocumentText.Date(from)}",
+        (null, { } to) => $"по {DocumentText.Date(to)}",
+        _ => null,
+    };
+
+    /// <summary>From 00:00 of the first day to 00:00 of the day after the last one, in the region's zone.</summary>
+    internal (DateTimeOffset? From, DateTimeOffset? To) Instants(TimeZoneInfo zone) =>
+        (From is { } from ? RegionClock.StartOfDay(from, zone) : null,
+            To is { } to ? RegionClock.StartOfDay(to.AddDays(1), zone) : null);
+}
+
+/// <summary>
+/// The lines of one municipality in a journal. The region's journal has one group per municipality, each numbered
+/// from 1 like that municipality's own journal (registration numbers run per municipality, «12/2026», so a
+/// regional operator checks a group against the coordinator's journal line by line); a municipality's journal is one group.
+/// </summary>
+public sealed record JournalGroup<TRow>(int MunicipalityId, string Municipality, IReadOnlyList<TRow> Rows)
+{
+    /// <summary>«Муниципальное образование "Город Томск"», as the consolidated schedule heads its groups.</summary>
+    public string Heading => $"Муниципальное образование \"{Municipality}\"";
+}
 
 /// <summary>A line of «Журнал регистрации заявлений педагогических работников на аттестацию».</summary>
 /// <param name="Registration">«№ 12/2026 от 05.11.2026»; null while the application is not registered.</param>
@@ -20,8 +61,8 @@ public sealed record RegistrationJournalRow(
     string Status);
 
 /// <summary>
-/// «Журнал регистрации заявлений педагогических работников на аттестацию» of one municipality (SPEC §6): every
-/// application that has been submitted, in the order of submission.
+/// «Журнал регистрации заявлений педагогических работников на аттестацию» (SPEC §6) of one municipality or of the
+/// region grouped by municipality: every application submitted in the filter's dates, in the order of submission.
 /// </summary>
 public sealed record RegistrationJournalModel
 {
@@ -40,51 +81,89 @@ public sealed record RegistrationJournalModel
         "Статус заявления",
     ];
 
-    public required string Municipality { get; init; }
+    public required JournalFilter Filter { get; init; }
 
-    /// <summary>Applications submitted in this calendar year only; null for all years.</summary>
-    public int? Year { get; init; }
+    /// <summary>The municipality's name when the filter names one; null for the region.</summary>
+    public string? Municipality { get; init; }
 
-    public required IReadOnlyList<RegistrationJournalRow> Rows { get; init; }
+    public required IReadOnlyList<JournalGroup<RegistrationJournalRow>> Groups { get; init; }
+
+    /// <summary>The region's journal heads each municipality's lines; a municipality's own has its name in the subtitle.</summary>
+    public bool IsGrouped => Municipality is null;
+
+    public int Total => Groups.Sum(g => g.Rows.Count);
 
     /// <summary>«муниципальное образование "Город Томск", 2026 год».</summary>
-    public string Subtitle => JournalText.Subtitle(Municipality, Year);
+    public string Subtitle => JournalText.Subtitle(Municipality, Filter);
 
-    public string FileName => JournalText.FileName("Журнал регистрации заявлений", Municipality, Year);
+    public string FileName => JournalText.FileName(Title, Municipality, Filter);
 
+    /// <summary>«Всего заявлений: 1 234», under the region's journal.</summary>
+    public string TotalLine => $"Всего заявлений: {Total.ToString("N0", Infrastructure.WebSetup.Russian)}";
+
+    /// <summary>The applications the journal lists: submitted, of the filter's municipality and dates.</summary>
+    public static IQueryable<Application> Lines(IQueryable<Application> applications, JournalFilter filter, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(filter);
+        var (from, to) = filter.Instants(zone);
+        var query = applications.Where(a => a.SubmittedAt != null);
+        if (filter.MunicipalityId is { } municipalityId)
+            query = query.Where(a => a.MunicipalityId == municipalityId);
+        if (from is { } start)
+            query = query.Where(a => a.SubmittedAt >= start);
+        if (to is { } end)
+            query = query.Where(a => a.SubmittedAt < end);
+        return query;
+    }
+
+    /// <summary>
+    /// The journal in one query of the columns it prints. The submission date bounds it: with a municipality the
+    /// index on (municipality, status, submission) serves it, and a year of the region is some 15,000 lines.
+    /// </summary>
     public static async Task<RegistrationJournalModel> LoadAsync(
-        AttestationDbContext db, int municipalityId, int? year, TimeZoneInfo zone, CancellationToken ct)
+        AttestationDbContext db, JournalFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
-        var municipality = await JournalText.MunicipalityNameAsync(db, municipalityId, ct);
-        var query = db.Applications.AsNoTracking().Where(a => a.MunicipalityId == municipalityId && a.SubmittedAt != null);
-        if (year is { } y)
-        {
-            var (from, to) = JournalText.YearBounds(y, zone);
-            query = query.Where(a => a.SubmittedAt >= from && a.SubmittedAt < to);
-        }
-
-        // Whole entities: the status text reads the withdrawal, the mark and the decision.
-        var applications = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.LastName).ToListAsync(ct);
-        var rows = applications.Select((a, index) => new RegistrationJournalRow(
-                index + 1,
-                a.FullName,
-                a.CurrentCategory.ToRussian(),
+        var municipality = await JournalText.MunicipalityNameAsync(db, filter, ct);
+        var lines = await Lines(db.Applications.AsNoTracking(), filter, zone)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.MunicipalityId,
+                a.LastName,
+                a.FirstName,
+                a.MiddleName,
+                a.CurrentCategory,
                 a.CurrentCategoryExpiresOn,
-                a.ClaimedCategory?.ToRussian() ?? "",
-                a.Form?.ToRussian() ?? "",
-                RegionClock.Today(a.SubmittedAt!.Value, zone),
-                a.RegistrationNumber is { } number && a.RegisteredOn is { } on
-                    ? $"№ {number} от {DocumentText.Date(on)}"
-                    : null,
-                a.StatusText))
-            .ToList();
-        return new RegistrationJournalModel { Municipality = municipality, Year = year, Rows = rows };
+                a.ClaimedCategory,
+                a.Form,
+                SubmittedAt = a.SubmittedAt!.Value,
+                a.RegistrationNumber,
+                a.RegisteredOn,
+                Status = new StatusFacts(a.Status, a.RegistrationNumber, a.RegisteredOn, a.RejectionReason, a.CoordinatorMark,
+                    a.Decision != null ? (DecisionOutcome?)a.Decision.Outcome : null, a.ClaimedCategory,
+                    a.Withdrawal != null && a.Withdrawal.RegisteredAt == null),
+            })
+            .ToListAsync(ct);
+
+        var groups = await JournalText.GroupAsync(db, lines, a => a.MunicipalityId, (a, index) => new RegistrationJournalRow(
+            index + 1,
+            PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
+            a.CurrentCategory.ToRussian(),
+            a.CurrentCategoryExpiresOn,
+            a.ClaimedCategory?.ToRussian() ?? "",
+            a.Form?.ToRussian() ?? "",
+            RegionClock.Today(a.SubmittedAt, zone),
+            a.RegistrationNumber is { } number && a.RegisteredOn is { } on ? $"№ {number} от {DocumentText.Date(on)}" : null,
+            a.Status.Text), ct);
+        return new RegistrationJournalModel { Filter = filter, Municipality = municipality, Groups = groups };
     }
 }
 
-/// <summary>A line of «Журнал регистрации отозванных заявлений».</summary>
+/// <summary>A line of «Журнал регистрации отозванных заявлений педагогических работников на аттестацию».</summary>
 /// <param name="FiledBy">«педагогический работник» or «муниципальный координатор».</param>
 public sealed record WithdrawalJournalRow(
     int Number,
@@ -94,10 +173,14 @@ public sealed record WithdrawalJournalRow(
     DateOnly FiledOn,
     DateOnly? RegisteredOn);
 
-/// <summary>«Журнал регистрации отозванных заявлений» of one municipality (SPEC §6), in the order of filing.</summary>
+/// <summary>
+/// «Журнал регистрации отозванных заявлений педагогических работников на аттестацию» (the seed's heading of «Регистрация
+/// заявлений на отзыв»; SPEC §6 shortens it) of one municipality or of the region grouped by municipality, in the
+/// order of filing.
+/// </summary>
 public sealed record WithdrawalJournalModel
 {
-    public const string Title = "Журнал регистрации отозванных заявлений";
+    public const string Title = "Журнал регистрации отозванных заявлений педагогических работников на аттестацию";
 
     public const string NotRegistered = "не зарегистрировано";
 
@@ -111,56 +194,124 @@ public sealed record WithdrawalJournalModel
         "Дата регистрации",
     ];
 
-    public required string Municipality { get; init; }
+    public required JournalFilter Filter { get; init; }
 
-    /// <summary>Withdrawals filed in this calendar year only; null for all years.</summary>
-    public int? Year { get; init; }
+    /// <summary>The municipality's name when the filter names one; null for the region.</summary>
+    public string? Municipality { get; init; }
 
-    public required IReadOnlyList<WithdrawalJournalRow> Rows { get; init; }
+    public required IReadOnlyList<JournalGroup<WithdrawalJournalRow>> Groups { get; init; }
 
-    public string Subtitle => JournalText.Subtitle(Municipality, Year);
+    public bool IsGrouped => Municipality is null;
 
-    public string FileName => JournalText.FileName("Журнал регистрации отозванных заявлений", Municipality, Year);
+    public int Total => Groups.Sum(g => g.Rows.Count);
 
+    public string Subtitle => JournalText.Subtitle(Municipality, Filter);
+
+    public string FileName => JournalText.FileName(Title, Municipality, Filter);
+
+    public string TotalLine => $"Всего заявлений на отзыв: {Total.ToString("N0", Infrastructure.WebSetup.Russian)}";
+
+    /// <summary>The applications the journal lists: with a withdrawal filed, of the filter's municipality and dates.</summary>
+    public static IQueryable<Application> Lines(IQueryable<Application> applications, JournalFilter filter, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(filter);
+        var (from, to) = filter.Instants(zone);
+        var query = applications.Where(a => a.Withdrawal != null);
+        if (filter.MunicipalityId is { } municipalityId)
+            query = query.Where(a => a.MunicipalityId == municipalityId);
+        if (from is { } start)
+            query = query.Where(a => a.Withdrawal!.FiledAt >= start);
+        if (to is { } end)
+            query = query.Where(a => a.Withdrawal!.FiledAt < end);
+        return query;
+    }
+
+    /// <summary>The journal in one query of the columns it prints, bounded by the filing date.</summary>
     public static async Task<WithdrawalJournalModel> LoadAsync(
-        AttestationDbContext db, int municipalityId, int? year, TimeZoneInfo zone, CancellationToken ct)
+        AttestationDbContext db, JournalFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
-        var municipality = await JournalText.MunicipalityNameAsync(db, municipalityId, ct);
-        var query = db.Applications.AsNoTracking().Where(a => a.MunicipalityId == municipalityId && a.Withdrawal != null);
-        if (year is { } y)
-        {
-            var (from, to) = JournalText.YearBounds(y, zone);
-            query = query.Where(a => a.Withdrawal!.FiledAt >= from && a.Withdrawal.FiledAt < to);
-        }
+        var municipality = await JournalText.MunicipalityNameAsync(db, filter, ct);
+        var lines = await Lines(db.Applications.AsNoTracking(), filter, zone)
+            .OrderBy(a => a.Withdrawal!.FiledAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.MunicipalityId,
+                a.LastName,
+                a.FirstName,
+                a.MiddleName,
+                a.Withdrawal!.ReasonKind,
+                a.Withdrawal.ReasonText,
+                a.Withdrawal.ByCoordinator,
+                a.Withdrawal.FiledAt,
+                a.Withdrawal.RegisteredAt,
+            })
+            .ToListAsync(ct);
 
-        var applications = await query.OrderBy(a => a.Withdrawal!.FiledAt).ThenBy(a => a.LastName).ToListAsync(ct);
-        var rows = applications.Select((a, index) => new WithdrawalJournalRow(
-                index + 1,
-                a.FullName,
-                a.Withdrawal!.ReasonDisplay,
-                a.Withdrawal.ByCoordinator ? "муниципальный координатор" : "педагогический работник",
-                RegionClock.Today(a.Withdrawal.FiledAt, zone),
-                a.Withdrawal.RegisteredAt is { } registered ? RegionClock.Today(registered, zone) : null))
-            .ToList();
-        return new WithdrawalJournalModel { Municipality = municipality, Year = year, Rows = rows };
+        var groups = await JournalText.GroupAsync(db, lines, a => a.MunicipalityId, (a, index) => new WithdrawalJournalRow(
+            index + 1,
+            PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
+            Withdrawal.Describe(a.ReasonKind, a.ReasonText),
+            a.ByCoordinator ? "муниципальный координатор" : "педагогический работник",
+            RegionClock.Today(a.FiledAt, zone),
+            a.RegisteredAt is { } registered ? RegionClock.Today(registered, zone) : null), ct);
+        return new WithdrawalJournalModel { Filter = filter, Municipality = municipality, Groups = groups };
     }
 }
 
-/// <summary>What both journals share: the subtitle, the file name, the year's bounds in the region's time.</summary>
+/// <summary>What both journals share: the subtitle, the file name, the municipality's name, the grouping.</summary>
 internal static class JournalText
 {
-    public static string Subtitle(string municipality, int? year) =>
-        year is { } y ? $"муниципальное образование \"{municipality}\", {y} год" : $"муниципальное образование \"{municipality}\"";
+    public const string Region = "все муниципальные образования";
 
-    public static string FileName(string title, string municipality, int? year) =>
-        year is { } y ? $"{title} — {municipality} — {y}" : $"{title} — {municipality}";
+    public static string Subtitle(string? municipality, JournalFilter filter)
+    {
+        var who = municipality is null ? Region : $"муниципальное образование \"{municipality}\"";
+        return filter.PeriodText is { } period ? $"{who}, {period}" : who;
+    }
 
-    /// <summary>From 1 January 00:00 of the year to 1 January of the next, in the region's zone.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year, TimeZoneInfo zone) =>
-        (RegionClock.StartOfDay(new DateOnly(year, 1, 1), zone), RegionClock.StartOfDay(new DateOnly(year + 1, 1, 1), zone));
+    /// <summary>«… — Город Томск — 2026», «… — все муниципальные образования — 01.02.2026-31.03.2026».</summary>
+    public static string FileName(string title, string? municipality, JournalFilter filter)
+    {
+        var period = (filter.From, filter.To) switch
+        {
+            ({ Month: 1, Day: 1 } from, { Month: 12, Day: 31 } to) when from.Year == to.Year =>
+                from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ({ } from, { } to) => $"{DocumentText.Date(from)}-{DocumentText.Date(to)}",
+            _ => filter.PeriodText,
+        };
+        return string.Join(" — ", new[] { title, municipality ?? Region, period }.Where(part => part is not null));
+    }
 
-    public static Task<string> MunicipalityNameAsync(AttestationDbContext db, int municipalityId, CancellationToken ct) =>
-        db.Municipalities.AsNoTracking().Where(m => m.Id == municipalityId).Select(m => m.Name).SingleAsync(ct);
+    /// <summary>«Муниципальное образование "Город Томск" — 12 заявлений»: a group's heading in the region's Excel journal.</summary>
+    public static string GroupHeading<TRow>(JournalGroup<TRow> group, string one, string few, string many) =>
+        $"{group.Heading} — {group.Rows.Count} {DocumentText.Plural(group.Rows.Count, one, few, many)}";
+
+    /// <summary>The name of the filter's municipality; null for the region.</summary>
+    public static async Task<string?> MunicipalityNameAsync(AttestationDbContext db, JournalFilter filter, CancellationToken ct) =>
+        filter.MunicipalityId is { } id
+            ? await db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleAsync(ct)
+            : null;
+
+    /// <summary>
+    /// The lines by municipality in the order of the operator's lists (alphabetical, the regional institutions last),
+    /// each group keeping the lines' order and numbered from 1.
+    /// </summary>
+    public static async Task<IReadOnlyList<JournalGroup<TRow>>> GroupAsync<TLine, TRow>(AttestationDbContext db,
+        IReadOnlyList<TLine> lines, Func<TLine, int> municipalityOf, Func<TLine, int, TRow> row, CancellationToken ct)
+    {
+        var ids = lines.Select(municipalityOf).Distinct().ToList();
+        var municipalities = await db.Municipalities.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
+            .ToListAsync(ct);
+        var byMunicipality = lines.ToLookup(municipalityOf);
+        return municipalities
+            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
+            .Select(m => new JournalGroup<TRow>(m.Id, m.Name, byMunicipality[m.Id].Select(row).ToList()))
+            .ToList();
+    }
 }

@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
@@ -44,10 +45,12 @@ public sealed record MunicipalScheduleModel
     public required string PeriodPrepositional { get; init; }
 
     /// <summary>
-    /// The operator's approval comes with the consolidated schedule; until then every schedule printed is marked as not
-    /// approved, so that a draft on paper is not taken for the final one.
+    /// The day of the operator's approval (with the consolidated schedule), in the region's calendar; null until then,
+    /// and every schedule printed before is marked as not approved, so that a draft on paper is not taken for the final one.
     /// </summary>
-    public bool Approved { get; init; }
+    public DateOnly? ApprovedOn { get; init; }
+
+    public bool Approved => ApprovedOn is not null;
 
     public string? CoordinatorName { get; init; }
 
@@ -58,8 +61,22 @@ public sealed record MunicipalScheduleModel
     public string Title =>
         $"График проведения аттестации педагогических работников муниципального образования \"{Municipality}\" в целях установления квалификационной категории {PeriodPrepositional}";
 
-    /// <summary>«График не утверждён» or empty: the mark above the title.</summary>
-    public string ApprovalMark => Approved ? "" : "График не утверждён";
+    /// <summary>«Утверждён 05.12.2026», or null before the approval.</summary>
+    public string? ApprovalStamp => ApprovedOn is { } on ? $"{ApprovedWord} {DocumentText.Date(on)}" : null;
+
+    /// <summary>The mark above the title: «Утверждён 05.12.2026» or «График не утверждён».</summary>
+    public string ApprovalMark => ApprovalStamp ?? NotApproved;
+
+    public const string ApprovedWord = "Утверждён";
+
+    /// <summary>The day of an approval in the region's calendar: an approval at 01:00 in Tomsk is still that day there.</summary>
+    public static DateOnly? ApprovalDay(ScheduleApproval? approval, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return approval is null ? null : RegionClock.Today(approval.ApprovedAt, zone);
+    }
+
+    public const string NotApproved = "График не утверждён";
 
     /// <summary>The line under the table: who answers questions about the schedule.</summary>
     public string CoordinatorLine =>
@@ -77,7 +94,7 @@ public sealed record MunicipalScheduleModel
         int municipalityId,
         AttestationPeriod period,
         AppUser? coordinator,
-        bool approved,
+        DateOnly? approvedOn,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -122,7 +139,7 @@ public sealed record MunicipalScheduleModel
             Municipality = municipality,
             PeriodName = period.Name,
             PeriodPrepositional = period.PrepositionalName,
-            Approved = approved,
+            ApprovedOn = approvedOn,
             CoordinatorName = coordinator?.FullName,
             CoordinatorPhone = string.IsNullOrWhiteSpace(coordinator?.WorkPhone) ? null : coordinator.WorkPhone.Trim(),
             Rows = rows,
@@ -136,7 +153,8 @@ public sealed record MunicipalScheduleModel
         return string.IsNullOrWhiteSpace(subject) ? name : $"{name} {subject.Trim()}".Trim();
     }
 
-    private static string WithWorkplace(string position, string? organisation) =>
+    /// <summary>«учитель математики, МАОУ лицей № 8».</summary>
+    public static string WithWorkplace(string position, string? organisation) =>
         string.Join(", ", new[] { position, organisation?.Trim() }.Where(part => !string.IsNullOrEmpty(part)));
 
     private static string JoinName(string lastName, string firstName, string? middleName) =>
@@ -164,7 +182,10 @@ public sealed record MunicipalScheduleModel
             .ToListAsync(ct);
         return people.ToDictionary(
             p => p.Id,
-            p => WithWorkplace($"{JoinName(p.LastName, p.FirstName, p.MiddleName)}, {PositionWithSubject(p.Position, p.Subject)}".TrimEnd(',', ' '),
-                p.Organisation));
+            p => PersonWithWork(JoinName(p.LastName, p.FirstName, p.MiddleName), p.Position, p.Subject, p.Organisation));
     }
+
+    /// <summary>«Фёдоров Алексей Николаевич, учитель математики, МАОУ гимназия № 6 г. Томска»: how the schedules print an expert.</summary>
+    public static string PersonWithWork(string fullName, string? position, string? subject, string? organisation) =>
+        WithWorkplace($"{fullName}, {PositionWithSubject(position, subject)}".TrimEnd(',', ' '), organisation);
 }

@@ -39,7 +39,7 @@ public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<Pd
     [Fact]
     public async Task The_landscape_option_turns_the_page()
     {
-        var bytes = await pdf.Renderer.RenderAsync(Html("<p>Сводный график</p>"), PdfPageOptions.LandscapeWithNumbers, CancellationToken.None);
+        var bytes = await pdf.Renderer.RenderAsync(Html("<p>Сводный график</p>"), PdfPageOptions.Table(1), CancellationToken.None);
 
         var (width, height) = await PdfReading.PageSizeAsync(bytes);
         Assert.InRange(width, 841, 844);

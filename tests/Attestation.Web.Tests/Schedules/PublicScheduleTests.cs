@@ -54,10 +54,13 @@ public sealed class PublicScheduleTests(PortalWithDirectoryFactory factory) : IC
         Assert.Contains("Публичная Анна Сергеевна", text, StringComparison.Ordinal);
         Assert.Contains($"рабочий телефон: {CoordinatorWorkPhone}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("не утверждён", text, StringComparison.Ordinal);
+        var stamp = await StampAsync(period, Directory.Tomsk.Id);
+        Assert.StartsWith($"{stamp} График проведения аттестации", text, StringComparison.Ordinal);
         AssertNoPrivateData(text);
 
         var xlsx = await anonymous.DownloadAsync(page.QuerySelector("#download-xlsx")!.GetAttribute("href")!, Downloads.ExcelType);
         using var book = Downloads.OpenWorkbook(xlsx);
+        Assert.Equal(stamp, book.Worksheet(1).Cell(2, 1).GetString());
         var cells = string.Join(" ", book.Worksheet(1).CellsUsed().Select(c => c.GetString()));
         Assert.Contains("Публичная Анна Сергеевна", cells, StringComparison.Ordinal);
         AssertNoPrivateData(cells);
@@ -160,6 +163,17 @@ public sealed class PublicScheduleTests(PortalWithDirectoryFactory factory) : IC
             ?? (await _desk.CreateOperatorAsync("public.operator")).Id;
         db.Add(new ScheduleApproval(period.Id, municipalityId, approver, _desk.Now));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>«Утверждён 05.12.2026»: the day of the stored approval in Tomsk.</summary>
+    private async Task<string> StampAsync(AttestationPeriod period, int municipalityId)
+    {
+        await using var db = factory.OpenDb();
+        var approvedAt = await db.Set<ScheduleApproval>()
+            .Where(a => a.PeriodId == period.Id && a.MunicipalityId == municipalityId)
+            .Select(a => a.ApprovedAt)
+            .SingleAsync();
+        return $"Утверждён {Domain.RegionClock.Today(approvedAt, Tomsk):dd.MM.yyyy}";
     }
 
     private Task<AttestationPeriod> PeriodAsync(int monthsAhead = 3)

@@ -6,16 +6,16 @@ namespace Attestation.Web.Documents.Spreadsheets;
 /// </summary>
 public sealed class ScheduleWorkbook
 {
-    /// <summary>In characters: the six columns fill an A4 landscape page.</summary>
-    private static readonly double[] Widths = [6, 28, 14, 16, 40, 56];
+    /// <summary>In characters: the six columns fill an A4 landscape page; «педагог-наставник» fits its column.</summary>
+    private static readonly double[] Widths = [6, 28, 18, 16, 40, 56];
 
     public byte[] Write(MunicipalScheduleModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return SheetWriter.ToBytes(output =>
         {
-            using var sheet = SheetWriter.Start(output, "График", model.Title, model.Approved ? null : model.ApprovalMark,
-                MunicipalScheduleModel.Columns, Widths, boldSubtitle: !model.Approved);
+            using var sheet = SheetWriter.Start(output, "График", model.Title, model.ApprovalMark,
+                MunicipalScheduleModel.Columns, Widths, boldSubtitle: true);
             foreach (var line in model.Rows)
                 WriteRow(sheet, line);
             if (model.Rows.Count == 0)
@@ -38,7 +38,7 @@ public sealed class ScheduleWorkbook
                 MunicipalScheduleModel.Columns, Widths, boldSubtitle: true);
             foreach (var part in model.Printed)
             {
-                sheet.Group($"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalText}");
+                sheet.Group($"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalStamp}");
                 foreach (var line in part.Schedule.Rows)
                     WriteRow(sheet, line);
                 sheet.Group(part.Schedule.CoordinatorLine, italic: true);

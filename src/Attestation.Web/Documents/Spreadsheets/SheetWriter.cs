@@ -89,7 +89,14 @@ public sealed class SheetWriter : IDisposable
     public void Note(string text)
     {
         _row++;
-        Merged(text, Styles.Note, FitLines(text, _widths.Sum(), 1.0) * LineHeight + 4);
+        Line(text);
+    }
+
+    /// <summary>A line under the table right after the previous one, merged across it and not ruled: bold for a heading, italic for a stage.</summary>
+    public void Line(string text, bool bold = false, bool italic = false)
+    {
+        var style = bold ? Styles.NoteBold : italic ? Styles.NoteItalic : Styles.Note;
+        Merged(text, style, FitLines(text, _widths.Sum(), bold ? 1.1 : 1.0) * LineHeight + 4);
     }
 
     /// <summary>Closes the sheet: merged ranges, print set-up, the workbook with the print titles. The stream is complete after it.</summary>
@@ -274,6 +281,8 @@ public sealed class SheetWriter : IDisposable
         public const uint Group = 8;
         public const uint GroupItalic = 9;
         public const uint Note = 10;
+        public const uint NoteBold = 11;
+        public const uint NoteItalic = 12;
 
         private const uint DateFormatId = 164;
 
@@ -344,8 +353,10 @@ public sealed class SheetWriter : IDisposable
                     Format(0, 0, 1, center, top, DateFormatId), // Date
                     Format(1, 2, 1, left, top),             // Group
                     Format(3, 0, 1, left, top),             // GroupItalic
-                    Format(0, 0, 0, left, top))             // Note
-                { Count = 11 },
+                    Format(0, 0, 0, left, top),             // Note
+                    Format(1, 0, 0, left, top),             // NoteBold
+                    Format(3, 0, 0, left, top))             // NoteItalic
+                { Count = 13 },
                 new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
         }
     }

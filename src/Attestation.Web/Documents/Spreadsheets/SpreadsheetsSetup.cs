@@ -11,6 +11,7 @@ public static class SpreadsheetsSetup
         services.AddSingleton<ScheduleWorkbook>();
         services.AddSingleton<RegistrationJournalWorkbook>();
         services.AddSingleton<WithdrawalJournalWorkbook>();
+        services.AddSingleton<ExpertScheduleWorkbook>();
         services.AddSingleton<CommissionListWorkbook>();
         return services;
     }

@@ -3,6 +3,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
+using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,8 @@ namespace Attestation.Web.Pages.Schedules;
 /// phone, no e-mail, SPEC §6): what the public reads is the layout of MunicipalScheduleModel, nothing added.
 /// </summary>
 [AllowAnonymous]
-public sealed class ViewModel(AttestationDbContext db, IDocumentRenderer documents, ScheduleWorkbook workbook) : PageModel
+public sealed class ViewModel(AttestationDbContext db, RegionTime region, IDocumentRenderer documents, ScheduleWorkbook workbook)
+    : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -70,7 +72,7 @@ public sealed class ViewModel(AttestationDbContext db, IDocumentRenderer documen
             return this.Attachment(workbook.Write(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
         var pdf = await documents.RenderPdfAsync<MunicipalSchedule>(
             new Dictionary<string, object?> { [nameof(MunicipalSchedule.Model)] = schedule },
-            PdfPageOptions.LandscapeWithNumbers, ct);
+            PdfPageOptions.Table(schedule.Rows.Count), ct);
         return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
     }
 
@@ -91,6 +93,7 @@ public sealed class ViewModel(AttestationDbContext db, IDocumentRenderer documen
     private async Task<MunicipalScheduleModel> LoadAsync(CancellationToken ct)
     {
         var coordinator = await db.ScheduleCoordinatorAsync(Municipality!.Value, ct);
-        return await MunicipalScheduleModel.LoadAsync(db, Municipality.Value, ChosenPeriod, coordinator, approved: true, ct);
+        return await MunicipalScheduleModel.LoadAsync(db, Municipality.Value, ChosenPeriod, coordinator,
+            MunicipalScheduleModel.ApprovalDay(Approval, region.Zone), ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Attestation.Domain;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Data;
@@ -135,14 +136,19 @@ public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<Municipa
     }
 
     [Fact]
-    public async Task Once_the_operator_approves_the_schedule_the_approved_files_are_there_without_the_mark()
+    public async Task Once_the_operator_approves_the_schedule_the_files_carry_the_day_of_the_approval_in_tomsk()
     {
         var scene = await SceneAsync("Город Томск");
         var other = await _world.MunicipalityAsync("Томский район");
         var neighbour = await _world.CoordinatorAsync(other, "Соседова");
+        // 00:30 in Tomsk is 17:30 UTC of the day before: the stamp is the region's day, whatever the machine's zone.
+        var approvedOn = factory.Today.AddDays(-2);
+        var approvedAt = RegionClock.StartOfDay(approvedOn, MunicipalFactory.Zone).AddMinutes(30);
+        Assert.Equal(approvedOn.AddDays(-1), DateOnly.FromDateTime(approvedAt.UtcDateTime));
+        var stamp = $"Утверждён {approvedOn:dd.MM.yyyy}";
         await using (var db = factory.OpenDb())
         {
-            db.Add(new ScheduleApproval(factory.OpenPeriod.Id, scene.Place.Municipality.Id, scene.Coordinator.Id, factory.Now.AddHours(-1)));
+            db.Add(new ScheduleApproval(factory.OpenPeriod.Id, scene.Place.Municipality.Id, scene.Coordinator.Id, approvedAt));
             await db.SaveChangesAsync();
         }
         using var client = await factory.SignInAsync(scene.Coordinator.UserName!);
@@ -155,10 +161,11 @@ public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<Municipa
 
         Assert.NotNull(page.QuerySelector("#approved-at"));
         Assert.NotNull(page.QuerySelector("#download-approved-pdf"));
-        Assert.StartsWith("График проведения аттестации педагогических работников", pdf, StringComparison.Ordinal);
+        Assert.StartsWith($"{stamp} График проведения аттестации педагогических работников", pdf, StringComparison.Ordinal);
         Assert.DoesNotContain("не утверждён", pdf, StringComparison.Ordinal);
         Assert.Contains($"1 {scene.InPeriod1} Мария Петровна", pdf, StringComparison.Ordinal);
-        Assert.Equal("", xlsx.Worksheet(1).Cell(2, 1).GetString());
+        Assert.Equal(stamp, xlsx.Worksheet(1).Cell(2, 1).GetString());
+        Assert.True(xlsx.Worksheet(1).Cell(2, 1).Style.Font.Bold);
         Assert.Equal($"{scene.InPeriod1} Мария Петровна", xlsx.Worksheet(1).Cell(4, 2).GetString());
         // The approval is the municipality's own: the neighbour's schedule for the period is still not approved.
         Assert.NotNull(neighbourPage.QuerySelector("#not-approved"));

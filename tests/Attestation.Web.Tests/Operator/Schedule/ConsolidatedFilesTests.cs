@@ -40,6 +40,7 @@ public sealed class ConsolidatedFilesTests(MunicipalFactory factory) : IClassFix
         await Downloads.SaveArtifactAsync("consolidated-schedule.xlsx", xlsx);
 
         Assert.StartsWith("Сводный график не утверждён", pdfBefore, StringComparison.Ordinal);
+        Downloads.AssertInOrder(pdfBefore, $"Муниципальное образование \"{tomsk.Name}\" Не утверждён", $"1 {tomsk.First.LastName}");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal($"Утверждены графики за период «{period.Name}» (2): {tomsk.Name}, {district.Name}.", StatusMessage(afterFirst));
         Assert.Equal($"Графики периода «{period.Name}» уже утверждены.", StatusMessage(afterSecond));
@@ -54,7 +55,7 @@ public sealed class ConsolidatedFilesTests(MunicipalFactory factory) : IClassFix
             text, StringComparison.Ordinal);
         Downloads.AssertHeaders(text, MunicipalScheduleModel.Columns);
         Downloads.AssertInOrder(text,
-            $"Муниципальное образование \"{tomsk.Name}\"", $"График утверждён {today}",
+            $"Муниципальное образование \"{tomsk.Name}\"", $"Утверждён {today}",
             $"1 {tomsk.First.LastName} Мария Петровна высшая очно учитель математики, {tomsk.Place.School.Name}",
             "Фёдоров Алексей Николаевич, учитель математики",
             $"2 {tomsk.Second.LastName} Мария Петровна высшая дистанционно",
@@ -74,7 +75,7 @@ public sealed class ConsolidatedFilesTests(MunicipalFactory factory) : IClassFix
             sheet.Cell(1, 1).GetString());
         Assert.Equal($"Утверждён {today}", sheet.Cell(2, 1).GetString());
         Assert.Equal(MunicipalScheduleModel.Columns, sheet.RowText(3, 6));
-        Assert.Equal($"Муниципальное образование \"{tomsk.Name}\" — График утверждён {today}", sheet.Cell(4, 1).GetString());
+        Assert.Equal($"Муниципальное образование \"{tomsk.Name}\" — Утверждён {today}", sheet.Cell(4, 1).GetString());
         Assert.True(sheet.Cell(4, 1).IsMerged());
         Assert.Equal(new[] { "1", $"{tomsk.First.LastName} Мария Петровна", "высшая", "очно", $"учитель математики, {tomsk.Place.School.Name}" },
             sheet.RowText(5, 5));
@@ -84,7 +85,7 @@ public sealed class ConsolidatedFilesTests(MunicipalFactory factory) : IClassFix
         Assert.True(sheet.Cell(7, 6).IsEmpty());
         Assert.Equal("Муниципальный координатор по аттестации: Лебедева Олеся Игоревна, рабочий телефон: +7 (3822) 46-03-17",
             sheet.Cell(8, 1).GetString());
-        Assert.Equal($"Муниципальное образование \"{district.Name}\" — График утверждён {today}", sheet.Cell(9, 1).GetString());
+        Assert.Equal($"Муниципальное образование \"{district.Name}\" — Утверждён {today}", sheet.Cell(9, 1).GetString());
         Assert.Equal($"{district.First.LastName} Мария Петровна", sheet.Cell(10, 2).GetString());
         Assert.Equal("Всего аттестуемых: 6", sheet.Cell(15, 1).GetString());
     }

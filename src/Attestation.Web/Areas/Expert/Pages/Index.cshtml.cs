@@ -3,7 +3,11 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Documents;
+using Attestation.Web.Documents.Spreadsheets;
+using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +19,15 @@ namespace Attestation.Web.Areas.Expert.Pages;
 /// schedule is approved and the 16th of the month before it has come; with the colleague of the pair, the school
 /// coordinator to call, and the conclusion due on the 15th of the second month.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(
+    AttestationDbContext db,
+    RegionTime region,
+    IDocumentRenderer documents,
+    ExpertScheduleWorkbook workbook) : PageModel
 {
+    public const string Pdf = "pdf";
+    public const string Excel = "xlsx";
+
     public IReadOnlyList<PeriodGroup> Periods { get; private set; } = [];
 
     /// <summary>Periods with assignments the expert cannot see yet, and when he will.</summary>
@@ -33,13 +44,21 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public sealed record HiddenPeriod(string Name, DateOnly VisibleFrom, bool Approved);
 
-    public sealed record Colleague(string FullName, string? Position, string? Organisation);
+    public sealed record Colleague(string FullName, string? Position, string? Subject, string? Organisation)
+    {
+        /// <summary>«Орлова Ирина Олеговна, учитель математики, МАОУ лицей № 8», as the schedules print an expert.</summary>
+        public string WithWork => MunicipalScheduleModel.PersonWithWork(FullName, Position, Subject, Organisation);
+    }
 
+    /// <param name="PositionAndWorkplace">«учитель математики, МАОУ лицей № 8», as the schedules print it.</param>
+    /// <param name="HandsConclusionsToSubjectGroup">The attestee's municipality's setting (г. Томск, ЗАТО Северск).</param>
     public sealed record Row(
         Guid Id,
         string Teacher,
         string Position,
         string Organisation,
+        string PositionAndWorkplace,
+        bool HandsConclusionsToSubjectGroup,
         QualificationCategory? Claimed,
         AttestationForm? Form,
         ApplicationStatus Status,
@@ -49,12 +68,39 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         DateOnly ConclusionDue,
         bool IsOverdue);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(periodId: null, ct);
+
+    /// <summary>
+    /// «Индивидуальный график проведения аттестации» of one period as PDF or Excel: the rows of the page, so only the
+    /// expert's own assignments of a period he may see; any other period is 404.
+    /// </summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid periodId, string? format, CancellationToken ct)
+    {
+        if (format is not (Pdf or Excel))
+            return NotFound();
+        await LoadAsync(periodId, ct);
+        if (Periods.SingleOrDefault(p => p.Period.Id == periodId) is not { } group)
+            return NotFound();
+
+        var me = User.UserId();
+        var expert = (await MunicipalScheduleModel.PeopleWithWorkAsync(db, [me], ct)).GetValueOrDefault(me) ?? User.DisplayName();
+        var schedule = ExpertScheduleModel.From(expert, group);
+        if (format == Excel)
+            return this.Attachment(workbook.Write(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
+        var pdf = await documents.RenderPdfAsync<ExpertSchedule>(
+            new Dictionary<string, object?> { [nameof(ExpertSchedule.Model)] = schedule }, PdfPageOptions.Table(schedule.Rows.Count), ct);
+        return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
+    }
+
+    /// <summary>The expert's assignments by period (of one period when <paramref name="periodId"/> is given).</summary>
+    private async Task LoadAsync(Guid? periodId, CancellationToken ct)
     {
         Today = region.Today;
         var me = User.UserId();
-        var assignments = await db.Applications.AsNoTracking()
-            .AssignedTo(User)
+        var mine = db.Applications.AsNoTracking().AssignedTo(User);
+        if (periodId is { } onlyPeriod)
+            mine = mine.Where(a => a.PeriodId == onlyPeriod);
+        var assignments = await mine
             .Select(a => new
             {
                 a.Id,
@@ -101,6 +147,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 Person = new Colleague(
                     u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
                     db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
+                    db.Subjects.Where(s => s.Id == u.SubjectId).Select(s => s.Name).FirstOrDefault(),
                     db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault()),
             })
             .ToDictionaryAsync(u => u.Id, u => u.Person, ct);
@@ -123,6 +170,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                         ExpertScope.FullName(a.LastName, a.FirstName, a.MiddleName),
                         a.Subject is null ? a.Position ?? "" : $"{a.Position} {a.Subject}",
                         a.Organisation ?? "",
+                        MunicipalScheduleModel.WithWorkplace(MunicipalScheduleModel.PositionWithSubject(a.Position, a.Subject), a.Organisation),
+                        hands.GetValueOrDefault(a.MunicipalityId),
                         a.ClaimedCategory,
                         a.Form,
                         a.Status,

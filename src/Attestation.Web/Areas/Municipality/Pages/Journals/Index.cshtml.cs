@@ -13,8 +13,8 @@ namespace Attestation.Web.Areas.Municipality.Pages.Journals;
 
 /// <summary>
 /// «Скачать» of the seed's two journals: «Журнал регистрации заявлений педагогических работников на аттестацию» and
-/// «Журнал регистрации отозванных заявлений», of the coordinator's own municipality, as PDF or Excel, optionally for
-/// one year. The registration and withdrawal pages link here.
+/// «Журнал регистрации отозванных заявлений педагогических работников на аттестацию», of the coordinator's own
+/// municipality, as PDF or Excel, optionally for one year. The registration and withdrawal pages link here.
 /// </summary>
 public sealed class IndexModel(
     AttestationDbContext db,
@@ -57,11 +57,11 @@ public sealed class IndexModel(
     {
         if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
             return NotFound();
-        var journal = await RegistrationJournalModel.LoadAsync(db, MunicipalityId, Year, region.Zone, ct);
+        var journal = await RegistrationJournalModel.LoadAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
         if (format == Excel)
             return this.Attachment(registrationWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
         var pdf = await documents.RenderPdfAsync<RegistrationJournal>(
-            new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = journal }, PdfPageOptions.LandscapeWithNumbers, ct);
+            new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
         return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
     }
 
@@ -69,11 +69,11 @@ public sealed class IndexModel(
     {
         if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
             return NotFound();
-        var journal = await WithdrawalJournalModel.LoadAsync(db, MunicipalityId, Year, region.Zone, ct);
+        var journal = await WithdrawalJournalModel.LoadAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
         if (format == Excel)
             return this.Attachment(withdrawalWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
         var pdf = await documents.RenderPdfAsync<WithdrawalJournal>(
-            new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = journal }, PdfPageOptions.LandscapeWithNumbers, ct);
+            new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
         return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
     }
 

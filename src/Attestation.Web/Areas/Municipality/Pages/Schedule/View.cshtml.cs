@@ -62,7 +62,7 @@ public sealed class ViewModel(
         if (Period is not null)
         {
             Approval = await ApprovalAsync(Period, ct);
-            Schedule = await LoadAsync(Period, IsApproved, ct);
+            Schedule = await LoadAsync(Period, ct);
         }
         return Page();
     }
@@ -82,13 +82,13 @@ public sealed class ViewModel(
             return RedirectToPage(new { periodId });
         }
 
-        var schedule = await LoadAsync(period, IsApproved, ct);
+        var schedule = await LoadAsync(period, ct);
         if (format == Excel)
             return this.Attachment(workbook.Write(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
 
         var pdf = await documents.RenderPdfAsync<MunicipalSchedule>(
             new Dictionary<string, object?> { [nameof(MunicipalSchedule.Model)] = schedule },
-            PdfPageOptions.LandscapeWithNumbers, ct);
+            PdfPageOptions.Table(schedule.Rows.Count), ct);
         return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
     }
 
@@ -99,11 +99,13 @@ public sealed class ViewModel(
             .SingleOrDefaultAsync(a => a.PeriodId == period.Id && a.MunicipalityId == municipalityId, ct);
     }
 
-    private async Task<MunicipalScheduleModel> LoadAsync(AttestationPeriod period, bool approved, CancellationToken ct)
+    /// <summary>The schedule as it stands, with the day of <see cref="Approval"/> once there is one.</summary>
+    private async Task<MunicipalScheduleModel> LoadAsync(AttestationPeriod period, CancellationToken ct)
     {
         var municipalityId = User.MunicipalityId() ?? throw new InvalidOperationException("A municipal coordinator has a municipality.");
         var userId = User.UserId();
         var coordinator = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        return await MunicipalScheduleModel.LoadAsync(db, municipalityId, period, coordinator, approved, ct);
+        return await MunicipalScheduleModel.LoadAsync(db, municipalityId, period, coordinator,
+            MunicipalScheduleModel.ApprovalDay(Approval, region.Zone), ct);
     }
 }

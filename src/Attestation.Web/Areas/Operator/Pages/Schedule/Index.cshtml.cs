@@ -76,7 +76,7 @@ public sealed class IndexModel(
 
         var pdf = await documents.RenderPdfAsync<ConsolidatedSchedule>(
             new Dictionary<string, object?> { [nameof(ConsolidatedSchedule.Model)] = schedule },
-            PdfPageOptions.LandscapeWithNumbers, ct);
+            PdfPageOptions.Table(schedule.Total), ct);
         return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
     }
 

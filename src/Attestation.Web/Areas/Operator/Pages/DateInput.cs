@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace Attestation.Web.Areas.Operator.Pages.Commission;
+namespace Attestation.Web.Areas.Operator.Pages;
 
 /// <summary>
-/// A date field of the commission's forms. A browser's date picker posts «2026-02-26»; where there is no picker, people
-/// type the date as every regional document writes it, «26.02.2026». Both are accepted.
+/// A date field of the operator's forms (the commission's, the journals' dates). A browser's date picker posts
+/// «2026-02-26»; where there is no picker, people type the date as every regional document writes it, «26.02.2026».
+/// Both are accepted.
 /// </summary>
 public static class DateInput
 {
