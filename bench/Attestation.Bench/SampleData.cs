@@ -78,7 +78,8 @@ internal static class SampleData
             "высшая",
             i % 2 == 0 ? "очно" : "дистанционно",
             new DateOnly(2026, 1 + i % 12, 1 + i % 28),
-            $"№ {i}/2026 от {DocumentText.Date(new DateOnly(2026, 1 + i % 12, 1 + i % 28))}",
+            $"{i}/2026",
+            new DateOnly(2026, 1 + i % 12, 1 + i % 28),
             "Заявление о проведении аттестации зарегистрировано")).ToList();
 
     public static ConsolidatedScheduleModel ConsolidatedSchedule(int rows)

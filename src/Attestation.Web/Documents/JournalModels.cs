@@ -48,7 +48,7 @@ public sealed record JournalGroup<TRow>(int MunicipalityId, string Municipality,
 }
 
 /// <summary>A line of «Журнал регистрации заявлений педагогических работников на аттестацию».</summary>
-/// <param name="Registration">«№ 12/2026 от 05.11.2026»; null while the application is not registered.</param>
+/// <param name="RegistrationNumber">«12/2026»; null while the application is not registered.</param>
 public sealed record RegistrationJournalRow(
     int Number,
     string FullName,
@@ -57,8 +57,19 @@ public sealed record RegistrationJournalRow(
     string ClaimedCategory,
     string Form,
     DateOnly SubmittedOn,
-    string? Registration,
-    string Status);
+    string? RegistrationNumber,
+    DateOnly? RegisteredOn,
+    string Status)
+{
+    /// <summary>«№ 12/2026», the number as the column prints it; null while the application is not registered.</summary>
+    public string? NumberText => RegistrationNumber is { } number && RegisteredOn is not null ? $"№ {number}" : null;
+
+    /// <summary>«от 05.11.2026».</summary>
+    public string? DateText => RegistrationNumber is not null && RegisteredOn is { } on ? $"от {DocumentText.Date(on)}" : null;
+
+    /// <summary>«№ 12/2026 от 05.11.2026»; null while the application is not registered.</summary>
+    public string? Registration => NumberText is { } number ? $"{number} {DateText}" : null;
+}
 
 /// <summary>
 /// «Журнал регистрации заявлений педагогических работников на аттестацию» (SPEC §6) of one municipality or of the
@@ -157,7 +168,8 @@ public sealed record RegistrationJournalModel
             a.ClaimedCategory?.ToRussian() ?? "",
             a.Form?.ToRussian() ?? "",
             RegionClock.Today(a.SubmittedAt, zone),
-            a.RegistrationNumber is { } number && a.RegisteredOn is { } on ? $"№ {number} от {DocumentText.Date(on)}" : null,
+            a.RegistrationNumber,
+            a.RegisteredOn,
             a.Status.Text), ct);
         return new RegistrationJournalModel { Filter = filter, Municipality = municipality, Groups = groups };
     }

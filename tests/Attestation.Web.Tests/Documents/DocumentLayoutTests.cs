@@ -39,5 +39,6 @@ public sealed class DocumentLayoutTests(PdfRendererFixture pdf) : IClassFixture<
             PdfLayout.AssertWordsWhole(words, heading);
         var (width, _) = await PdfReading.PageSizeAsync(bytes);
         PdfLayout.AssertWithinPage(words, width);
+        PdfLayout.AssertNothingOverflows(words);
     }
 }

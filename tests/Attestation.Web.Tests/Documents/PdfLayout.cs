@@ -7,7 +7,7 @@ namespace Attestation.Web.Tests.Documents;
 /// Assertions on where words stand in a PDF (<see cref="PdfReading.WordsAsync"/>): that a date, a number or a phrase is
 /// printed whole on one line, never broken across two, and that a heading is wrapped only between its words.
 /// </summary>
-public static class PdfLayout
+public static partial class PdfLayout
 {
     /// <summary>Words whose tops differ by less than this (points) stand on one line.</summary>
     private const double SameLine = 2.0;
@@ -28,12 +28,14 @@ public static class PdfLayout
         Assert.Fail($"«{phrase}» is not printed whole on one line. Nearby: {Nearby(words, tokens[0])}");
     }
 
-    /// <summary>Every word of the text appears whole somewhere (a heading may wrap between its words, never inside one).</summary>
+    /// <summary>Every word of the text appears whole somewhere (a heading may wrap between its words or after a slash, never inside a word).</summary>
     public static void AssertWordsWhole(IReadOnlyList<PdfWord> words, string text)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var printed = words.Select(w => Bare(w.Text)).ToHashSet(StringComparer.Ordinal);
-        var broken = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => !printed.Contains(Bare(word))).ToList();
+        // A slash is a place to wrap too: «(очно/» «дистанционно)» in a header.
+        static IEnumerable<string> Parts(string word) => AfterSlash().Split(word).Where(part => part.Length > 0).Select(Bare);
+        var printed = words.SelectMany(w => Parts(w.Text)).ToHashSet(StringComparer.Ordinal);
+        var broken = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => !Parts(word).All(printed.Contains)).ToList();
         Assert.True(broken.Count == 0, $"Broken or missing words of «{text}»: {string.Join(", ", broken.Select(w => $"«{w}»"))}");
     }
 
@@ -44,6 +46,37 @@ public static class PdfLayout
         var outside = words.Where(w => w.XMax > pageWidth - 1 || w.XMin < 1).Take(5).ToList();
         Assert.True(outside.Count == 0, $"Words outside the page: {string.Join(", ", outside.Select(w => w.Text))}");
     }
+
+    /// <summary>
+    /// No text runs out of its cell into the next: words of one line never overlap, and no word is two values glued
+    /// together («13.06.2026Заявление», «зарегистрированоНазначены»), which is how text spilling over a cell's edge
+    /// reads back.
+    /// </summary>
+    public static void AssertNothingOverflows(IReadOnlyList<PdfWord> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var glued = words.Where(w => Glued().IsMatch(w.Text)).Select(w => w.Text).Take(5).ToList();
+        Assert.True(glued.Count == 0, $"Values run into each other: {string.Join(", ", glued.Select(w => $"«{w}»"))}");
+
+        var overlapping = new List<string>();
+        foreach (var line in words.GroupBy(w => (w.Page, Top: Math.Round(w.YMin))))
+        {
+            var ordered = line.OrderBy(w => w.XMin).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].XMin < ordered[i - 1].XMax - 0.5)
+                    overlapping.Add($"«{ordered[i - 1].Text}» / «{ordered[i].Text}»");
+            }
+        }
+        Assert.True(overlapping.Count == 0, $"Words overlap: {string.Join(", ", overlapping.Take(5))}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=/)")]
+    private static partial System.Text.RegularExpressions.Regex AfterSlash();
+
+    /// <summary>A digit, closing bracket or lower-case letter followed straight by a letter or a capital: two values in one word.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[А-Яа-яЁё]|[а-яё][А-ЯЁ]|[)»][А-Яа-яЁё]")]
+    private static partial System.Text.RegularExpressions.Regex Glued();
 
     /// <summary>A word without the punctuation that clings to it in running text: «26.02.2027,» is «26.02.2027».</summary>
     private static string Bare(string word) => word.Trim(',', ';', ':', '.', '(', ')', '«', '»', '"', '!', '?');

@@ -53,6 +53,8 @@ public static class DocumentStyles
         table.grid { width: 100%; border-collapse: collapse; font-size: 10pt; line-height: 1.2; }
         table.grid th, table.grid td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }
         table.grid th { font-weight: bold; text-align: center; }
+        /* «№ п/п» would break after its slash. */
+        table.grid th:first-child { white-space: nowrap; }
         table.grid thead { display: table-header-group; }
         table.grid tr { break-inside: avoid; }
 
