@@ -55,6 +55,23 @@ public static partial class DocumentText
                 .OfType<string>()));
     }
 
+    /// <summary>
+    /// Running text (a status, a reason) with its values kept whole: «№ 12/2026», dates and quoted names such as
+    /// «педагог-наставник» never break; the words between them wrap as usual.
+    /// </summary>
+    public static MarkupString ValuesWhole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var html = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (Match value in WholeValue().Matches(text))
+        {
+            html.Append(Escape(text[at..value.Index])).Append(NoBreak(value.Value));
+            at = value.Index + value.Length;
+        }
+        return new MarkupString(html.Append(Escape(text[at..])).ToString());
+    }
+
     /// <summary>A value that must stay on one line: a date, «№ 12/2026», «дистанционно».</summary>
     public static string NoBreak(string value) => $"<span class=\"nb\">{Escape(value)}</span>";
 
@@ -64,6 +81,9 @@ public static partial class DocumentText
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\(?№ [^\s)]+\)?|\d{2}\.\d{2}\.\d{4}\)?|«[^»]+»")]
+    private static partial Regex WholeValue();
 
     [GeneratedRegex("квалификационн[а-я]+ категори[а-я]+")]
     private static partial Regex CategoryNoun();

@@ -61,7 +61,8 @@ internal static class LongDocuments
         };
         return new LongDocument(
             pdf => Render<RegistrationJournal>(pdf, model, PdfPageOptions.Table(model.Total)),
-            ["24.12.2027", "04.11.2026", "№ 1191/2026", "от 28.11.2026", "педагог-наставник", "дистанционно", "№ п/п"],
+            ["24.12.2027", "04.11.2026", "№ 1191/2026", "от 28.11.2026", "педагог-наставник", "дистанционно", "№ п/п",
+                "(№ 1192/2026", "28.11.2026)", "«педагог-наставник»"],
             [RegistrationJournalModel.Title, .. RegistrationJournalModel.Columns, model.TotalLine]);
     }
 
