@@ -180,9 +180,40 @@ public sealed class Application
     public bool IsWithdrawalPending => Withdrawal is { IsRegistered: false };
 
     /// <summary>A draft is the teacher's own; it may simply be deleted.</summary>
-    public bool CanBeDeleted => Status == ApplicationStatus.Draft;
+    public bool CanBeDeleted => Can(ApplicationAction.Delete);
 
-    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Rejected;
+    public bool IsEditable => Can(ApplicationAction.Edit);
+
+    public bool CanSubmit => Can(ApplicationAction.Submit);
+
+    public bool CanRegister => Can(ApplicationAction.Register);
+
+    public bool CanReject => Can(ApplicationAction.Reject);
+
+    public bool CanSchedule => Can(ApplicationAction.Schedule);
+
+    public bool CanReplaceExpert => Can(ApplicationAction.ReplaceExpert);
+
+    public bool CanAttachConclusion => Can(ApplicationAction.AttachConclusion);
+
+    public bool CanSignConclusion => Can(ApplicationAction.SignConclusion);
+
+    public bool CanVerify => Can(ApplicationAction.Verify);
+
+    public bool CanDecide => Can(ApplicationAction.Decide);
+
+    public bool CanBeWithdrawn => Can(ApplicationAction.FileWithdrawal);
+
+    /// <summary>The coordinator's «Отозвать» on the teacher's behalf.</summary>
+    public bool CanBeWithdrawnForTeacher => Can(ApplicationAction.FileWithdrawalForTeacher);
+
+    /// <summary>
+    /// Whether <paramref name="action"/> may be taken now (<see cref="ApplicationRules"/>): the method of the action
+    /// refuses exactly when this is false (apart from the action's own arguments), the pages show their buttons from
+    /// it, and <see cref="ApplicationFilters.Can"/> is the same rule for a query.
+    /// </summary>
+    public bool Can(ApplicationAction action) =>
+        ApplicationRules.Allows(action, Status, IsWithdrawalPending, IsSimplified, ExpertAId is not null && ExpertBId is not null);
 
     public IReadOnlyList<Guid> AssignedExperts =>
         new[] { ExpertAId, ExpertBId }.Where(e => e is not null).Select(e => e!.Value).ToList();
@@ -396,7 +427,7 @@ public sealed class Application
     public void Submit(Actor by, DateTimeOffset now, IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureStatus("подать заявление", ApplicationStatus.Draft, ApplicationStatus.Rejected);
+        EnsureCan(ApplicationAction.Submit);
         var problems = ListSubmissionProblems(requiredDocuments);
         if (problems.Count > 0)
         {
@@ -421,8 +452,7 @@ public sealed class Application
     public void Register(Actor by, string registrationNumber, DateOnly registeredOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("зарегистрировать заявление");
-        EnsureStatus("зарегистрировать заявление", ApplicationStatus.Submitted);
+        EnsureCan(ApplicationAction.Register);
         var number = Text.Required(registrationNumber, "Регистрационный номер", RegistrationNumberMaxLength);
         var at = Instant.Utc(now);
 
@@ -438,8 +468,7 @@ public sealed class Application
     public void Reject(Actor by, string reason, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("отклонить заявление");
-        EnsureStatus("отклонить заявление", ApplicationStatus.Submitted);
+        EnsureCan(ApplicationAction.Reject);
         var why = Text.Required(reason, "Причина отклонения", ReasonMaxLength);
         var at = Instant.Utc(now);
 
@@ -458,9 +487,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("назначить период");
-        EnsureStatus("назначить период", ApplicationStatus.Registered);
-        EnsureGeneralGrounds();
+        EnsureCan(ApplicationAction.AssignPeriod);
         EnsureOpen(period, now, zone);
         var at = Instant.Utc(now);
 
@@ -484,9 +511,7 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(approvedExperts);
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("включить заявление в график");
-        EnsureStatus("включить заявление в график", ApplicationStatus.Registered, ApplicationStatus.Scheduled);
-        EnsureGeneralGrounds();
+        EnsureCan(ApplicationAction.Schedule);
         EnsureOpen(period, now, zone);
 
         if (expertAId == expertBId)
@@ -527,8 +552,7 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(approvedExperts);
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("заменить специалиста");
-        EnsureStatus("заменить специалиста", ApplicationStatus.Scheduled);
+        EnsureCan(ApplicationAction.ReplaceExpert);
         if (period.Id != PeriodId)
         {
             throw new ArgumentException("Pass the period the application is scheduled in.", nameof(period));
@@ -573,8 +597,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(by);
         RequireFile(fileId);
-        EnsureNoPendingWithdrawal("прикрепить итоговое заключение");
-        EnsureStatus("прикрепить итоговое заключение", ApplicationStatus.Scheduled, ApplicationStatus.ConclusionUploaded);
+        EnsureCan(ApplicationAction.AttachConclusion);
         var note = Text.Optional(comment, "Комментарий", Conclusion.CommentMaxLength);
         var at = Instant.Utc(now);
 
@@ -601,8 +624,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(by);
         RequireFile(signedFileId);
-        EnsureNoPendingWithdrawal("прикрепить подписанное заключение");
-        EnsureStatus("прикрепить подписанное заключение", ApplicationStatus.ConclusionUploaded);
+        EnsureCan(ApplicationAction.SignConclusion);
         var at = Instant.Utc(now);
 
         Conclusion!.Sign(signedFileId, by.Id, at);
@@ -618,12 +640,8 @@ public sealed class Application
     public void Verify(Conformity mark, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("отметить проверку заключения");
-        var simplifiedCheck = Status == ApplicationStatus.Registered && IsSimplified;
-        if (!simplifiedCheck)
-        {
-            EnsureStatus("отметить проверку заключения", ApplicationStatus.ConclusionSigned, ApplicationStatus.Verified);
-        }
+        EnsureCan(ApplicationAction.Verify);
+        var simplifiedCheck = Status == ApplicationStatus.Registered;
 
         var at = Instant.Utc(now);
         var correction = Status == ApplicationStatus.Verified;
@@ -643,8 +661,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(by);
-        EnsureNoPendingWithdrawal("записать решение комиссии");
-        EnsureStatus("записать решение комиссии", ApplicationStatus.Verified);
+        EnsureCan(ApplicationAction.Decide);
         var at = Instant.Utc(now);
 
         // One decision object is typically built for a whole meeting; each application owns its own copy.
@@ -659,7 +676,7 @@ public sealed class Application
     public void RecordOrder(string orderNumber, DateOnly orderDate, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureStatus("записать распоряжение", ApplicationStatus.Decided);
+        EnsureCan(ApplicationAction.RecordOrder);
         Decision!.RecordOrder(orderNumber, orderDate);
         Record(by, Instant.Utc(now), ApplicationEventKind.OrderRecorded, Status,
             $"Распоряжение № {Decision.OrderNumber} от {Text.Date(orderDate)}");
@@ -690,6 +707,12 @@ public sealed class Application
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
+        if (byCoordinator && Status == ApplicationStatus.Submitted)
+        {
+            throw new DomainException(
+                $"Отозвать можно только зарегистрированное заявление, по которому ещё не принято решение; статус заявления «{Status.ToShortRussian()}».");
+        }
+
         if (!Status.CanBeWithdrawn())
         {
             throw new DomainException(Status switch
@@ -806,12 +829,34 @@ public sealed class Application
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
-    private void EnsureStatus(string action, params ReadOnlySpan<ApplicationStatus> allowed)
+    /// <summary>Refuses, in the words the users know, whatever <see cref="Can"/> does not allow.</summary>
+    private void EnsureCan(ApplicationAction action)
     {
-        if (!allowed.Contains(Status))
+        if (Can(action))
         {
-            throw new DomainException($"Нельзя {action}: статус заявления «{Status.ToShortRussian()}».");
+            return;
         }
+
+        var verb = ApplicationRules.Verb(action);
+        if (ApplicationRules.WithdrawalConditionOf(action) == WithdrawalCondition.Forbidden && IsWithdrawalPending)
+        {
+            throw new DomainException(
+                $"Нельзя {verb}: подано заявление на отзыв, его нужно сначала зарегистрировать или отменить.");
+        }
+
+        if (ApplicationRules.NeedsGeneralGrounds(action) && IsSimplified)
+        {
+            throw new DomainException(
+                "В график включаются только заявления на общих основаниях; это заявление подано по упрощенной форме.");
+        }
+
+        if (action == ApplicationAction.Edit)
+        {
+            throw new DomainException(
+                $"Нельзя {verb}: заявление в статусе «{Status.ToShortRussian()}»; изменить можно только черновик или отклонённое заявление.");
+        }
+
+        throw new DomainException($"Нельзя {verb}: статус заявления «{Status.ToShortRussian()}».");
     }
 
     private void EnsureEditable(string action)
@@ -820,24 +865,6 @@ public sealed class Application
         {
             throw new DomainException(
                 $"Нельзя {action}: заявление в статусе «{Status.ToShortRussian()}»; изменить можно только черновик или отклонённое заявление.");
-        }
-    }
-
-    private void EnsureNoPendingWithdrawal(string action)
-    {
-        if (IsWithdrawalPending)
-        {
-            throw new DomainException(
-                $"Нельзя {action}: подано заявление на отзыв, его нужно сначала зарегистрировать или отменить.");
-        }
-    }
-
-    private void EnsureGeneralGrounds()
-    {
-        if (IsSimplified)
-        {
-            throw new DomainException(
-                "В график включаются только заявления на общих основаниях; это заявление подано по упрощенной форме.");
         }
     }
 

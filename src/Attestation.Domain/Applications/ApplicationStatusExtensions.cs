@@ -38,13 +38,11 @@ public static class ApplicationStatusExtensions
     /// Submitted and not finished: what «another open application of the same teacher» counts. A draft is not yet an
     /// application, and a rejected one is back with the teacher.
     /// </summary>
-    public static bool IsInProgress(this ApplicationStatus status) =>
-        status is ApplicationStatus.Submitted or ApplicationStatus.Registered or ApplicationStatus.Scheduled
-            or ApplicationStatus.ConclusionUploaded or ApplicationStatus.ConclusionSigned or ApplicationStatus.Verified;
+    public static bool IsInProgress(this ApplicationStatus status) => ApplicationRules.InProgress.Contains(status);
 
-    /// <summary>States a withdrawal can be filed from: submitted and not yet decided.</summary>
-    public static bool CanBeWithdrawn(this ApplicationStatus status) => status.IsInProgress();
+    /// <summary>States a withdrawal can be filed from: submitted and not yet decided (<see cref="ApplicationRules"/>).</summary>
+    public static bool CanBeWithdrawn(this ApplicationStatus status) =>
+        ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawal).Contains(status);
 
-    public static bool IsFinal(this ApplicationStatus status) =>
-        status is ApplicationStatus.Decided or ApplicationStatus.Withdrawn;
+    public static bool IsFinal(this ApplicationStatus status) => !ApplicationFilters.NotFinalStatuses.Contains(status);
 }

@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Documents;
 
 /// <summary>What the operator's page needs of a row beyond its printed text: which application, and whether its experts can be replaced.</summary>
-public sealed record ScheduledApplication(Guid Id, ApplicationStatus Status, bool HasTwoExperts)
+public sealed record ScheduledApplication(Guid Id, ApplicationStatus Status, bool HasTwoExperts, bool WithdrawalPending = false)
 {
-    /// <summary>Replacing an expert is for a scheduled attestee whose conclusion is not in yet.</summary>
-    public bool CanReplaceExpert => Status == ApplicationStatus.Scheduled && HasTwoExperts;
+    /// <summary>Replacing an expert is for a scheduled attestee whose conclusion is not in yet (<see cref="ApplicationRules"/>).</summary>
+    public bool CanReplaceExpert =>
+        ApplicationRules.Allows(ApplicationAction.ReplaceExpert, Status, WithdrawalPending, simplified: false, HasTwoExperts);
 }
 
 /// <summary>The operator's approval of one municipality's schedule: by whom and when.</summary>
@@ -108,6 +109,7 @@ public sealed record ConsolidatedScheduleModel
                 a.ClaimedCategory,
                 a.Form,
                 a.Status,
+                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
                 a.ExpertAId,
                 a.ExpertBId,
                 Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
@@ -116,7 +118,7 @@ public sealed record ConsolidatedScheduleModel
             })
             .ToListAsync(ct);
         var withoutPeriod = await db.Applications.AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Registered && a.SimplifiedGrounds == null && a.PeriodId == null)
+            .Where(ApplicationFilters.AwaitingPeriod)
             .GroupBy(a => a.MunicipalityId)
             .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
@@ -174,7 +176,7 @@ public sealed record ConsolidatedScheduleModel
                 Rows = rows,
             };
             var complete = own.Count(a => a.ExpertAId is not null && a.ExpertBId is not null);
-            var facts = own.Select(a => new ScheduledApplication(a.Id, a.Status, a.ExpertAId is not null && a.ExpertBId is not null)).ToList();
+            var facts = own.Select(a => new ScheduledApplication(a.Id, a.Status, a.ExpertAId is not null && a.ExpertBId is not null, a.WithdrawalPending)).ToList();
             return new ConsolidatedSchedulePart(m.Id, schedule, facts, complete, own.Count - complete,
                 withoutPeriod.GetValueOrDefault(m.Id), approval)
             {

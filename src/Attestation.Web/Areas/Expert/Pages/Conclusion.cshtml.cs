@@ -29,7 +29,7 @@ public sealed class ConclusionModel(
 
     public string MaxSizeText => upload.MaxSizeText;
 
-    public bool CanUpload => View.Application is { Status: ApplicationStatus.Scheduled or ApplicationStatus.ConclusionUploaded, IsWithdrawalPending: false };
+    public bool CanUpload => View.Application.CanAttachConclusion;
 
     [BindProperty]
     public ConclusionInput Input { get; set; } = new();

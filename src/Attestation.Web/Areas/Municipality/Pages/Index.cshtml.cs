@@ -52,13 +52,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Where(m => m.Id == municipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
 
         var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
-        ApplicationCount = await applications.CountAsync(a =>
-            a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Registered
-            || a.Status == ApplicationStatus.Scheduled || a.Status == ApplicationStatus.ConclusionUploaded
-            || a.Status == ApplicationStatus.ConclusionSigned || a.Status == ApplicationStatus.Verified, ct);
-        PendingWithdrawals = await applications.CountAsync(a => a.Withdrawal != null && a.Withdrawal.RegisteredAt == null, ct);
+        ApplicationCount = await applications.CountAsync(ApplicationFilters.InProgress, ct);
+        PendingWithdrawals = await applications.CountAsync(ApplicationFilters.WithdrawalPending, ct);
 
-        var waiting = await applications.Where(a => a.Status == ApplicationStatus.Submitted).ToListAsync(ct);
+        var waiting = await applications.Where(ApplicationFilters.AwaitingConsideration).ToListAsync(ct);
         var lights = waiting
             .Select(a => ApplicationClocks.Consideration(a, region.Now, region.Zone)!.Light)
             .ToList();
@@ -67,8 +64,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Overdue = lights.Count(l => l == TrafficLight.Red);
 
         var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
-        var withoutPeriod = await applications.CountAsync(a =>
-            a.Status == ApplicationStatus.Registered && a.PeriodId == null && a.SimplifiedGrounds == null, ct);
+        var withoutPeriod = await applications.CountAsync(ApplicationFilters.AwaitingPeriod, ct);
 
         if (PeriodCalendar.NearestOpenPeriod(periods, region.Now, region.Zone) is { } nearest)
             Schedule = await ScheduleOfAsync(applications, nearest, withoutPeriod, ct);

@@ -16,7 +16,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     {
         var applications = await db.Applications.AsNoTracking()
             .OwnedBy(User)
-            .Where(a => a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Decided)
+            .Where(ApplicationFilters.NotFinal)
             .OrderByDescending(a => a.CreatedAt)
             .ToListAsync(ct);
         Applications = applications.Select(a => new Current(a.Id, a.Status, a.StatusText)).ToList();

@@ -55,7 +55,7 @@ public sealed class DetailsModel(
         public string? Reason { get; set; }
     }
 
-    public bool CanConsider => View.Application is { Status: ApplicationStatus.Submitted, IsWithdrawalPending: false };
+    public bool CanConsider => View.Application.CanRegister;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

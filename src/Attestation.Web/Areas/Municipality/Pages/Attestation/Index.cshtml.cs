@@ -100,7 +100,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
                         .ToList(),
                     a.Conclusion,
                     a.CoordinatorMark,
-                    a.Status is ApplicationStatus.ConclusionSigned or ApplicationStatus.Verified && !a.IsWithdrawalPending,
+                    a.CanVerify,
                     dueOn,
                     DueStateOf(a, dueOn, today));
             })

@@ -72,7 +72,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             Show = null;
 
         var submitted = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(a => a.SubmittedAt != null);
-        var waiting = await submitted.Where(a => a.Status == ApplicationStatus.Submitted).ToListAsync(ct);
+        var waiting = await submitted.Where(ApplicationFilters.AwaitingConsideration).ToListAsync(ct);
         var clocks = waiting.ToDictionary(a => a.Id, Clock);
         WaitingCount = waiting.Count;
         NearCount = clocks.Values.Count(c => c.Light == TrafficLight.Amber);
@@ -108,7 +108,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 a.Status,
                 a.StatusText,
                 clocks.TryGetValue(a.Id, out var clock) ? clock : Clock(a),
-                a is { Status: ApplicationStatus.Submitted, IsWithdrawalPending: false }))
+                a.CanRegister))
             .ToList();
         return Page();
     }

@@ -249,8 +249,7 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
             application.Form?.ToRussian() ?? "",
             names.Organisation ?? "",
             application.StatusText,
-            application.Status is ApplicationStatus.Registered or ApplicationStatus.Scheduled
-                && !application.IsSimplified && !application.IsWithdrawalPending);
+            application.CanSchedule);
 
         // Periods that have not ended yet, and the application's own: closed ones are shown, and cannot be chosen.
         var today = region.Today;

@@ -58,8 +58,9 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
             .ToList();
 
         var query = db.Applications.AsNoTracking().InMunicipalityOf(User)
-            .Where(a => a.SimplifiedGrounds == null
-                && (a.Status == ApplicationStatus.Registered || a.Status == ApplicationStatus.Scheduled));
+            // What the schedule holds or may take; one with a withdrawal pending is listed and cannot be assigned.
+            .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule)))
+            .Where(a => a.SimplifiedGrounds == null);
         if (Period == WithoutPeriod)
             query = query.Where(a => a.PeriodId == null);
         else if (Guid.TryParse(Period, out var periodId))

@@ -14,13 +14,6 @@ namespace Attestation.Web.Areas.Municipality.Pages.Withdraw;
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db) : PageModel
 {
-    /// <summary>Registered and not yet decided: what a coordinator may withdraw on the teacher's behalf.</summary>
-    public static readonly ApplicationStatus[] Withdrawable =
-    [
-        ApplicationStatus.Registered, ApplicationStatus.Scheduled, ApplicationStatus.ConclusionUploaded,
-        ApplicationStatus.ConclusionSigned, ApplicationStatus.Verified,
-    ];
-
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -31,7 +24,8 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var rows = await db.Applications.AsNoTracking().InMunicipalityOf(User)
-            .Where(a => Withdrawable.Contains(a.Status))
+            // The statuses a coordinator may withdraw from, with the ones whose withdrawal is already filed.
+            .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawalForTeacher)))
             .Select(a => new
             {
                 a.Id,

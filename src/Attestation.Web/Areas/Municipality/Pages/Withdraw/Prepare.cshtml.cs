@@ -234,7 +234,7 @@ public sealed class PrepareModel(
     {
         why = application.IsWithdrawalPending
             ? "Подача заявления на отзыв не доступна т.к. заявление на отзыв отправлено"
-            : !IndexModel.Withdrawable.Contains(application.Status)
+            : !application.CanBeWithdrawnForTeacher
                 ? $"Отозвать можно только зарегистрированное заявление, по которому ещё не принято решение; статус заявления «{application.Status.ToShortRussian()}»."
                 : "";
         return why.Length == 0;

@@ -16,7 +16,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
-        Waiting = await applications.CountAsync(a => a.Status == ApplicationStatus.Submitted, ct);
+        Waiting = await applications.CountAsync(ApplicationFilters.AwaitingConsideration, ct);
         PendingWithdrawals = await applications.CountAsync(a => a.Withdrawal != null && a.Withdrawal.RegisteredAt == null, ct);
     }
 }

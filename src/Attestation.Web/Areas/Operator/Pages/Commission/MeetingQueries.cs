@@ -12,7 +12,6 @@ internal static class MeetingQueries
     /// </summary>
     public static IQueryable<Application> WaitingForMeeting(AttestationDbContext db) =>
         db.Applications.AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Verified
-                && a.Withdrawal == null
-                && !db.MeetingItems.Any(i => i.ApplicationId == a.Id));
+            .Where(ApplicationFilters.Can(ApplicationAction.Decide))
+            .Where(a => !db.MeetingItems.Any(i => i.ApplicationId == a.Id));
 }

@@ -22,11 +22,7 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
 
     public string MaxSizeText => upload.MaxSizeText;
 
-    public bool CanUpload => View.Application is
-    {
-        Status: ApplicationStatus.Scheduled or ApplicationStatus.ConclusionUploaded,
-        IsWithdrawalPending: false,
-    };
+    public bool CanUpload => View.Application.CanAttachConclusion;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -86,14 +86,13 @@ public sealed class RegionControl
         var nearestId = NearestPeriod?.Id;
         return list switch
         {
-            ControlList.Waiting => applications.Where(a => a.Status == ApplicationStatus.Submitted),
-            ControlList.ConsiderationOverdue => applications.Where(a => a.Status == ApplicationStatus.Submitted
-                && a.SubmittedAt < _considerationOverdueBefore),
-            ControlList.WithoutPeriod => applications.Where(a => a.Status == ApplicationStatus.Registered
-                && a.SimplifiedGrounds == null && a.PeriodId == null),
-            ControlList.FewerThanTwoExperts => applications.Where(a => nearestId != null && a.PeriodId == nearestId
-                && (a.Status == ApplicationStatus.Registered || a.Status == ApplicationStatus.Scheduled)
-                && (a.ExpertAId == null || a.ExpertBId == null)),
+            ControlList.Waiting => applications.Where(ApplicationFilters.AwaitingConsideration),
+            ControlList.ConsiderationOverdue => applications.Where(ApplicationFilters.AwaitingConsideration)
+                .Where(a => a.SubmittedAt < _considerationOverdueBefore),
+            ControlList.WithoutPeriod => applications.Where(ApplicationFilters.AwaitingPeriod),
+            ControlList.FewerThanTwoExperts => applications
+                .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule)))
+                .Where(a => nearestId != null && a.PeriodId == nearestId && (a.ExpertAId == null || a.ExpertBId == null)),
             ControlList.Scheduled => applications.Where(a => nearestId != null && a.PeriodId == nearestId
                 && a.Status == ApplicationStatus.Scheduled && a.ExpertAId != null && a.ExpertBId != null),
             ControlList.ConclusionsDue => applications.Where(a => a.Status == ApplicationStatus.Scheduled

@@ -153,8 +153,7 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
             application.Form?.ToRussian() ?? "",
             period,
             application.StatusText,
-            application.Status == ApplicationStatus.Scheduled && application.ExpertAId is not null && application.ExpertBId is not null
-                && !application.IsWithdrawalPending);
+            application.CanReplaceExpert);
 
         var assigned = application.AssignedExperts;
         var people = await MunicipalScheduleModel.PeopleWithWorkAsync(db, assigned, ct);

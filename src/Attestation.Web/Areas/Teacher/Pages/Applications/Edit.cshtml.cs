@@ -95,8 +95,9 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken ct)
     {
-        if (id is { } existingId && await db.Applications.OwnedBy(User).AnyAsync(
-                a => a.Id == existingId && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Rejected, ct))
+        if (id is { } existingId && await db.Applications.OwnedBy(User)
+                .Where(ApplicationFilters.StatusNotIn(ApplicationRules.StatusesFor(ApplicationAction.Submit)))
+                .AnyAsync(a => a.Id == existingId, ct))
         {
             // A second click or a second tab: the application is already on its way.
             StatusMessage = "Заявление уже подано.";

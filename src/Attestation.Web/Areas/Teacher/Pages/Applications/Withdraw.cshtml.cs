@@ -37,7 +37,7 @@ public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : 
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
-        if (!application.Status.CanBeWithdrawn() || application.IsWithdrawalPending)
+        if (!application.CanBeWithdrawn)
             return RedirectToPage("./Details", new { id });
         Summary = $"{application.FullName}, заявление от {application.SubmittedAt?.ToRegionDate()} ({application.StatusText})";
         return Page();
