@@ -592,16 +592,28 @@ public sealed class Application
             why);
     }
 
-    /// <summary>Attaches the final conclusion with the experts' recommendation; may replace it until it is signed.</summary>
-    public void AttachConclusion(Guid fileId, Conformity recommendation, string? comment, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Attaches the final conclusion with the experts' recommendation; may replace it until it is signed, but only on
+    /// purpose: <paramref name="replacesFile"/> names the conclusion the uploader saw (its file), so that a conclusion the
+    /// other expert attached in the meantime is never replaced unseen. The replaced file stays in the history.
+    /// </summary>
+    public void AttachConclusion(Guid fileId, Conformity recommendation, string? comment, Actor by, DateTimeOffset now,
+        Guid? replacesFile = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         RequireFile(fileId);
         EnsureCan(ApplicationAction.AttachConclusion);
+        if (Conclusion is { } current && current.FileId != replacesFile)
+        {
+            throw new DomainException(
+                $"Пока вы заполняли форму, итоговое заключение прикрепили (рекомендация — «{current.Recommendation.ToRussian()}»). "
+                + "Проверьте его; если его нужно заменить, выберите файл ещё раз и нажмите «Заменить итоговое заключение».");
+        }
         var note = Text.Optional(comment, "Комментарий", Conclusion.CommentMaxLength);
         var at = Instant.Utc(now);
 
         var replacing = Conclusion is not null;
+        var replaced = Conclusion?.FileId;
         if (Conclusion is null)
         {
             Conclusion = new Conclusion(fileId, recommendation, note, by.Id, at);
@@ -616,7 +628,8 @@ public sealed class Application
             ApplicationStatus.ConclusionUploaded,
             replacing
                 ? $"Итоговое заключение заменено: {recommendation.ToRussian()}"
-                : $"Прикреплено итоговое заключение: {recommendation.ToRussian()}");
+                : $"Прикреплено итоговое заключение: {recommendation.ToRussian()}",
+            fileId: replaced);
     }
 
     /// <summary>Attaches the copy signed by the teacher and both experts.</summary>
@@ -909,12 +922,13 @@ public sealed class Application
         ApplicationEventKind kind,
         ApplicationStatus toStatus,
         string description,
-        string? reason = null)
+        string? reason = null,
+        Guid? fileId = null)
     {
         var fromStatus = Status;
         Status = toStatus;
         UpdatedAt = at;
         LastEventNumber++;
-        _events.Add(new ApplicationEvent(Id, LastEventNumber, at, by, kind, fromStatus, toStatus, description, reason));
+        _events.Add(new ApplicationEvent(Id, LastEventNumber, at, by, kind, fromStatus, toStatus, description, reason, fileId));
     }
 }

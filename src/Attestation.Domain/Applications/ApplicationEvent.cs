@@ -12,7 +12,8 @@ public sealed class ApplicationEvent
         ApplicationStatus fromStatus,
         ApplicationStatus toStatus,
         string description,
-        string? reason)
+        string? reason,
+        Guid? fileId = null)
     {
         Id = Guid.CreateVersion7();
         ApplicationId = applicationId;
@@ -25,6 +26,7 @@ public sealed class ApplicationEvent
         ToStatus = toStatus;
         Description = description;
         Reason = reason;
+        FileId = fileId;
     }
 
     private ApplicationEvent()
@@ -57,4 +59,7 @@ public sealed class ApplicationEvent
 
     /// <summary>Why, when somebody gave a reason (rejection, replacement, withdrawal).</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>A stored file the event leaves behind: the conclusion a replacement replaced, kept with the history.</summary>
+    public Guid? FileId { get; private set; }
 }

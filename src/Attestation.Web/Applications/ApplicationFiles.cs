@@ -16,6 +16,12 @@ public static class ApplicationFiles
         }
         if (application.Withdrawal?.DocumentFileId is { } withdrawal)
             ids.Add(withdrawal);
+        // Files the history keeps: a replaced conclusion (when the events are loaded).
+        foreach (var @event in application.Events)
+        {
+            if (@event.FileId is { } kept)
+                ids.Add(kept);
+        }
         return ids;
     }
 }

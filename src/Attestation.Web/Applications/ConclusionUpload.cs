@@ -29,6 +29,23 @@ public class ConclusionInput
 
     [Display(Name = "Скан итогового заключения, подписанного аттестуемым и двумя специалистами")]
     public IFormFile? Scan { get; set; }
+
+    /// <summary>
+    /// The conclusion the form was shown with (its file), empty when there was none: a conclusion attached by someone
+    /// else in the meantime is not replaced unseen (<see cref="Application.AttachConclusion"/>).
+    /// </summary>
+    public Guid? ReplacesFileId { get; set; }
+
+    /// <summary>The form's starting values: the conclusion attached so far, if any.</summary>
+    public void ShowCurrent(DomainConclusion? conclusion)
+    {
+        ReplacesFileId = conclusion?.FileId;
+        if (conclusion is not null)
+        {
+            Recommendation = conclusion.Recommendation;
+            Comment = conclusion.Comment;
+        }
+    }
 }
 
 /// <summary>
@@ -69,13 +86,16 @@ public sealed class ConclusionUpload(
         {
             var now = region.Now;
             var fileId = files.Stage(check.Upload!, by.Id, now);
-            application.AttachConclusion(fileId, input.Recommendation!.Value, input.Comment, by, now);
+            application.AttachConclusion(fileId, input.Recommendation!.Value, input.Comment, by, now, input.ReplacesFileId);
             if (signedByAll)
                 application.SignConclusion(fileId, by, now);
         }
         catch (DomainException error)
         {
             modelState.AddModelError(string.Empty, error.Message);
+            // The page now shows the conclusion attached meanwhile: sent again, the form replaces that one, knowingly.
+            modelState.Remove($"{prefix}.{nameof(ConclusionInput.ReplacesFileId)}");
+            input.ReplacesFileId = application.Conclusion?.FileId;
             return false;
         }
         return true;

@@ -136,7 +136,7 @@ public class CapabilityTests
                     Given.Coordinator, scheduling, Given.Tomsk);
                 break;
             case ApplicationAction.AttachConclusion:
-                application.AttachConclusion(Given.ConclusionFile, Conformity.Corresponds, null, Given.Expert, later);
+                application.AttachConclusion(Given.ConclusionFile, Conformity.Corresponds, null, Given.Expert, later, application.Conclusion?.FileId);
                 break;
             case ApplicationAction.SignConclusion:
                 application.SignConclusion(Given.SignedConclusionFile, Given.Teacher, later);

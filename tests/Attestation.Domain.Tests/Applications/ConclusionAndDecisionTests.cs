@@ -29,12 +29,34 @@ public class ConclusionAndDecisionTests
         var application = Given.ApplicationIn(ApplicationStatus.ConclusionUploaded);
         var newFile = Guid.NewGuid();
 
-        application.AttachConclusion(newFile, Conformity.DoesNotCorrespond, null, Given.Operator, Given.ConclusionAt.AddDays(1));
+        application.AttachConclusion(newFile, Conformity.DoesNotCorrespond, null, Given.Operator, Given.ConclusionAt.AddDays(1),
+            replacesFile: Given.ConclusionFile);
 
         Assert.Equal(ApplicationStatus.ConclusionUploaded, application.Status);
         Assert.Equal(newFile, application.Conclusion!.FileId);
         Assert.Null(application.Conclusion.Comment);
         Assert.Equal(ApplicationEventKind.ConclusionReplaced, application.Events[^1].Kind);
+        // The replaced scan stays with the history, never an orphan.
+        Assert.Equal(Given.ConclusionFile, application.Events[^1].FileId);
+    }
+
+    [Fact]
+    public void A_conclusion_attached_meanwhile_is_not_replaced_unseen()
+    {
+        var application = Given.ApplicationIn(ApplicationStatus.ConclusionUploaded);
+        var events = application.Events.Count;
+
+        // The second expert's form was shown before the first conclusion came: it names none.
+        var unseen = Assert.Throws<DomainException>(() => application.AttachConclusion(Guid.NewGuid(), Conformity.DoesNotCorrespond,
+            null, Given.Expert, Given.ConclusionAt.AddHours(1)));
+        // A form shown with another conclusion than the current one.
+        Assert.Throws<DomainException>(() => application.AttachConclusion(Guid.NewGuid(), Conformity.DoesNotCorrespond,
+            null, Given.Expert, Given.ConclusionAt.AddHours(1), replacesFile: Guid.NewGuid()));
+
+        Assert.Contains("«Заменить итоговое заключение»", unseen.Message, StringComparison.Ordinal);
+        Assert.Equal(Given.ConclusionFile, application.Conclusion!.FileId);
+        Assert.Equal(Conformity.Corresponds, application.Conclusion.Recommendation);
+        Assert.Equal(events, application.Events.Count);
     }
 
     [Fact]

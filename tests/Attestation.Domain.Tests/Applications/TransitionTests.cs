@@ -134,7 +134,7 @@ public class TransitionTests
                     Given.Coordinator, now, Given.Tomsk);
                 break;
             case Move.AttachConclusion:
-                application.AttachConclusion(Guid.NewGuid(), Conformity.Corresponds, null, Given.Expert, now);
+                application.AttachConclusion(Guid.NewGuid(), Conformity.Corresponds, null, Given.Expert, now, application.Conclusion?.FileId);
                 break;
             case Move.SignConclusion:
                 application.SignConclusion(Guid.NewGuid(), Given.Teacher, now);

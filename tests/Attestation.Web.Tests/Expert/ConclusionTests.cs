@@ -177,6 +177,66 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Two_experts_uploading_at_once_never_replace_each_other_unseen()
+    {
+        // Ten races of the pair on ten applications: both open the empty form, then both send at the same moment.
+        var expertA = await _cabinet.CreateExpertAsync("race.a", "Фёдоров", "Алексей", "Николаевич");
+        var expertB = await _cabinet.CreateExpertAsync("race.b", "Орлова", "Ирина", "Олеговна", _cabinet.Directory.Lyceum);
+        var start = _cabinet.NextOpenPeriodStart();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            var teacher = await _cabinet.CreateTeacherAsync($"race.t{i}", "Пичугина", "Ольга", "Владимировна");
+            ids.Add(await _cabinet.ScheduledApplicationAsync(teacher, expertA, expertB, start));
+        }
+        await _cabinet.MakeVisibleAsync(start, _cabinet.Directory.Tomsk.Id, await _cabinet.CreateOperatorAsync("race.o"));
+        var pair = new Pair(ids[0], expertA, expertB, null!, start);
+        using var a = await factory.SignInAsync("race.a");
+        using var b = await factory.SignInAsync("race.b");
+
+        foreach (var id in ids)
+        {
+            var formA = await a.GetDocumentAsync(ConclusionUrl(id));
+            var formB = await b.GetDocumentAsync(ConclusionUrl(id));
+            Assert.Equal("Прикрепить итоговое заключение", formB.QuerySelector("#upload")!.TextContent.Trim());
+            var sendA = a.SubmitMultipartFormAsync(formA, ConclusionUrl(id),
+                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.Corresponds) },
+                [new ChosenFile("Input.Scan", "скан-а.pdf", SamplePdf.Bytes("a"), "application/pdf")], "#upload-form");
+            var sendB = b.SubmitMultipartFormAsync(formB, ConclusionUrl(id),
+                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.DoesNotCorrespond) },
+                [new ChosenFile("Input.Scan", "скан-б.pdf", SamplePdf.Bytes("b"), "application/pdf")], "#upload-form");
+            using var answerA = await sendA;
+            using var answerB = await sendB;
+
+            // Exactly one conclusion went in, its history has one attachment and no replacement, and the one who
+            // lost the race was told so (never «прикреплено»).
+            var saved = await _cabinet.LoadAsync(id);
+            Assert.Single(saved.Events, e => e.Kind == ApplicationEventKind.ConclusionAttached);
+            Assert.DoesNotContain(saved.Events, e => e.Kind == ApplicationEventKind.ConclusionReplaced);
+            var winner = saved.Conclusion!.UploadedBy == pair.ExpertA.Id ? answerA : answerB;
+            var loser = winner == answerA ? answerB : answerA;
+            Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
+            var told = loser.StatusCode == HttpStatusCode.Redirect
+                ? StatusMessage(await (loser == answerA ? a : b).GetDocumentAsync(loser.Headers.Location!.OriginalString))
+                : (await loser.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")?.TextContent;
+            Assert.NotNull(told);
+            Assert.DoesNotContain("прикреплено", told, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Having seen the conclusion, the loser may replace it on purpose: the form now names it.
+        var last = ids[^1];
+        var current = await _cabinet.LoadAsync(last);
+        var other = current.Conclusion!.UploadedBy == pair.ExpertA.Id ? b : a;
+        using (var replaced = await UploadConclusionAsync(other, last, nameof(Conformity.Corresponds), "по согласованию",
+                   "скан-3.pdf", SamplePdf.Bytes("third")))
+            Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var after = await _cabinet.LoadAsync(last);
+        var replacement = after.Events.MaxBy(e => e.Number)!;
+        Assert.Equal(ApplicationEventKind.ConclusionReplaced, replacement.Kind);
+        Assert.Equal(current.Conclusion.FileId, replacement.FileId);
+    }
+
+    [Fact]
     public async Task The_second_expert_sees_the_conclusion_and_may_replace_it_until_the_teacher_signs()
     {
         var pair = await VisibleAssignmentAsync("pair");

@@ -293,6 +293,9 @@ namespace Attestation.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FromStatus")
                         .IsRequired()
                         .HasMaxLength(40)

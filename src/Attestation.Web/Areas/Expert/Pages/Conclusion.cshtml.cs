@@ -42,8 +42,7 @@ public sealed class ConclusionModel(
         var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
         if (application is null)
             return NotFound();
-        if (application.Conclusion is { } conclusion)
-            Input = new ConclusionInput { Recommendation = conclusion.Recommendation, Comment = conclusion.Comment };
+        Input.ShowCurrent(application.Conclusion);
         View = await view.BuildAsync(application, ct);
         return Page();
     }

@@ -41,8 +41,7 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
         var application = await FindAsync(id, tracking: false, ct);
         if (application is null)
             return NotFound();
-        if (application.Conclusion is { } conclusion)
-            Input = new InputModel { Recommendation = conclusion.Recommendation, Comment = conclusion.Comment };
+        Input.ShowCurrent(application.Conclusion);
         View = await view.BuildAsync(application, ct);
         return Page();
     }
