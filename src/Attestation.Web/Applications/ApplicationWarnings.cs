@@ -47,6 +47,10 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         return EligibilityRules.Evaluate(facts, settings.Value);
     }
 
+    /// <summary>«2 предупреждения».</summary>
+    public static string CountText(int count) =>
+        $"{count} {Documents.DocumentText.Plural(count, "предупреждение", "предупреждения", "предупреждений")}";
+
     /// <summary>The documents this application must carry before submission.</summary>
     public async Task<IReadOnlyList<ApplicationDocumentKind>> RequiredDocumentsAsync(Application application, CancellationToken ct)
     {

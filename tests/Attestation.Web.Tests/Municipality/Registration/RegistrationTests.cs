@@ -292,6 +292,48 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
     }
 
     [Fact]
+    public async Task An_application_with_warnings_is_marked_in_the_journal_and_registered_only_once_they_are_confirmed()
+    {
+        var (municipalityId, organisationId) = await NewMunicipalityAsync("Молчановский район");
+        using var client = await Coordinators.SignedInAsync(factory, "reg.warned.coord", municipalityId);
+        // «высшая» claimed with no category held: one rule warns. The other one is clean.
+        var warned = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory,
+            "reg.warned.teacher", municipalityId, organisationId, Directory.SchoolTeacher.Id, "Предупреждённая"),
+            daysAgo: 2, claimed: QualificationCategory.Highest);
+        var clean = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory,
+            "reg.clean.teacher", municipalityId, organisationId, Directory.SchoolTeacher.Id, "Чистая"), daysAgo: 1);
+
+        var journal = await client.GetDocumentAsync("/Municipality/Registration");
+        var marker = journal.QuerySelector($"tr[data-id='{warned.Id}'] .warnings")!;
+        Assert.Equal("⚠ 1 предупреждение", marker.TextContent.Trim());
+        Assert.Null(journal.QuerySelector($"tr[data-id='{clean.Id}'] .warnings"));
+
+        // «Зарегистрировать» in the journal: not registered, the warnings listed with a confirmation.
+        using (var first = await client.SubmitFormAsync(journal, "/Municipality/Registration", new Dictionary<string, string>(),
+                   $"tr[data-id='{warned.Id}'] form"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var confirm = await first.ReadDocumentAsync();
+            var listed = Assert.Single(confirm.QuerySelectorAll("#confirm-register li"));
+            Assert.Equal(RuleCodes.HighestRequiresPrior, listed.GetAttribute("data-rule"));
+            Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, warned.Id)).Status);
+
+            using var confirmed = await client.SubmitFormAsync(confirm, $"/Municipality/Applications/Details?id={warned.Id}",
+                new Dictionary<string, string>(), "#confirm-register form");
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+            // Confirmed from the journal, the answer returns to the journal.
+            Assert.Equal("/Municipality/Registration", confirmed.Headers.Location!.OriginalString);
+        }
+        Assert.Equal(ApplicationStatus.Registered, (await Coordinators.ReloadAsync(factory, warned.Id)).Status);
+
+        // Without warnings nothing is asked.
+        using (var direct = await client.SubmitFormAsync(await client.GetDocumentAsync("/Municipality/Registration"),
+                   "/Municipality/Registration", new Dictionary<string, string>(), $"tr[data-id='{clean.Id}'] form"))
+            Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
+        Assert.Equal(ApplicationStatus.Registered, (await Coordinators.ReloadAsync(factory, clean.Id)).Status);
+    }
+
+    [Fact]
     public async Task Registering_from_the_journal_returns_to_the_journal_with_the_number()
     {
         var (municipalityId, organisationId) = await NewMunicipalityAsync("Чаинский район");

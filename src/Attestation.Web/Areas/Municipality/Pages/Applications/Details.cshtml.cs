@@ -57,6 +57,14 @@ public sealed class DetailsModel(
 
     public bool CanConsider => View.Application.CanRegister;
 
+    /// <summary>
+    /// «Зарегистрировать» was pressed on an application with warnings: the page lists them and asks to confirm
+    /// (a form, so it works without scripts); <see cref="From"/> is where the answer returns.
+    /// </summary>
+    public bool ConfirmRegistration { get; private set; }
+
+    public string? From { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var application = await FindAsync(id, ct);
@@ -66,11 +74,19 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? from, CancellationToken ct)
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? from, bool confirmed, CancellationToken ct)
     {
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
+        // Registering an application the rules warn about is a decision taken with the warnings in view.
+        if (!confirmed && application.CanRegister && (await warnings.ForAsync(application, ct)).Count > 0)
+        {
+            await LoadAsync(application, ct);
+            ConfirmRegistration = true;
+            From = from;
+            return Page();
+        }
 
         var on = region.Today;
         string number;

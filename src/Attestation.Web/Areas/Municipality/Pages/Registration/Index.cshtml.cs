@@ -1,5 +1,6 @@
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Registration;
 /// «Регистрация заявлений»: the journal of the applications submitted in the coordinator's municipality with the seed's
 /// columns and the 30-day clock of each; by default the new ones, oldest first, which are the ones to act on.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, ApplicationWarnings warnings) : PageModel
 {
     public const string Waiting = "new";
     public const string Near = "near";
@@ -64,7 +65,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         ApplicationStatus Status,
         string StatusText,
         ConsiderationClock Clock,
-        bool CanRegister);
+        bool CanRegister,
+        IReadOnlyList<string> Warnings);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -94,6 +96,11 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
+        // The rule warnings of the applications waiting for registration: ⚠ in the row, and a confirmation to register.
+        var warned = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var application in applications.Where(a => a.CanRegister))
+            warned[application.Id] = (await warnings.ForAsync(application, ct)).Select(w => w.Message).ToList();
+
         Rows = applications.Select(a => new Row(
                 a.Id,
                 a.FullName,
@@ -108,7 +115,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 a.Status,
                 a.StatusText,
                 clocks.TryGetValue(a.Id, out var clock) ? clock : Clock(a),
-                a.CanRegister))
+                a.CanRegister,
+                warned.GetValueOrDefault(a.Id, [])))
             .ToList();
         return Page();
     }
