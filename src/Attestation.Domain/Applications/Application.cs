@@ -31,9 +31,10 @@ public sealed class Application
         int organisationId,
         int positionId,
         int? subjectId,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? id)
     {
-        Id = Guid.CreateVersion7();
+        Id = id is { } given && given != Guid.Empty ? given : Guid.CreateVersion7();
         TeacherId = teacherId;
         LastName = name.LastName;
         FirstName = name.FirstName;
@@ -226,6 +227,10 @@ public sealed class Application
         new StatusFacts(Status, RegistrationNumber, RegisteredOn, RejectionReason, CoordinatorMark, Decision?.Outcome,
             ClaimedCategory, IsWithdrawalPending).Text;
 
+    /// <summary>
+    /// A new draft. <paramref name="id"/>, when given, is the key the new-application form was shown with: the same form
+    /// sent twice names the same application, so it creates one draft, not two.
+    /// </summary>
     public static Application StartDraft(
         Guid teacherId,
         PersonName name,
@@ -234,7 +239,8 @@ public sealed class Application
         int positionId,
         int? subjectId,
         Actor by,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? id = null)
     {
         if (teacherId == Guid.Empty)
         {
@@ -244,7 +250,7 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(by);
         var at = Instant.Utc(now);
-        var application = new Application(teacherId, name, municipalityId, organisationId, positionId, subjectId, at);
+        var application = new Application(teacherId, name, municipalityId, organisationId, positionId, subjectId, at, id);
         application.Record(by, at, ApplicationEventKind.Created, ApplicationStatus.Draft, "Создан черновик заявления");
         return application;
     }

@@ -15,6 +15,35 @@ public sealed class DraftTests(PortalWithDirectoryFactory factory) : IClassFixtu
     private TestDirectory Directory => factory.Directory;
 
     [Fact]
+    public async Task The_same_new_application_form_sent_ten_times_at_once_makes_one_draft()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("draft.ten");
+        using var client = await factory.SignInAsync("draft.ten");
+        var form = await client.GetDocumentAsync(NewApplicationUrl);
+        Assert.False(string.IsNullOrEmpty(form.FieldValue("NewId")));
+
+        var posts = Enumerable.Range(0, 10)
+            .Select(_ => client.SubmitFormAsync(form, NewApplicationUrl, CompleteForm(), submitter: "save"))
+            .ToList();
+        var answers = await Task.WhenAll(posts);
+
+        var drafts = await _cabinet.ApplicationsOfAsync(teacher.Id);
+        var draft = Assert.Single(drafts);
+        Assert.Single(draft.Events, e => e.Kind == ApplicationEventKind.Created);
+        // Every post lands on that draft.
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+            Assert.Equal(draft.Id, IdIn(answer.Headers.Location!.OriginalString));
+            answer.Dispose();
+        }
+
+        // A new form is a new application.
+        await SaveDraftAsync(client, CompleteForm());
+        Assert.Equal(2, (await _cabinet.ApplicationsOfAsync(teacher.Id)).Count);
+    }
+
+    [Fact]
     public async Task A_new_application_is_prefilled_from_the_profile_and_the_latest_category_held()
     {
         var teacher = await _cabinet.CreateTeacherAsync("draft.prefill", user =>

@@ -40,6 +40,13 @@ public sealed class EditModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>
+    /// The id the new application will have, given with the empty form: a second post of the same form (a double click,
+    /// a resent request) lands on the draft the first one created instead of making another.
+    /// </summary>
+    [BindProperty]
+    public Guid? NewId { get; set; }
+
     public Guid? Id { get; private set; }
     public ApplicationStatus Status { get; private set; } = ApplicationStatus.Draft;
     public string? RejectionReason { get; private set; }
@@ -56,6 +63,7 @@ public sealed class EditModel(
         if (id is null)
         {
             Input = await PrefillFromProfileAsync(ct);
+            NewId = Guid.CreateVersion7();
             await LoadPageAsync(null, ct);
             return Page();
         }
@@ -144,13 +152,20 @@ public sealed class EditModel(
         if (!ModelState.IsValid)
             return await RedisplayAsync(id, ct);
 
+        // The same new-application form sent again: it continues the draft its first post created.
+        if (id is null && NewId is { } sent && await db.Applications.OwnedBy(User).AnyAsync(a => a.Id == sent, ct))
+            id = sent;
+
         Application? application;
+        var creating = id is null;
         if (id is null)
         {
+            // A key another user's application already has (a forged form) is simply not used.
+            var key = NewId is { } given && !await db.Applications.AnyAsync(a => a.Id == given, ct) ? given : (Guid?)null;
             application = Application.StartDraft(User.UserId(),
                 new PersonName(PersonFields.Normalize(Input.LastName), PersonFields.Normalize(Input.FirstName),
                     string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName)),
-                municipalityId, Input.OrganisationId!.Value, Input.PositionId!.Value, Input.SubjectId, Actor, region.Now);
+                municipalityId, Input.OrganisationId!.Value, Input.PositionId!.Value, Input.SubjectId, Actor, region.Now, key);
             db.Applications.Add(application);
         }
         else
@@ -196,6 +211,12 @@ public sealed class EditModel(
         {
             StatusMessage = "Заявление изменилось в другой вкладке или другим пользователем. Проверьте его и повторите действие.";
             return RedirectToPage("./Details", new { id = application.Id });
+        }
+        catch (DbUpdateException error) when (creating && error.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form's other post created the draft a moment earlier: this one lands on it.
+            StatusMessage = "Черновик заявления уже сохранён.";
+            return RedirectToPage("./Edit", new { id = application.Id });
         }
 
         if (refusal is not null)
