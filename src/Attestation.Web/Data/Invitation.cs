@@ -71,8 +71,9 @@ public sealed class Invitation
     public Guid? AcceptedUserId { get; private set; }
 
     /// <summary>A new invitation and the token for its link (shown once, in the e-mail, never stored).</summary>
+    /// <param name="id">The key the invitation form was shown with, so that the same form sent twice invites once.</param>
     public static (Invitation Invitation, string Token) Create(string email, string role, int municipalityId,
-        int? organisationId, Actor invitedBy, DateTimeOffset now, TimeSpan lifetime)
+        int? organisationId, Actor invitedBy, DateTimeOffset now, TimeSpan lifetime, Guid? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentNullException.ThrowIfNull(invitedBy);
@@ -84,7 +85,7 @@ public sealed class Invitation
         var token = RandomNumberGenerator.GetBytes(TokenBytes);
         var invitation = new Invitation
         {
-            Id = Guid.CreateVersion7(),
+            Id = id is { } given && given != Guid.Empty ? given : Guid.CreateVersion7(),
             TokenHash = SHA256.HashData(token),
             Email = email.Trim(),
             Role = role,

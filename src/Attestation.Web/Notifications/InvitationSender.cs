@@ -35,6 +35,12 @@ public class InvitationLetter
     [StringLength(MessageMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Сообщение (текст письма)")]
     public string Message { get; set; } = InvitationEmails.DefaultMessage;
+
+    /// <summary>
+    /// Given with the empty form and sent back with it: the id of the invitation it creates, so that a double click or
+    /// a resent request lands on the invitation (and the one letter) the first post made.
+    /// </summary>
+    public Guid FormKey { get; set; } = Guid.CreateVersion7();
 }
 
 /// <summary>
@@ -73,10 +79,31 @@ public sealed class InvitationSender(
     {
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(by);
+        // The same form again: its invitation is made (or being made), its letter sent once. A form changed since (another
+        // address: the browser's «back») is a new invitation.
+        Guid? key = letter.FormKey;
+        if (await SentBeforeAsync(letter.FormKey, ct) is { } earlier)
+        {
+            if (IsSameAs(earlier, letter, by))
+                return earlier;
+            key = null;
+        }
+
         var (invitation, token) = Invitation.Create(letter.Email, role, municipalityId, organisationId, by, region.Now,
-            options.Value.Lifetime);
+            options.Value.Lifetime, key);
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException error) when (error.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The other post of the same form saved it a moment earlier: that one sends the letter.
+            db.Entry(invitation).State = EntityState.Detached;
+            var other = await SentBeforeAsync(letter.FormKey, ct);
+            return other is not null && IsSameAs(other, letter, by) ? other : null;
+        }
 
         var municipality = await db.Municipalities.Where(m => m.Id == invitation.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
         var organisation = invitation.OrganisationId is { } id
@@ -94,6 +121,12 @@ public sealed class InvitationSender(
         await db.SaveChangesAsync(CancellationToken.None);
         return null;
     }
+
+    private static bool IsSameAs(Invitation invitation, InvitationLetter letter, Actor by) =>
+        invitation.InvitedBy == by.Id && string.Equals(invitation.Email, letter.Email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private Task<Invitation?> SentBeforeAsync(Guid key, CancellationToken ct) =>
+        db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == key, ct);
 
     public static string SentMessage(Invitation invitation)
     {

@@ -39,6 +39,36 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
     }
 
     [Fact]
+    public async Task The_same_invitation_form_sent_ten_times_at_once_invites_once_and_sends_one_letter()
+    {
+        using var coordinator = await Coordinators.SignedInAsync(factory, "inv.ten.coord", Directory.Tomsk.Id);
+        var form = await coordinator.GetDocumentAsync("/Municipality/Invitations/Create");
+        var mails = factory.SentMails().Count;
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Role"] = Roles.Expert,
+            ["Input.Email"] = "ten.times@school.example.ru",
+        };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => coordinator.SubmitFormAsync(form, "/Municipality/Invitations/Create", values)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode));
+        foreach (var answer in answers)
+            answer.Dispose();
+        await using (var db = factory.OpenDb())
+            Assert.Equal(1, await db.Invitations.CountAsync(i => i.Email == "ten.times@school.example.ru"));
+        Assert.Single(factory.SentMails().Skip(mails), mail => mail.To.Contains("ten.times@", StringComparison.Ordinal));
+
+        // The same form with another address (the browser's «back») is another invitation.
+        using var other = await coordinator.SubmitFormAsync(form, "/Municipality/Invitations/Create",
+            new Dictionary<string, string> { ["Input.Role"] = Roles.Expert, ["Input.Email"] = "other.address@school.example.ru" });
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        await using (var db = factory.OpenDb())
+            Assert.Equal(1, await db.Invitations.CountAsync(i => i.Email == "other.address@school.example.ru"));
+    }
+
+    [Fact]
     public async Task An_invited_expert_registers_through_the_link_with_the_role_and_municipality_of_the_invitation()
     {
         using var coordinator = await Coordinators.SignedInAsync(factory, "inv.expert.coord", Directory.Tomsk.Id);
