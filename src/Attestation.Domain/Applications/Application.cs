@@ -169,6 +169,16 @@ public sealed class Application
     /// <summary>The number of the last history event; kept here so that events get numbers without loading the history.</summary>
     public int LastEventNumber { get; private set; }
 
+    /// <summary>
+    /// The version a form is shown with and sent back with: every change of the application records an event, so a
+    /// form read at another number than <see cref="LastEventNumber"/> would overwrite what was done since.
+    /// </summary>
+    public bool ChangedSince(int version) => LastEventNumber != version;
+
+    /// <summary>What was done after <paramref name="version"/> (the events must be loaded).</summary>
+    public IReadOnlyList<ApplicationEvent> EventsSince(int version) =>
+        _events.Where(e => e.Number > version).OrderBy(e => e.Number).ToList();
+
     public IReadOnlyList<ApplicationEvent> Events => _events;
 
     public IReadOnlyList<ApplicationDocument> Documents => _documents;

@@ -15,6 +15,41 @@ public sealed class DraftTests(PortalWithDirectoryFactory factory) : IClassFixtu
     private TestDirectory Directory => factory.Directory;
 
     [Fact]
+    public async Task A_save_from_a_tab_opened_before_another_saved_is_refused_and_keeps_what_was_typed()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("draft.tabs");
+        using var client = await factory.SignInAsync("draft.tabs");
+        var id = await SaveDraftAsync(client, CompleteForm());
+        var tabB = await client.GetDocumentAsync(EditUrl(id));
+        var tabA = await client.GetDocumentAsync(EditUrl(id));
+
+        // Tab A saves first.
+        var fromA = CompleteForm();
+        fromA["Input.Awards"] = "Почётная грамота Министерства просвещения (2021)";
+        using (var saved = await client.SubmitFormAsync(tabA, EditUrl(id), fromA, submitter: "save"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Tab B, read before that save, is refused: A's awards stay, B's typing is still in the form.
+        var fromB = CompleteForm();
+        fromB["Input.Development"] = "2025, ТОИПКРО, «Функциональная грамотность», 72 ч.";
+        using var refused = await client.SubmitFormAsync(tabB, EditUrl(id), fromB, submitter: "save");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("Заявление изменили, пока вы его редактировали", page.QuerySelector(".validation-summary-errors")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("Заявление изменено", page.QuerySelector("#changed-meanwhile")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(fromB["Input.Development"], page.FieldValue("Input.Development"));
+        var stored = (await _cabinet.ApplicationsOfAsync(teacher.Id)).Single();
+        Assert.Equal(fromA["Input.Awards"], stored.Awards);
+        Assert.Null(stored.Development);
+
+        // Sent again from the page that showed the change, it is a conscious save.
+        using (var again = await client.SubmitFormAsync(page, EditUrl(id), new Dictionary<string, string>(), submitter: "save"))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(fromB["Input.Development"], (await _cabinet.ApplicationsOfAsync(teacher.Id)).Single().Development);
+    }
+
+    [Fact]
     public async Task The_same_new_application_form_sent_ten_times_at_once_makes_one_draft()
     {
         var teacher = await _cabinet.CreateTeacherAsync("draft.ten");

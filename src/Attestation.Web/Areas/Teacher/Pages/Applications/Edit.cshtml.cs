@@ -47,6 +47,13 @@ public sealed class EditModel(
     [BindProperty]
     public Guid? NewId { get; set; }
 
+    /// <summary>The application's version the form was read at (<see cref="Application.ChangedSince"/>).</summary>
+    [BindProperty]
+    public int? Version { get; set; }
+
+    /// <summary>After a refused save: what another tab or person changed since the form was read.</summary>
+    public IReadOnlyList<ApplicationEvent> ChangedMeanwhile { get; private set; } = [];
+
     public Guid? Id { get; private set; }
     public ApplicationStatus Status { get; private set; } = ApplicationStatus.Draft;
     public string? RejectionReason { get; private set; }
@@ -75,6 +82,7 @@ public sealed class EditModel(
             return RedirectToPage("./Details", new { id });
 
         Input = ApplicationInput.From(application);
+        Version = application.LastEventNumber;
         await LoadPageAsync(application, ct);
         return Page();
     }
@@ -178,6 +186,18 @@ public sealed class EditModel(
                 StatusMessage = "Заявление подано и недоступно для изменения.";
                 return RedirectToPage("./Details", new { id });
             }
+
+            // Saved meanwhile in another tab or by someone else: nothing is overwritten, nothing typed is lost.
+            if (Version is { } seen && application.ChangedSince(seen))
+            {
+                ChangedMeanwhile = application.EventsSince(seen);
+                ModelState.AddModelError(string.Empty,
+                    "Заявление изменили, пока вы его редактировали. Ваши данные остались в форме: проверьте изменения ниже и сохраните ещё раз.");
+                ModelState.Remove(nameof(Version));
+                Version = application.LastEventNumber;
+                await LoadPageAsync(application, ct);
+                return Page();
+            }
         }
 
         try
@@ -267,7 +287,8 @@ public sealed class EditModel(
     }
 
     private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Applications.OwnedBy(User).Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
+        db.Applications.OwnedBy(User).Include(a => a.Documents).Include(a => a.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
 
     private async Task LoadPageAsync(Application? application, CancellationToken ct)
     {
