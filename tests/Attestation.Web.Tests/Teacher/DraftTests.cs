@@ -50,6 +50,28 @@ public sealed class DraftTests(PortalWithDirectoryFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_stale_tab_saving_a_submitted_application_is_refused_in_red_not_told_in_green()
+    {
+        await _cabinet.CreateTeacherAsync("draft.stale");
+        using var client = await factory.SignInAsync("draft.stale");
+        var id = await SaveDraftAsync(client, CompleteForm());
+        var stale = await client.GetDocumentAsync(EditUrl(id));
+        await AttachAsync(client, id, ApplicationDocumentKind.SignedApplication, "скан.pdf", SampleFiles.Pdf());
+        using (var submitted = await SubmitAsync(client, id))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+            // Seen: the success of the submission, in green.
+            Assert.StartsWith("Заявление подано.", StatusMessage(await client.GetDocumentAsync(DetailsUrl(id))), StringComparison.Ordinal);
+        }
+
+        using var refused = await client.SubmitFormAsync(stale, EditUrl(id), CompleteForm(), submitter: "save");
+
+        var details = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal("Заявление подано и недоступно для изменения.", details.QuerySelector("#refusal.alert-danger")!.TextContent.Trim());
+        Assert.Null(StatusMessage(details));
+    }
+
+    [Fact]
     public async Task The_same_new_application_form_sent_ten_times_at_once_makes_one_draft()
     {
         var teacher = await _cabinet.CreateTeacherAsync("draft.ten");

@@ -81,7 +81,7 @@ public sealed class ConclusionModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            StatusMessage = "Заключение только что изменилось (возможно, его прикрепил второй специалист). Проверьте его и при необходимости повторите.";
+            this.Refuse(Notices.ChangedMeanwhile());
             return RedirectToPage("./Conclusion", new { id });
         }
 

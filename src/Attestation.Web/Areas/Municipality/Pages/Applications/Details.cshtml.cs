@@ -106,7 +106,7 @@ public sealed class DetailsModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
             return Back(id, from);
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -146,7 +146,7 @@ public sealed class DetailsModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
             return RedirectToPage(new { id });
         }
 

@@ -80,7 +80,7 @@ public sealed class IndexModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ErrorMessage = $"{application.FullName}: заявление только что изменил другой пользователь. Проверьте его состояние.";
+            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
             return RedirectToPage();
         }
 

@@ -4,6 +4,7 @@ using Attestation.Domain.Applications;
 using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            StatusMessage = "Заявление только что изменилось (возможно, заключение прикрепил специалист). Проверьте его и при необходимости повторите.";
+            this.Refuse(Notices.ChangedMeanwhile());
             return RedirectToPage(new { id });
         }
 

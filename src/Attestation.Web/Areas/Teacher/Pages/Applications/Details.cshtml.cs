@@ -84,7 +84,7 @@ public sealed class DetailsModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            StatusMessage = "Заявление только что изменилось. Проверьте его состояние и повторите действие.";
+            this.Refuse(Notices.ChangedMeanwhile());
         }
         return RedirectToPage(new { id = application.Id });
     }

@@ -183,7 +183,7 @@ public sealed class EditModel(
                 return NotFound();
             if (!application.IsEditable)
             {
-                StatusMessage = "Заявление подано и недоступно для изменения.";
+                this.Refuse("Заявление подано и недоступно для изменения.");
                 return RedirectToPage("./Details", new { id });
             }
 
@@ -229,7 +229,7 @@ public sealed class EditModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            StatusMessage = "Заявление изменилось в другой вкладке или другим пользователем. Проверьте его и повторите действие.";
+            this.Refuse(Notices.ChangedMeanwhile());
             return RedirectToPage("./Details", new { id = application.Id });
         }
         catch (DbUpdateException error) when (creating && error.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
@@ -278,7 +278,7 @@ public sealed class EditModel(
             if (!application.IsEditable)
             {
                 // A stale tab: the application was submitted meanwhile, so the form no longer applies.
-                StatusMessage = "Заявление подано и недоступно для изменения.";
+                this.Refuse("Заявление подано и недоступно для изменения.");
                 return RedirectToPage("./Details", new { id });
             }
         }

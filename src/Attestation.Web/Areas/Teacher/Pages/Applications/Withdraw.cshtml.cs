@@ -69,7 +69,7 @@ public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : 
         }
         catch (DbUpdateConcurrencyException)
         {
-            StatusMessage = "Заявление только что изменилось. Проверьте его состояние.";
+            this.Refuse(Notices.ChangedMeanwhile());
         }
         return RedirectToPage("./Details", new { id });
     }
