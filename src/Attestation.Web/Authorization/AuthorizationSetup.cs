@@ -24,6 +24,13 @@ public static class AuthorizationSetup
         options.Conventions.AuthorizeAreaFolder(AreaNames.Expert, "/", Policies.Expert);
         options.Conventions.AuthorizeAreaFolder(AreaNames.Operator, "/", Policies.Operator);
         options.Conventions.AuthorizePage("/Account/Profile");
+        // A coordinator without a municipality: one clear page everywhere in his cabinet but his home page (which
+        // says the same) and his profile.
+        options.Conventions.AddAreaFolderApplicationModelConvention(AreaNames.Municipality, "/", model =>
+        {
+            if (model.ViewEnginePath is not ("/Index" or "/Profile/Index"))
+                model.Filters.Add(new RequireMunicipalityFilter());
+        });
         return options;
     }
 }

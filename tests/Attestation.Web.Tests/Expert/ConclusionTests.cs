@@ -217,7 +217,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
             var loser = winner == answerA ? answerB : answerA;
             Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
             var told = loser.StatusCode == HttpStatusCode.Redirect
-                ? StatusMessage(await (loser == answerA ? a : b).GetDocumentAsync(loser.Headers.Location!.OriginalString))
+                ? (await (loser == answerA ? a : b).GetDocumentAsync(loser.Headers.Location!.OriginalString)).QuerySelector("#refusal")?.TextContent
                 : (await loser.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")?.TextContent;
             Assert.NotNull(told);
             Assert.DoesNotContain("прикреплено", told, StringComparison.OrdinalIgnoreCase);
