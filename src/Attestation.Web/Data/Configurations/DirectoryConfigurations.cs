@@ -1,4 +1,5 @@
 using Attestation.Domain.Directory;
+using Attestation.Web.Areas.Operator.Pages.Directories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,8 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Property(o => o.ShortName).HasMaxLength(Organisation.ShortNameMaxLength);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.MunicipalityId, o.Name }).IsUnique();
+        // xmin: the edit form carries it, so a save from an older form cannot overwrite another operator's.
+        builder.Property<uint>(DirectoryPage.VersionProperty).IsRowVersion();
     }
 }
 

@@ -82,6 +82,48 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
     }
 
     [Fact]
+    public async Task Two_operators_editing_one_organisation_never_overwrite_each_other_unseen()
+    {
+        Organisation school;
+        await using (var db = factory.OpenDb())
+        {
+            school = new Organisation(Directory.District.Id, "МБОУ «Средняя общеобразовательная школа № 77»", "СОШ № 77");
+            db.Organisations.Add(school);
+            await db.SaveChangesAsync();
+        }
+        using var first = await _desk.SignInOperatorAsync("dir.race.first");
+        using var second = await _desk.SignInOperatorAsync("dir.race.second");
+        var url = $"/Operator/Directories/Organisations/Edit?id={school.Id}";
+        var formFirst = await first.GetDocumentAsync(url);
+        var formSecond = await second.GetDocumentAsync(url);
+
+        using (var saved = await first.SubmitFormAsync(formFirst, url,
+                   new Dictionary<string, string> { ["Input.Name"] = "МБОУ «СОШ № 77 имени Героя России А. Иванова»" }, "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // The second operator read the form before: refused, his typing kept, the first one's name kept.
+        using var refused = await second.SubmitFormAsync(formSecond, url,
+            new Dictionary<string, string> { ["Input.ShortName"] = "Школа № 77" }, "form#edit");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("изменили, пока вы её редактировали", page.QuerySelector("form#edit .validation-summary-errors")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal("Школа № 77", page.FieldValue("Input.ShortName"));
+        await using (var db = factory.OpenDb())
+        {
+            var stored = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == school.Id);
+            Assert.Equal("МБОУ «СОШ № 77 имени Героя России А. Иванова»", stored.Name);
+            Assert.Equal("СОШ № 77", stored.ShortName);
+        }
+
+        // Sent again from the page that told him, the save is his conscious choice.
+        using (var again = await second.SubmitFormAsync(page, url, new Dictionary<string, string>(), "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await using (var db = factory.OpenDb())
+            Assert.Equal("Школа № 77", (await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == school.Id)).ShortName);
+    }
+
+    [Fact]
     public async Task A_deactivated_organisation_disappears_from_the_registration_list_and_comes_back_when_activated()
     {
         using var client = await _desk.SignInOperatorAsync("dir.org.operator");

@@ -13,10 +13,29 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories;
 /// </summary>
 public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) : PageModel
 {
+    /// <summary>The shadow xmin property of the entries whose edit form carries their version.</summary>
+    public const string VersionProperty = "Version";
+
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>The entry's version the form was read at (entries with <see cref="VersionProperty"/>); sent back with it.</summary>
+    [BindProperty]
+    public uint? Version { get; set; }
+
     protected AttestationDbContext Db => db;
+
+    /// <summary>Puts the entry's current version into the form.</summary>
+    protected void ShowVersionOf<T>(T entry)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (db.Entry(entry).Metadata.FindProperty(VersionProperty) is not null)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = db.Entry(entry).Property<uint>(VersionProperty).CurrentValue;
+        }
+    }
 
     protected EntryWords Words => words;
 
@@ -28,9 +47,14 @@ public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) :
         where T : class, IDirectoryEntry
     {
         ArgumentNullException.ThrowIfNull(apply);
+        T? changing = null;
         try
         {
-            var entry = apply();
+            var entry = changing = apply();
+            // The save is checked against the version the form was read at, not the one just loaded.
+            var tracked = db.Entry(entry);
+            if (Version is { } seen && tracked.State == EntityState.Modified && tracked.Metadata.FindProperty(VersionProperty) is not null)
+                tracked.Property<uint>(VersionProperty).OriginalValue = seen;
             await db.SaveChangesAsync(ct);
             StatusMessage = added ? words.Added(entry.Name) : words.Saved(entry.Name);
             return entry;
@@ -38,6 +62,17 @@ public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) :
         catch (DomainException error)
         {
             ModelState.AddModelError(string.Empty, error.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Nothing typed is lost: the form shows it again with the current version, and saving it is a conscious choice.
+            ModelState.AddModelError(string.Empty,
+                $"Запись «{changing?.Name}» изменили, пока вы её редактировали. Ваши данные остались в форме: проверьте запись и сохраните ещё раз.");
+            if (changing is not null)
+            {
+                await db.Entry(changing).ReloadAsync(ct);
+                ShowVersionOf(changing);
+            }
         }
         catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
         {

@@ -52,9 +52,10 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Orga
             return Page();
         }
 
-        var organisation = await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var organisation = await Db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null)
             return NotFound();
+        ShowVersionOf(organisation);
         Input = new InputModel
         {
             MunicipalityId = organisation.MunicipalityId,
