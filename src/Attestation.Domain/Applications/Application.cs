@@ -195,11 +195,7 @@ public sealed class Application
 
     public bool IsEditable => Can(ApplicationAction.Edit);
 
-    public bool CanSubmit => Can(ApplicationAction.Submit);
-
     public bool CanRegister => Can(ApplicationAction.Register);
-
-    public bool CanReject => Can(ApplicationAction.Reject);
 
     public bool CanSchedule => Can(ApplicationAction.Schedule);
 
@@ -207,11 +203,7 @@ public sealed class Application
 
     public bool CanAttachConclusion => Can(ApplicationAction.AttachConclusion);
 
-    public bool CanSignConclusion => Can(ApplicationAction.SignConclusion);
-
     public bool CanVerify => Can(ApplicationAction.Verify);
-
-    public bool CanDecide => Can(ApplicationAction.Decide);
 
     public bool CanBeWithdrawn => Can(ApplicationAction.FileWithdrawal);
 
@@ -271,7 +263,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(by);
-        EnsureEditable("изменить заявление");
+        EnsureCan(ApplicationAction.Edit);
 
         var name = new PersonName(details.LastName, details.FirstName, details.MiddleName);
         var at = Instant.Utc(now);
@@ -360,7 +352,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(by);
         RequireFile(fileId);
-        EnsureEditable("прикрепить документ");
+        EnsureCan(ApplicationAction.Edit, "прикрепить документ");
         var name = Text.Required(fileName, "Имя файла", ApplicationDocument.FileNameMaxLength);
         var at = Instant.Utc(now);
         var document = new ApplicationDocument(Id, kind, fileId, name, by.Id, at);
@@ -372,7 +364,7 @@ public sealed class Application
     public void RemoveDocument(Guid documentId, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        EnsureEditable("удалить документ");
+        EnsureCan(ApplicationAction.Edit, "удалить документ");
         var document = _documents.Find(d => d.Id == documentId)
             ?? throw new DomainException("Документ не найден среди документов заявления.");
         _documents.Remove(document);
@@ -736,27 +728,20 @@ public sealed class Application
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
-        if (byCoordinator && Status == ApplicationStatus.Submitted)
+        if (!Can(byCoordinator ? ApplicationAction.FileWithdrawalForTeacher : ApplicationAction.FileWithdrawal))
         {
-            throw new DomainException(
-                $"Отозвать можно только зарегистрированное заявление, по которому ещё не принято решение; статус заявления «{Status.ToShortRussian()}».");
-        }
-
-        if (!Status.CanBeWithdrawn())
-        {
-            throw new DomainException(Status switch
+            // Can's refusal in the words of the withdrawal, for each reason it has.
+            throw new DomainException((Status, IsWithdrawalPending) switch
             {
-                ApplicationStatus.Draft => "Черновик не отзывают: его можно просто удалить.",
-                ApplicationStatus.Rejected => "Отклонённое заявление не рассматривается: отзывать нечего.",
-                ApplicationStatus.Decided => "Решение по заявлению уже принято: отозвать его нельзя.",
-                ApplicationStatus.Withdrawn => "Заявление уже отозвано.",
+                (_, true) => "Заявление на отзыв уже подано и ждёт регистрации.",
+                (ApplicationStatus.Draft, _) => "Черновик не отзывают: его можно просто удалить.",
+                (ApplicationStatus.Rejected, _) => "Отклонённое заявление не рассматривается: отзывать нечего.",
+                (ApplicationStatus.Decided, _) => "Решение по заявлению уже принято: отозвать его нельзя.",
+                (ApplicationStatus.Withdrawn, _) => "Заявление уже отозвано.",
+                (ApplicationStatus.Submitted, _) =>
+                    $"Отозвать можно только зарегистрированное заявление, по которому ещё не принято решение; статус заявления «{Status.ToShortRussian()}».",
                 _ => $"Отзыв заявления невозможен: статус «{Status.ToShortRussian()}».",
             });
-        }
-
-        if (IsWithdrawalPending)
-        {
-            throw new DomainException("Заявление на отзыв уже подано и ждёт регистрации.");
         }
 
         var text = Text.Optional(reasonText, "Причина отзыва", Withdrawal.ReasonTextMaxLength);
@@ -858,15 +843,18 @@ public sealed class Application
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
-    /// <summary>Refuses, in the words the users know, whatever <see cref="Can"/> does not allow.</summary>
-    private void EnsureCan(ApplicationAction action)
+    /// <summary>
+    /// Refuses, in the words the users know, whatever <see cref="Can"/> does not allow; <paramref name="verb"/> names
+    /// the step when it is narrower than the action («прикрепить документ» of <see cref="ApplicationAction.Edit"/>).
+    /// </summary>
+    private void EnsureCan(ApplicationAction action, string? verb = null)
     {
         if (Can(action))
         {
             return;
         }
 
-        var verb = ApplicationRules.Verb(action);
+        verb ??= ApplicationRules.Verb(action);
         if (ApplicationRules.WithdrawalConditionOf(action) == WithdrawalCondition.Forbidden && IsWithdrawalPending)
         {
             throw new DomainException(
@@ -886,15 +874,6 @@ public sealed class Application
         }
 
         throw new DomainException($"Нельзя {verb}: статус заявления «{Status.ToShortRussian()}».");
-    }
-
-    private void EnsureEditable(string action)
-    {
-        if (!IsEditable)
-        {
-            throw new DomainException(
-                $"Нельзя {action}: заявление в статусе «{Status.ToShortRussian()}»; изменить можно только черновик или отклонённое заявление.");
-        }
     }
 
     private static void EnsureOpen(AttestationPeriod period, DateTimeOffset now, TimeZoneInfo zone)

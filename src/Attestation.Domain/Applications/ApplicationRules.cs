@@ -17,6 +17,9 @@ public static class ApplicationRules
         ApplicationStatus.ConclusionUploaded, ApplicationStatus.ConclusionSigned, ApplicationStatus.Verified,
     ];
 
+    /// <summary>Decided or withdrawn: nothing more happens to the application.</summary>
+    public static IReadOnlyList<ApplicationStatus> Final { get; } = [ApplicationStatus.Decided, ApplicationStatus.Withdrawn];
+
     /// <summary>The statuses the action starts from (for <see cref="ApplicationAction.Verify"/> also a registered simplified one).</summary>
     public static IReadOnlyList<ApplicationStatus> StatusesFor(ApplicationAction action) => action switch
     {
@@ -154,11 +157,8 @@ public static class ApplicationFilters
     public static Expression<Func<Application, bool>> AwaitingPeriod { get; } =
         a => a.Status == ApplicationStatus.Registered && a.PeriodId == null && a.SimplifiedGrounds == null;
 
-    internal static IReadOnlyList<ApplicationStatus> NotFinalStatuses { get; } =
-        [.. Enum.GetValues<ApplicationStatus>().Where(s => s is not (ApplicationStatus.Decided or ApplicationStatus.Withdrawn))];
-
     /// <summary>Not decided and not withdrawn: what a teacher still follows in his cabinet (drafts included).</summary>
-    public static Expression<Func<Application, bool>> NotFinal { get; } = StatusIn(NotFinalStatuses);
+    public static Expression<Func<Application, bool>> NotFinal { get; } = StatusNotIn(ApplicationRules.Final);
 
     /// <summary>None of <paramref name="statuses"/>.</summary>
     public static Expression<Func<Application, bool>> StatusNotIn(IReadOnlyList<ApplicationStatus> statuses) =>

@@ -44,5 +44,5 @@ public static class ApplicationStatusExtensions
     public static bool CanBeWithdrawn(this ApplicationStatus status) =>
         ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawal).Contains(status);
 
-    public static bool IsFinal(this ApplicationStatus status) => !ApplicationFilters.NotFinalStatuses.Contains(status);
+    public static bool IsFinal(this ApplicationStatus status) => ApplicationRules.Final.Contains(status);
 }
