@@ -108,10 +108,7 @@ internal static class SampleData
             };
             return new ConsolidatedSchedulePart(m + 1, schedule,
                 schedule.Rows.Select(_ => new ScheduledApplication(Guid.NewGuid(), ApplicationStatus.Scheduled, true)).ToList(),
-                perMunicipality, 0, 0, new ScheduleApprovalInfo(new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.FromHours(7)), "Оператор"))
-            {
-                ApprovalText = "График утверждён 20.12.2026",
-            };
+                perMunicipality, 0, 0, new ScheduleApprovalInfo(new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.FromHours(7)), "Оператор"));
         }).ToList();
         return new ConsolidatedScheduleModel
         {

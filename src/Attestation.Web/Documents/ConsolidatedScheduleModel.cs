@@ -41,7 +41,9 @@ public sealed record ConsolidatedSchedulePart(
     public bool HasSchedule => Scheduled > 0;
 
     /// <summary>«График утверждён 20.11.2026» / «График не утверждён»: the operator's page.</summary>
-    public required string ApprovalText { get; init; }
+    public string ApprovalText => Schedule.ApprovedOn is { } on
+        ? $"График утверждён {DocumentText.Date(on)}"
+        : MunicipalScheduleModel.NotApproved;
 
     /// <summary>The documents head the municipality with «Утверждён 20.11.2026» or this.</summary>
     public const string NotApproved = "Не утверждён";
@@ -79,9 +81,7 @@ public sealed record ConsolidatedScheduleModel
         $"Сводный график проведения аттестации педагогических работников в целях установления квалификационной категории {PeriodPrepositional}";
 
     /// <summary>The mark above the title: «Утверждён 20.11.2026» or «Сводный график не утверждён».</summary>
-    public string ApprovalMark => ApprovedOn is { } on
-        ? $"{MunicipalScheduleModel.ApprovedWord} {DocumentText.Date(on)}"
-        : "Сводный график не утверждён";
+    public string ApprovalMark => ApprovedOn is { } on ? MunicipalScheduleModel.Stamp(on) : "Сводный график не утверждён";
 
     /// <summary>Without the extension: «Сводный график — декабрь 2025-январь 2026».</summary>
     public string FileName => $"Сводный график{(Approved ? "" : " (не утверждён)")} — {PeriodName}";
@@ -178,12 +178,7 @@ public sealed record ConsolidatedScheduleModel
             var complete = own.Count(a => a.ExpertAId is not null && a.ExpertBId is not null);
             var facts = own.Select(a => new ScheduledApplication(a.Id, a.Status, a.ExpertAId is not null && a.ExpertBId is not null, a.WithdrawalPending)).ToList();
             return new ConsolidatedSchedulePart(m.Id, schedule, facts, complete, own.Count - complete,
-                withoutPeriod.GetValueOrDefault(m.Id), approval)
-            {
-                ApprovalText = approval is null
-                    ? "График не утверждён"
-                    : $"График утверждён {RegionClock.Today(approval.ApprovedAt, zone).ToString(Infrastructure.RegionDates.DateFormat, Infrastructure.WebSetup.Russian)}",
-            };
+                withoutPeriod.GetValueOrDefault(m.Id), approval);
         }).ToList();
 
         var scheduled = parts.Where(p => p.HasSchedule).ToList();

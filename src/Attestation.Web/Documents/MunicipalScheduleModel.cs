@@ -62,7 +62,10 @@ public sealed record MunicipalScheduleModel
         $"График проведения аттестации педагогических работников муниципального образования \"{Municipality}\" в целях установления квалификационной категории {PeriodPrepositional}";
 
     /// <summary>«Утверждён 05.12.2026», or null before the approval.</summary>
-    public string? ApprovalStamp => ApprovedOn is { } on ? $"{ApprovedWord} {DocumentText.Date(on)}" : null;
+    public string? ApprovalStamp => ApprovedOn is { } on ? Stamp(on) : null;
+
+    /// <summary>«Утверждён 05.12.2026».</summary>
+    public static string Stamp(DateOnly approvedOn) => $"{ApprovedWord} {DocumentText.Date(approvedOn)}";
 
     /// <summary>The mark above the title: «Утверждён 05.12.2026» or «График не утверждён».</summary>
     public string ApprovalMark => ApprovalStamp ?? NotApproved;

@@ -97,7 +97,7 @@ public sealed class InvitationSender(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (error.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             // The other post of the same form saved it a moment earlier: that one sends the letter.
             db.Entry(invitation).State = EntityState.Detached;

@@ -120,10 +120,7 @@ internal static class LongDocuments
                 var approval = new ScheduleApprovalInfo(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.FromHours(7)), "Операторова Е. А.");
                 return new ConsolidatedSchedulePart(m + 1, schedule,
                     schedule.Rows.Select(_ => new ScheduledApplication(Guid.NewGuid(), ApplicationStatus.Scheduled, true)).ToList(),
-                    schedule.Rows.Count, 0, 0, approval)
-                {
-                    ApprovalText = "График утверждён 14.12.2026",
-                };
+                    schedule.Rows.Count, 0, 0, approval);
             })
             .ToList();
         var model = new ConsolidatedScheduleModel

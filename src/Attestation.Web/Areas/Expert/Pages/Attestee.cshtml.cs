@@ -8,7 +8,6 @@ using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Attestation.Web.Areas.Expert.Pages;
 
@@ -77,7 +76,7 @@ public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view,
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
             {
                 // Ticked in another tab a moment ago: the step is done either way.
             }

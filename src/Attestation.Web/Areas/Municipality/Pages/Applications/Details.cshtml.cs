@@ -10,7 +10,6 @@ using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Attestation.Web.Areas.Municipality.Pages.Applications;
 
@@ -80,9 +79,9 @@ public sealed class DetailsModel(
         if (application is null)
             return NotFound();
         // Registering an application the rules warn about is a decision taken with the warnings in view.
-        if (!confirmed && application.CanRegister && (await warnings.ForAsync(application, ct)).Count > 0)
+        if (!confirmed && application.CanRegister && await warnings.ForAsync(application, ct) is { Count: > 0 } found)
         {
-            await LoadAsync(application, ct);
+            await LoadAsync(application, ct, found);
             ConfirmRegistration = true;
             From = from;
             return Page();
@@ -109,7 +108,7 @@ public sealed class DetailsModel(
             ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
             return Back(id, from);
         }
-        catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             ErrorMessage = "Регистрационный номер уже занят. Повторите регистрацию.";
             return Back(id, from);
@@ -178,10 +177,10 @@ public sealed class DetailsModel(
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, ct);
 
-    private async Task LoadAsync(Application application, CancellationToken ct)
+    private async Task LoadAsync(Application application, CancellationToken ct, IReadOnlyList<RuleWarning>? found = null)
     {
         View = await view.BuildAsync(application, ct);
-        Warnings = await warnings.ForAsync(application, ct);
+        Warnings = found ?? await warnings.ForAsync(application, ct);
         Teacher = await db.Users.AsNoTracking()
             .Where(u => u.Id == application.TeacherId)
             .Select(u => new TeacherContact(u.PhoneNumber, u.Email, u.CreatedAt))

@@ -97,9 +97,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         // The rule warnings of the applications waiting for registration: ⚠ in the row, and a confirmation to register.
-        var warned = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var application in applications.Where(a => a.CanRegister))
-            warned[application.Id] = (await warnings.ForAsync(application, ct)).Select(w => w.Message).ToList();
+        var warned = await warnings.ForManyAsync(applications.Where(a => a.CanRegister).ToList(), ct);
 
         Rows = applications.Select(a => new Row(
                 a.Id,
@@ -116,7 +114,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
                 a.StatusText,
                 clocks.TryGetValue(a.Id, out var clock) ? clock : Clock(a),
                 a.CanRegister,
-                warned.GetValueOrDefault(a.Id, [])))
+                warned.TryGetValue(a.Id, out var found) ? found.Select(w => w.Message).ToList() : []))
             .ToList();
         return Page();
     }

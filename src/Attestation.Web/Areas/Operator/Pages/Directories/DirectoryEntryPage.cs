@@ -74,7 +74,7 @@ public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) :
                 ShowVersionOf(changing);
             }
         }
-        catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             ModelState.AddModelError("Input.Name", duplicate);
         }
@@ -119,7 +119,7 @@ public abstract class DirectoryEntryPage<TEntry>(AttestationDbContext db, EntryW
                 StatusMessage = Words.Deleted(entry.Name);
                 return RedirectToPage("./Index", listRoute(entry));
             }
-            catch (DbUpdateException error) when (DirectoryNames.IsForeignKeyViolation(error))
+            catch (DbUpdateException error) when (DbErrors.IsForeignKeyViolation(error))
             {
                 // Someone referred to it between the check and the delete.
                 Db.ChangeTracker.Clear();

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories;
 
@@ -15,12 +14,6 @@ public static partial class DirectoryNames
         Spaces().Replace(name ?? "", " ").Trim().ToUpper(WebSetup.Russian);
 
     public static bool Same(string? a, string? b) => Key(a) == Key(b);
-
-    public static bool IsUniqueViolation(DbUpdateException error) =>
-        error?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
-    public static bool IsForeignKeyViolation(DbUpdateException error) =>
-        error?.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

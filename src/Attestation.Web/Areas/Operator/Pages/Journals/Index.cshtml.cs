@@ -80,8 +80,7 @@ public sealed class IndexModel(
     }
 
     public Task<IActionResult> OnGetRegistrationAsync(string? format, CancellationToken ct) =>
-        DownloadAsync(format,
-            filter => RegistrationJournalModel.Lines(db.Applications.AsNoTracking(), filter, region.Zone).CountAsync(ct),
+        DownloadAsync(format, () => Submitted,
             async filter =>
             {
                 var journal = await RegistrationJournalModel.LoadAsync(db, filter, region.Zone, ct);
@@ -94,8 +93,7 @@ public sealed class IndexModel(
             ct);
 
     public Task<IActionResult> OnGetWithdrawalsAsync(string? format, CancellationToken ct) =>
-        DownloadAsync(format,
-            filter => WithdrawalJournalModel.Lines(db.Applications.AsNoTracking(), filter, region.Zone).CountAsync(ct),
+        DownloadAsync(format, () => Withdrawals,
             async filter =>
             {
                 var journal = await WithdrawalJournalModel.LoadAsync(db, filter, region.Zone, ct);
@@ -111,16 +109,17 @@ public sealed class IndexModel(
     /// A journal file for the choice in the address. A wrong choice shows the page with its messages, never a file; a
     /// journal too long for a PDF says so there.
     /// </summary>
-    private async Task<IActionResult> DownloadAsync(string? format, Func<JournalFilter, Task<int>> count,
+    /// <param name="lines">The journal's line count, as <see cref="ChooseAsync"/> counted it.</param>
+    private async Task<IActionResult> DownloadAsync(string? format, Func<int> lines,
         Func<JournalFilter, Task<IActionResult>> write, CancellationToken ct)
     {
         if (format is not (Pdf or Excel))
             return NotFound();
         if (!await ChooseAsync(ct))
             return Page();
-        if (format == Pdf && await count(Filter!) is var lines and > PdfLineLimit)
+        if (format == Pdf && lines() is var count and > PdfLineLimit)
         {
-            ErrorMessage = $"В журнале {Number(lines)} {DocumentText.Plural(lines, "строка", "строки", "строк")}: "
+            ErrorMessage = $"В журнале {Number(count)} {DocumentText.Plural(count, "строка", "строки", "строк")}: "
                 + $"в PDF выгружается не более {Number(PdfLineLimit)}. "
                 + "Выберите муниципальное образование или более короткий период либо скачайте Excel.";
             return Page();

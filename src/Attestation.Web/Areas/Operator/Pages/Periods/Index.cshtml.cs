@@ -6,7 +6,6 @@ using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Attestation.Web.Areas.Operator.Pages.Periods;
 
@@ -72,7 +71,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             StatusMessage = "Периоды этого учебного года только что сформировал другой пользователь. Проверьте список.";
             return RedirectToPage(new { year = year.StartYear });
@@ -114,7 +113,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             db.Entry(period).State = EntityState.Detached;
             ModelState.AddModelError(string.Empty, $"Период «{name}» уже есть.");
@@ -160,6 +159,5 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .ToList();
     }
 
-    internal static bool IsUniqueViolation(DbUpdateException error) =>
-        error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
 }

@@ -160,16 +160,22 @@ public sealed class EditModel(
         if (!ModelState.IsValid)
             return await RedisplayAsync(id, ct);
 
-        // The same new-application form sent again: it continues the draft its first post created.
-        if (id is null && NewId is { } sent && await db.Applications.OwnedBy(User).AnyAsync(a => a.Id == sent, ct))
-            id = sent;
+        // The same new-application form sent again: it continues the draft its first post created. A key another
+        // user's application already has (a forged form) is simply not used.
+        Guid? key = null;
+        if (id is null && NewId is { } sent)
+        {
+            var owner = await db.Applications.Where(a => a.Id == sent).Select(a => (Guid?)a.TeacherId).SingleOrDefaultAsync(ct);
+            if (owner == User.UserId())
+                id = sent;
+            else if (owner is null)
+                key = sent;
+        }
 
         Application? application;
         var creating = id is null;
         if (id is null)
         {
-            // A key another user's application already has (a forged form) is simply not used.
-            var key = NewId is { } given && !await db.Applications.AnyAsync(a => a.Id == given, ct) ? given : (Guid?)null;
             application = Application.StartDraft(User.UserId(),
                 new PersonName(PersonFields.Normalize(Input.LastName), PersonFields.Normalize(Input.FirstName),
                     string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName)),
@@ -232,7 +238,7 @@ public sealed class EditModel(
             this.Refuse(Notices.ChangedMeanwhile());
             return RedirectToPage("./Details", new { id = application.Id });
         }
-        catch (DbUpdateException error) when (creating && error.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException error) when (creating && DbErrors.IsUniqueViolation(error))
         {
             // The same form's other post created the draft a moment earlier: this one lands on it.
             StatusMessage = "Черновик заявления уже сохранён.";

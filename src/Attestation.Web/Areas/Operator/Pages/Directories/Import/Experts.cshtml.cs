@@ -136,7 +136,7 @@ public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, Regi
             ModelState.AddModelError(string.Empty, error.Message);
             return Page();
         }
-        catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             ModelState.AddModelError(string.Empty,
                 "Пока вы просматривали файл, список этого учебного года изменил другой пользователь. Ничего не сохранено: загрузите файл снова.");

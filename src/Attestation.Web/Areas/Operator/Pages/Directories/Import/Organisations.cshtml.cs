@@ -88,7 +88,7 @@ public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException error) when (DirectoryNames.IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             ModelState.AddModelError(string.Empty,
                 "Пока вы просматривали файл, часть этих организаций добавил другой пользователь. Ничего не сохранено: загрузите файл снова.");

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Attestation.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class OrganisationVersion : Migration
+    public partial class ConclusionHistoryAndOrganisationVersion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +18,12 @@ namespace Attestation.Web.Data.Migrations
                 rowVersion: true,
                 nullable: false,
                 defaultValue: 0u);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FileId",
+                table: "ApplicationEvents",
+                type: "uuid",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -25,6 +32,10 @@ namespace Attestation.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "xmin",
                 table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "FileId",
+                table: "ApplicationEvents");
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261203012732_OrganisationVersion")]
-    partial class OrganisationVersion
+    [Migration("20261203014240_ConclusionHistoryAndOrganisationVersion")]
+    partial class ConclusionHistoryAndOrganisationVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
