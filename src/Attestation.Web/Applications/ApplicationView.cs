@@ -4,6 +4,7 @@ using Attestation.Domain.Periods;
 using Attestation.Domain.Rules;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,17 +44,11 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
 {
     public async Task<ApplicationDetailsView> BuildAsync(Application application, CancellationToken ct)
     {
-        var names = await (
-            from m in db.Municipalities
-            where m.Id == application.MunicipalityId
-            select new
-            {
-                Municipality = m.Name,
-                Organisation = db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.Name).Single(),
-                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).Single(),
-                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).SingleOrDefault(),
-                HandsToSubjectGroup = m.HandsConclusionsToSubjectGroup,
-            }).AsNoTracking().SingleAsync(ct);
+        var names = await db.RowOfAsync(application.Id, ct);
+        var handsToSubjectGroup = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == application.MunicipalityId)
+            .Select(m => m.HandsConclusionsToSubjectGroup)
+            .SingleAsync(ct);
 
         var period = application.PeriodId is { } periodId
             ? await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct)
@@ -73,7 +68,7 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
             application,
             names.Municipality, names.Organisation, names.Position, names.Subject,
             period,
-            period is null ? null : PeriodCalendar.Deadlines(period, names.HandsToSubjectGroup),
+            period is null ? null : PeriodCalendar.Deadlines(period, handsToSubjectGroup),
             expertIds.Where(people.ContainsKey).Select(id => people[id]).ToList(),
             ApplicationClocks.Consideration(application, region.Now, region.Zone),
             period is null ? null : ApplicationClocks.Attestation(application, period, region.Now, region.Zone),
@@ -84,19 +79,9 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
     }
 
     private async Task<Dictionary<Guid, PersonView>> PeopleAsync(List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0
-            ? []
-            : await (
-                from u in db.Users.AsNoTracking()
-                where ids.Contains(u.Id)
-                select new PersonView(
-                    u.Id,
-                    u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
-                    db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
-                    db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                    u.PhoneNumber,
-                    u.Email))
-                .ToDictionaryAsync(p => p.Id, ct);
+        (await db.PeopleAsync(ids, ct)).ToDictionary(
+            p => p.Key,
+            p => new PersonView(p.Key, p.Value.FullName, p.Value.Position, p.Value.Organisation, p.Value.Phone, p.Value.Email));
 
     private static string ActorText(Guid? actorId, string? role, Dictionary<Guid, PersonView> people)
     {

@@ -8,6 +8,18 @@ namespace Attestation.Web.Data;
 /// <summary>The drop-down lists of the directory, active entries only, in the order users look for them.</summary>
 public static class DirectoryQueries
 {
+    /// <summary>The name of a municipality (of any state: a closed one still names its old records).</summary>
+    public static Task<string> MunicipalityNameAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
+        db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleAsync(ct);
+
+    /// <summary>The name of a municipality, or null for an id that names none (a forged or stale link).</summary>
+    public static Task<string?> FindMunicipalityNameAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
+        db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleOrDefaultAsync(ct);
+
+    /// <summary>The name of an organisation, or null without one.</summary>
+    public static async Task<string?> OrganisationNameAsync(this AttestationDbContext db, int? id, CancellationToken ct) =>
+        id is null ? null : await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
+
     public static async Task<List<SelectListItem>> MunicipalityOptionsAsync(this AttestationDbContext db, CancellationToken ct) =>
         await db.Municipalities.AsNoTracking()
             .Where(m => m.IsActive)

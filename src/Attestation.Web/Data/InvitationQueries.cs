@@ -1,4 +1,5 @@
 using Attestation.Web.Authorization;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Data;
@@ -32,28 +33,22 @@ public static class InvitationQueries
         ArgumentNullException.ThrowIfNull(db);
         var rows = await (
             from i in invitations.AsNoTracking()
-            join u in db.Users on i.AcceptedUserId equals u.Id into accepted
-            from u in accepted.DefaultIfEmpty()
+            join m in db.Municipalities on i.MunicipalityId equals m.Id
+            join o in db.Organisations on i.OrganisationId equals (int?)o.Id into organisations
+            from o in organisations.DefaultIfEmpty()
             orderby i.CreatedAt descending
-            select new
-            {
-                Invitation = i,
-                Login = u == null ? null : u.UserName,
-                Email = u == null ? i.Email : u.Email,
-                LastName = u == null ? null : u.LastName,
-                FirstName = u == null ? null : u.FirstName,
-                MiddleName = u == null ? null : u.MiddleName,
-                Municipality = db.Municipalities.Where(m => m.Id == i.MunicipalityId).Select(m => m.Name).Single(),
-                Organisation = db.Organisations
-                    .Where(o => o.Id == (u == null ? i.OrganisationId : u.OrganisationId))
-                    .Select(o => o.Name).FirstOrDefault(),
-                InvitedBy = db.Users.Where(b => b.Id == i.InvitedBy).Select(b => b.LastName + " " + b.FirstName).FirstOrDefault(),
-            }).ToListAsync(ct);
+            select new { Invitation = i, Municipality = m.Name, Organisation = o == null ? null : o.Name })
+            .ToListAsync(ct);
+        var people = await db.PeopleAsync(
+            rows.SelectMany(r => new[] { r.Invitation.AcceptedUserId, r.Invitation.InvitedBy }), ct);
 
         return rows
-            .Select(r => new InvitationRow(r.Invitation.Id, r.Login, r.Email ?? r.Invitation.Email, r.LastName, r.FirstName,
-                r.MiddleName, Roles.DisplayName(r.Invitation.Role), r.Municipality, r.Organisation, r.Invitation.CreatedAt,
-                r.InvitedBy ?? "", r.Invitation.StateAt(now), r.Invitation.AcceptedAt, r.Invitation.ExpiresAt))
+            .Select(r => (Row: r, Person: r.Invitation.AcceptedUserId is { } id ? people.GetValueOrDefault(id) : null))
+            .Select(r => new InvitationRow(r.Row.Invitation.Id, r.Person?.Login, r.Person?.Email ?? r.Row.Invitation.Email,
+                r.Person?.LastName, r.Person?.FirstName, r.Person?.MiddleName, Roles.DisplayName(r.Row.Invitation.Role),
+                r.Row.Municipality, r.Person is null ? r.Row.Organisation : r.Person.Organisation, r.Row.Invitation.CreatedAt,
+                people.GetValueOrDefault(r.Row.Invitation.InvitedBy)?.FullName ?? "", r.Row.Invitation.StateAt(now),
+                r.Row.Invitation.AcceptedAt, r.Row.Invitation.ExpiresAt))
             .ToList();
     }
 }

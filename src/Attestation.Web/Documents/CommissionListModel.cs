@@ -2,6 +2,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Commission;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,26 +128,12 @@ public sealed record CommissionListModel
         if (meeting is null)
             return null;
 
-        var items = await (
-                from item in db.MeetingItems.AsNoTracking()
-                where item.MeetingId == meetingId
-                join a in db.Applications on item.ApplicationId equals a.Id
-                select new
-                {
-                    item.Outcome,
-                    a.Id,
-                    a.LastName,
-                    a.FirstName,
-                    a.MiddleName,
-                    a.ClaimedCategory,
-                    Simplified = a.SimplifiedGrounds != null,
-                    Recommendation = a.Conclusion == null ? (Conformity?)null : a.Conclusion.Recommendation,
-                    a.CoordinatorMark,
-                    Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                    Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                    Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                    Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                })
+        var outcomes = await db.MeetingItems.AsNoTracking()
+            .Where(item => item.MeetingId == meetingId)
+            .ToDictionaryAsync(item => item.ApplicationId, item => item.Outcome, ct);
+        var items = await db.Applications.AsNoTracking()
+            .Where(a => db.MeetingItems.Any(item => item.MeetingId == meetingId && item.ApplicationId == a.Id))
+            .ToRows(db)
             .ToListAsync(ct);
 
         var alphabetical = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
@@ -154,21 +141,20 @@ public sealed record CommissionListModel
         var groups = Categories
             .Select(category => new CommissionListGroup(category, items
                 .Where(i => i.ClaimedCategory == category)
-                .Select(i => (Item: i, FullName: JoinName(i.LastName, i.FirstName, i.MiddleName)))
                 .OrderBy(i => i.FullName, alphabetical)
-                .ThenBy(i => i.Item.Municipality, alphabetical)
+                .ThenBy(i => i.Municipality, alphabetical)
                 .Select(i => new CommissionListRow(
                     ++number,
-                    i.Item.Id,
+                    i.Id,
                     i.FullName,
-                    MunicipalScheduleModel.PositionWithSubject(i.Item.Position, i.Item.Subject),
-                    i.Item.Organisation ?? "",
-                    i.Item.Municipality ?? "",
-                    i.Item.Recommendation?.ToRussian() ?? (i.Item.Simplified ? "упрощенная форма" : "—"),
-                    i.Item.CoordinatorMark?.ToRussian() ?? "—",
-                    i.Item.CoordinatorMark == Conformity.Corresponds
-                        && (i.Item.Recommendation ?? Conformity.Corresponds) == Conformity.Corresponds,
-                    i.Item.Outcome))
+                    i.PositionWithSubject,
+                    i.Organisation,
+                    i.Municipality,
+                    i.Conclusion?.Recommendation.ToRussian() ?? (i.Simplified ? "упрощенная форма" : "—"),
+                    i.CoordinatorMark?.ToRussian() ?? "—",
+                    i.CoordinatorMark == Conformity.Corresponds
+                        && (i.Conclusion?.Recommendation ?? Conformity.Corresponds) == Conformity.Corresponds,
+                    outcomes[i.Id]))
                 .ToList()))
             .Where(g => g.Rows.Count > 0)
             .ToList();
@@ -183,7 +169,4 @@ public sealed record CommissionListModel
             Groups = groups,
         };
     }
-
-    private static string JoinName(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
 }

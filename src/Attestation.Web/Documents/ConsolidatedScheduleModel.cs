@@ -4,6 +4,7 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Documents;
@@ -98,41 +99,22 @@ public sealed record ConsolidatedScheduleModel
         ArgumentNullException.ThrowIfNull(period);
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.PeriodId == period.Id)
+            .ToRows(db)
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-            .Select(a => new
-            {
-                a.Id,
-                a.MunicipalityId,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.ClaimedCategory,
-                a.Form,
-                a.Status,
-                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
-                a.ExpertAId,
-                a.ExpertBId,
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            })
             .ToListAsync(ct);
         var withoutPeriod = await db.Applications.AsNoTracking()
             .Where(ApplicationFilters.AwaitingPeriod)
             .GroupBy(a => a.MunicipalityId)
             .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
-        var approvals = await db.ScheduleApprovals.AsNoTracking()
+        var approvalRows = await db.ScheduleApprovals.AsNoTracking()
             .Where(s => s.PeriodId == period.Id)
-            .Select(s => new
-            {
-                s.MunicipalityId,
-                s.ApprovedAt,
-                By = db.Users.Where(u => u.Id == s.ApprovedBy)
-                    .Select(u => u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName)
-                    .FirstOrDefault(),
-            })
-            .ToDictionaryAsync(s => s.MunicipalityId, s => new ScheduleApprovalInfo(s.ApprovedAt, s.By ?? "удалённый пользователь"), ct);
+            .Select(s => new { s.MunicipalityId, s.ApprovedAt, s.ApprovedBy })
+            .ToListAsync(ct);
+        var approvers = await db.PeopleAsync(approvalRows.Select(s => s.ApprovedBy), ct);
+        var approvals = approvalRows.ToDictionary(
+            s => s.MunicipalityId,
+            s => new ScheduleApprovalInfo(s.ApprovedAt, approvers.GetValueOrDefault(s.ApprovedBy)?.FullName ?? "удалённый пользователь"));
 
         var withRows = applications.Select(a => a.MunicipalityId).Concat(approvals.Keys).Distinct().ToList();
         var municipalities = (await db.Municipalities.AsNoTracking()
@@ -143,12 +125,11 @@ public sealed record ConsolidatedScheduleModel
             .ToList();
         var municipalityIds = municipalities.Select(m => m.Id).ToList();
         var coordinators = (await db.CoordinatorsOf(municipalityIds).ToListAsync(ct))
-            .GroupBy(c => c.MunicipalityId)
+            .GroupBy(c => c.MunicipalityId!.Value)
             // The phone is printed on the schedule: a coordinator who gave one is the one to call.
             .ToDictionary(g => g.Key, g => g.OrderBy(c => string.IsNullOrWhiteSpace(c.WorkPhone)).First());
 
-        var expertIds = applications.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>().Distinct().ToList();
-        var experts = await MunicipalScheduleModel.PeopleWithWorkAsync(db, expertIds, ct);
+        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
         var byMunicipality = applications.ToLookup(a => a.MunicipalityId);
 
         var parts = municipalities.Select(m =>
@@ -156,12 +137,11 @@ public sealed record ConsolidatedScheduleModel
             var own = byMunicipality[m.Id].ToList();
             var rows = own.Select((a, index) => new MunicipalScheduleRow(
                     index + 1,
-                    string.IsNullOrWhiteSpace(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
+                    a.FullName,
                     a.ClaimedCategory?.ToRussian() ?? "",
                     a.Form?.ToRussian() ?? "",
-                    string.Join(", ", new[] { MunicipalScheduleModel.PositionWithSubject(a.Position, a.Subject), a.Organisation?.Trim() }
-                        .Where(part => !string.IsNullOrEmpty(part))),
-                    new[] { a.ExpertAId, a.ExpertBId }.OfType<Guid>().Where(experts.ContainsKey).Select(id => experts[id]).ToList()))
+                    a.Work,
+                    a.ExpertIds.Where(experts.ContainsKey).Select(id => experts[id].WithWork).ToList()))
                 .ToList();
             var approval = approvals.GetValueOrDefault(m.Id);
             var coordinator = coordinators.GetValueOrDefault(m.Id);

@@ -305,7 +305,7 @@ internal static class JournalText
     /// <summary>The name of the filter's municipality; null for the region.</summary>
     public static async Task<string?> MunicipalityNameAsync(AttestationDbContext db, JournalFilter filter, CancellationToken ct) =>
         filter.MunicipalityId is { } id
-            ? await db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleAsync(ct)
+            ? await db.MunicipalityNameAsync(id, ct)
             : null;
 
     /// <summary>

@@ -3,6 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Documents;
@@ -102,39 +103,23 @@ public sealed record MunicipalScheduleModel
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == municipalityId)
-            .Select(m => m.Name)
-            .SingleAsync(ct);
+        var municipality = await db.MunicipalityNameAsync(municipalityId, ct);
 
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.MunicipalityId == municipalityId && a.PeriodId == period.Id)
+            .ToRows(db)
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-            .Select(a => new
-            {
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.ClaimedCategory,
-                a.Form,
-                a.ExpertAId,
-                a.ExpertBId,
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            })
             .ToListAsync(ct);
 
-        var expertIds = applications.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>().Distinct().ToList();
-        var experts = await PeopleWithWorkAsync(db, expertIds, ct);
+        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
 
         var rows = applications.Select((a, index) => new MunicipalScheduleRow(
                 index + 1,
-                JoinName(a.LastName, a.FirstName, a.MiddleName),
+                a.FullName,
                 a.ClaimedCategory?.ToRussian() ?? "",
                 a.Form?.ToRussian() ?? "",
-                WithWorkplace(PositionWithSubject(a.Position, a.Subject), a.Organisation),
-                new[] { a.ExpertAId, a.ExpertBId }.OfType<Guid>().Where(experts.ContainsKey).Select(id => experts[id]).ToList()))
+                a.Work,
+                a.ExpertIds.Where(experts.ContainsKey).Select(id => experts[id].WithWork).ToList()))
             .ToList();
 
         return new MunicipalScheduleModel
@@ -148,47 +133,4 @@ public sealed record MunicipalScheduleModel
             Rows = rows,
         };
     }
-
-    /// <summary>«учитель математики»: the position in small letters with its subject, if any.</summary>
-    public static string PositionWithSubject(string? position, string? subject)
-    {
-        var name = string.IsNullOrWhiteSpace(position) ? "" : DocumentText.LowerFirst(position.Trim());
-        return string.IsNullOrWhiteSpace(subject) ? name : $"{name} {subject.Trim()}".Trim();
-    }
-
-    /// <summary>«учитель математики, МАОУ лицей № 8».</summary>
-    public static string WithWorkplace(string position, string? organisation) =>
-        string.Join(", ", new[] { position, organisation?.Trim() }.Where(part => !string.IsNullOrEmpty(part)));
-
-    private static string JoinName(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
-
-    /// <summary>«Фамилия Имя Отчество, должность предмет, место работы» of each user, as the schedule prints experts.</summary>
-    public static async Task<Dictionary<Guid, string>> PeopleWithWorkAsync(AttestationDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count == 0)
-            return [];
-        var people = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id))
-            .Select(u => new
-            {
-                u.Id,
-                u.LastName,
-                u.FirstName,
-                u.MiddleName,
-                Position = db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == u.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return people.ToDictionary(
-            p => p.Id,
-            p => PersonWithWork(JoinName(p.LastName, p.FirstName, p.MiddleName), p.Position, p.Subject, p.Organisation));
-    }
-
-    /// <summary>«Фёдоров Алексей Николаевич, учитель математики, МАОУ гимназия № 6 г. Томска»: how the schedules print an expert.</summary>
-    public static string PersonWithWork(string fullName, string? position, string? subject, string? organisation) =>
-        WithWorkplace($"{fullName}, {PositionWithSubject(position, subject)}".TrimEnd(',', ' '), organisation);
 }

@@ -105,10 +105,8 @@ public sealed class InvitationSender(
             return other is not null && IsSameAs(other, letter, by) ? other : null;
         }
 
-        var municipality = await db.Municipalities.Where(m => m.Id == invitation.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
-        var organisation = invitation.OrganisationId is { } id
-            ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct)
-            : null;
+        var municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
+        var organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
         var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!, request);
         // A header cannot span lines: a pasted line break would otherwise break the letter.
         var subject = string.Join(' ', letter.Subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();

@@ -122,7 +122,7 @@ public sealed class ScheduleTests(PortalWithDirectoryFactory factory) : IClassFi
 
         var cells = lyceum.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal("Пичугина Ольга Владимировна", cells[1]);
-        Assert.Equal("Учитель математики", cells[2]);
+        Assert.Equal("учитель математики", cells[2]);
         Assert.Equal(_cabinet.Directory.Lyceum.Name, cells[3]);
         Assert.Equal("высшая", cells[4]);
         Assert.Equal("дистанционно", cells[5]);

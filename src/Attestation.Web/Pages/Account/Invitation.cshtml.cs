@@ -240,11 +240,8 @@ public sealed class InvitationModel(
         RoleName = Roles.DisplayName(invitation.Role);
         Email = invitation.Email;
         ExpiresAt = invitation.ExpiresAt;
-        Municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == invitation.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
-        Organisation = invitation.OrganisationId is { } id
-            ? await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct)
-            : null;
+        Municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
+        Organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
         Organisations = await db.OrganisationOptionsAsync(invitation.MunicipalityId, ct);
         Positions = await db.PositionOptionsAsync(ct);
         Subjects = await db.SubjectOptionsAsync(ct);

@@ -1,5 +1,6 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,24 +24,14 @@ public sealed class ProfileModel(AttestationDbContext db, UserManager<AppUser> u
             return Challenge();
         var id = Guid.Parse(userId);
 
-        var profile = await (
-            from u in db.Users.AsNoTracking()
-            where u.Id == id
-            select new
-            {
-                u.LastName, u.FirstName, u.MiddleName, u.UserName, u.Email, u.PhoneNumber, u.WorkPhone,
-                Municipality = db.Municipalities.Where(m => m.Id == u.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == u.SubjectId).Select(s => s.Name).FirstOrDefault(),
-            }).SingleOrDefaultAsync(ct);
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == id).ToPeople(db).SingleOrDefaultAsync(ct);
         if (profile is null)
             return NotFound();
 
         var role = Roles.All.FirstOrDefault(User.IsInRole);
         Profile = new ProfileView(
-            string.Join(' ', new[] { profile.LastName, profile.FirstName, profile.MiddleName }.Where(p => !string.IsNullOrEmpty(p))),
-            profile.UserName ?? "", profile.Email, profile.PhoneNumber, profile.WorkPhone,
+            profile.FullName,
+            profile.Login ?? "", profile.Email, profile.Phone, profile.WorkPhone,
             role is null ? "—" : Roles.DisplayName(role),
             profile.Municipality, profile.Organisation, profile.Position, profile.Subject);
         return Page();

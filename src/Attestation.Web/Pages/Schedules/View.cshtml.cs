@@ -81,8 +81,7 @@ public sealed class ViewModel(AttestationDbContext db, RegionTime region, IDocum
     private async Task<bool> ChooseAsync(Guid periodId, int municipalityId, CancellationToken ct)
     {
         var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
-        var municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == municipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
+        var municipality = await db.FindMunicipalityNameAsync(municipalityId, ct);
         if (period is null || municipality is null)
             return false;
         (ChosenPeriod, MunicipalityName) = (period, municipality);

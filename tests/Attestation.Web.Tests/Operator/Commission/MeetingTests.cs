@@ -171,7 +171,7 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
         }
 
         var page = await client.GetDocumentAsync(MeetingUrl(meetingId));
-        Assert.Equal("Жукова Ольга: заявление исключено из заседания.", StatusMessage(page));
+        Assert.Equal("Жукова Ольга Ивановна: заявление исключено из заседания.", StatusMessage(page));
         Assert.Empty(Listed(page));
         Assert.Contains(attestee.ApplicationId, Candidates(page));
         Assert.Equal(ApplicationStatus.Verified, await _desk.ReadAsync(db => db.Applications.Where(a => a.Id == attestee.ApplicationId).Select(a => a.Status).SingleAsync()));

@@ -3,6 +3,7 @@ using Attestation.Domain.Experts;
 using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -138,9 +139,7 @@ public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view,
             var uploader = conclusion.UploadedBy;
             ConclusionUploader = uploader == Me
                 ? "вами"
-                : await db.Users.Where(u => u.Id == uploader)
-                    .Select(u => u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName)
-                    .SingleOrDefaultAsync(ct);
+                : (await db.PeopleAsync([uploader], ct)).GetValueOrDefault(uploader)?.FullName;
         }
     }
 }

@@ -3,6 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
@@ -103,20 +104,9 @@ public sealed class ConclusionModel(
     private async Task<IReadOnlyList<ConclusionExpert>> ExpertsAsync(Application application, CancellationToken ct)
     {
         var ids = application.AssignedExperts;
-        var people = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id))
-            .Select(u => new
-            {
-                u.Id,
-                u.LastName,
-                u.FirstName,
-                u.MiddleName,
-                Position = db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        var people = await db.PeopleAsync(ids, ct);
         return ids
-            .Select(id => people.Single(p => p.Id == id))
+            .Select(id => people[id])
             .Select(p =>
             {
                 var name = new PersonName(p.LastName, p.FirstName, p.MiddleName);

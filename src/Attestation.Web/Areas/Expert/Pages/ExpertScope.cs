@@ -3,6 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Expert.Pages;
@@ -70,24 +71,21 @@ public static class ExpertScope
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where role.Name == Roles.SchoolCoordinator && user.OrganisationId != null && ids.Contains(user.OrganisationId.Value)
-                orderby user.LastName, user.FirstName
-                select new { OrganisationId = user.OrganisationId!.Value, user.LastName, user.FirstName, user.MiddleName,
-                    user.WorkPhone, user.PhoneNumber, user.Email })
+                select user)
+            .ToPeople(db)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .ToListAsync(ct);
         return people
-            .GroupBy(p => p.OrganisationId)
+            .GroupBy(p => p.OrganisationId!.Value)
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyList<CoordinatorContact>)g
                     .Select(p => new CoordinatorContact(
-                        FullName(p.LastName, p.FirstName, p.MiddleName),
-                        Phones(p.WorkPhone, p.PhoneNumber),
+                        p.FullName,
+                        Phones(p.WorkPhone, p.Phone),
                         p.Email))
                     .ToList());
     }
-
-    public static string FullName(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
 
     private static string? Phones(string? work, string? mobile)
     {

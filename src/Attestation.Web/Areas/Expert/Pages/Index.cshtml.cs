@@ -3,6 +3,7 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
@@ -44,12 +45,6 @@ public sealed class IndexModel(
 
     public sealed record HiddenPeriod(string Name, DateOnly VisibleFrom, bool Approved);
 
-    public sealed record Colleague(string FullName, string? Position, string? Subject, string? Organisation)
-    {
-        /// <summary>«Орлова Ирина Олеговна, учитель математики, МАОУ лицей № 8», as the schedules print an expert.</summary>
-        public string WithWork => MunicipalScheduleModel.PersonWithWork(FullName, Position, Subject, Organisation);
-    }
-
     /// <param name="PositionAndWorkplace">«учитель математики, МАОУ лицей № 8», as the schedules print it.</param>
     /// <param name="HandsConclusionsToSubjectGroup">The attestee's municipality's setting (г. Томск, ЗАТО Северск).</param>
     public sealed record Row(
@@ -63,7 +58,7 @@ public sealed class IndexModel(
         AttestationForm? Form,
         ApplicationStatus Status,
         bool WithdrawalPending,
-        Colleague? OtherExpert,
+        PersonRow? OtherExpert,
         IReadOnlyList<CoordinatorContact> Coordinators,
         DateOnly ConclusionDue,
         bool IsOverdue);
@@ -83,7 +78,7 @@ public sealed class IndexModel(
             return NotFound();
 
         var me = User.UserId();
-        var expert = (await MunicipalScheduleModel.PeopleWithWorkAsync(db, [me], ct)).GetValueOrDefault(me) ?? User.DisplayName();
+        var expert = (await db.PeopleAsync([me], ct)).GetValueOrDefault(me)?.WithWork ?? User.DisplayName();
         var schedule = ExpertScheduleModel.From(expert, group);
         if (format == Excel)
             return this.Attachment(workbook.Write(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
@@ -100,28 +95,16 @@ public sealed class IndexModel(
         var mine = db.Applications.AsNoTracking().AssignedTo(User);
         if (periodId is { } onlyPeriod)
             mine = mine.Where(a => a.PeriodId == onlyPeriod);
-        var assignments = await mine
-            .Select(a => new
-            {
-                a.Id,
-                PeriodId = a.PeriodId!.Value,
-                a.MunicipalityId,
-                a.OrganisationId,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.ClaimedCategory,
-                a.Form,
-                a.Status,
-                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
-                OtherExpertId = a.ExpertAId == me ? a.ExpertBId : a.ExpertAId,
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Approved = db.ScheduleApprovals.Any(s => s.PeriodId == a.PeriodId && s.MunicipalityId == a.MunicipalityId),
-            })
+        var assignments = await (
+                from a in mine.ToRows(db)
+                select new
+                {
+                    Row = a,
+                    PeriodId = a.PeriodId!.Value,
+                    OtherExpertId = a.ExpertAId == me ? a.ExpertBId : a.ExpertAId,
+                    Approved = db.ScheduleApprovals.Any(s => s.PeriodId == a.PeriodId && s.MunicipalityId == a.MunicipalityId),
+                })
             .ToListAsync(ct);
-
         var periodIds = assignments.Select(a => a.PeriodId).Distinct().ToList();
         var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 
@@ -138,21 +121,9 @@ public sealed class IndexModel(
                 assignments.Any(a => a.PeriodId == p.Id && a.Approved)))
             .ToList();
 
-        var colleagueIds = visible.Select(a => a.OtherExpertId).OfType<Guid>().Distinct().ToList();
-        var colleagues = await db.Users.AsNoTracking()
-            .Where(u => colleagueIds.Contains(u.Id))
-            .Select(u => new
-            {
-                u.Id,
-                Person = new Colleague(
-                    u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
-                    db.Positions.Where(p => p.Id == u.PositionId).Select(p => p.Name).FirstOrDefault(),
-                    db.Subjects.Where(s => s.Id == u.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                    db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault()),
-            })
-            .ToDictionaryAsync(u => u.Id, u => u.Person, ct);
-        var coordinators = await db.SchoolCoordinatorsAsync(visible.Select(a => a.OrganisationId).Distinct().ToList(), ct);
-        var municipalityIds = visible.Select(a => a.MunicipalityId).Distinct().ToList();
+        var colleagues = await db.PeopleAsync(visible.Select(a => a.OtherExpertId), ct);
+        var coordinators = await db.SchoolCoordinatorsAsync(visible.Select(a => a.Row.OrganisationId).Distinct().ToList(), ct);
+        var municipalityIds = visible.Select(a => a.Row.MunicipalityId).Distinct().ToList();
         var hands = await db.Municipalities.AsNoTracking()
             .Where(m => municipalityIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.HandsConclusionsToSubjectGroup, ct);
@@ -162,24 +133,25 @@ public sealed class IndexModel(
             .Select(g =>
             {
                 var period = periods[g.Key];
-                var deadlines = PeriodCalendar.Deadlines(period, g.Any(a => hands.GetValueOrDefault(a.MunicipalityId)));
+                var deadlines = PeriodCalendar.Deadlines(period, g.Any(a => hands.GetValueOrDefault(a.Row.MunicipalityId)));
                 var rows = g
-                    .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-                    .Select(a => new Row(
-                        a.Id,
-                        ExpertScope.FullName(a.LastName, a.FirstName, a.MiddleName),
-                        a.Subject is null ? a.Position ?? "" : $"{a.Position} {a.Subject}",
-                        a.Organisation ?? "",
-                        MunicipalScheduleModel.WithWorkplace(MunicipalScheduleModel.PositionWithSubject(a.Position, a.Subject), a.Organisation),
-                        hands.GetValueOrDefault(a.MunicipalityId),
-                        a.ClaimedCategory,
-                        a.Form,
-                        a.Status,
-                        a.WithdrawalPending,
-                        a.OtherExpertId is { } other && colleagues.TryGetValue(other, out var colleague) ? colleague : null,
-                        coordinators.GetValueOrDefault(a.OrganisationId) ?? [],
+                    .Select(x => (x.Row, x.OtherExpertId))
+                    .OrderBy(x => x.Row.LastName).ThenBy(x => x.Row.FirstName).ThenBy(x => x.Row.MiddleName)
+                    .Select(x => new Row(
+                        x.Row.Id,
+                        x.Row.FullName,
+                        x.Row.PositionWithSubject,
+                        x.Row.Organisation,
+                        x.Row.Work,
+                        hands.GetValueOrDefault(x.Row.MunicipalityId),
+                        x.Row.ClaimedCategory,
+                        x.Row.Form,
+                        x.Row.Status,
+                        x.Row.WithdrawalPending,
+                        x.OtherExpertId is { } other ? colleagues.GetValueOrDefault(other) : null,
+                        coordinators.GetValueOrDefault(x.Row.OrganisationId) ?? [],
                         deadlines.ConclusionUploadedBy,
-                        IsOverdue(a.Status, deadlines.ConclusionUploadedBy, Today)))
+                        IsOverdue(x.Row.Status, deadlines.ConclusionUploadedBy, Today)))
                     .ToList();
                 return new PeriodGroup(period, deadlines, rows);
             })

@@ -48,8 +48,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Today = region.Today;
         var municipalityId = User.MunicipalityId();
         HasMunicipality = municipalityId is not null;
-        Municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == municipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
+        Municipality = municipalityId is { } id ? await db.FindMunicipalityNameAsync(id, ct) : null;
 
         var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
         ApplicationCount = await applications.CountAsync(ApplicationFilters.InProgress, ct);

@@ -2,6 +2,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -44,38 +45,24 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
         if (organisationId is not { } id)
             return;
 
-        Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(ct);
+        Organisation = await db.OrganisationNameAsync(id, ct);
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.OrganisationId == id && a.Status == ApplicationStatus.Decided && a.Decision != null)
+            .ToRows(db)
             .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)
             .Take(MaxRows)
-            .Select(a => new
-            {
-                a.Id,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                a.ClaimedCategory,
-                a.Decision!.MeetingDate,
-                a.Decision.ProtocolNumber,
-                a.Decision.Outcome,
-                a.Decision.OrderNumber,
-                a.Decision.OrderDate,
-            })
             .ToListAsync(ct);
         Decisions = rows
             .Select(r => new DecisionRow(
                 r.Id,
-                string.IsNullOrWhiteSpace(r.MiddleName) ? $"{r.LastName} {r.FirstName}" : $"{r.LastName} {r.FirstName} {r.MiddleName}",
-                MunicipalScheduleModel.PositionWithSubject(r.Position, r.Subject),
+                r.FullName,
+                r.PositionWithSubject,
                 r.ClaimedCategory,
-                r.MeetingDate,
-                r.ProtocolNumber,
-                r.Outcome,
-                r.OrderNumber,
-                r.OrderDate))
+                r.Decision!.MeetingDate,
+                r.Decision.ProtocolNumber,
+                r.Decision.Outcome,
+                r.Decision.OrderNumber,
+                r.Decision.OrderDate))
             .ToList();
     }
 }

@@ -4,6 +4,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -73,8 +74,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
             query = query.Where(a => a.PeriodId == periodId);
         var applications = await query.ToListAsync(ct);
 
-        var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var names = await db.RowsOfAsync(applications, ct);
         var periods = Periods.ToDictionary(p => p.Id);
         var today = region.Today;
 
@@ -89,8 +89,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
                     period.StartDate,
                     a.FullName,
                     a.StatusText,
-                    positions.GetValueOrDefault(a.PositionId) ?? "",
-                    a.SubjectId is { } s ? subjects.GetValueOrDefault(s) : null,
+                    names[a.Id].Position,
+                    names[a.Id].Subject,
                     a.CurrentCategory.ToRussian(),
                     a.ClaimedCategory?.ToRussian() ?? "",
                     a.Form?.ToRussian() ?? "",

@@ -75,8 +75,7 @@ public sealed class CreateModel(AttestationDbContext db, InvitationSender sender
     private async Task LoadAsync(CancellationToken ct)
     {
         var municipalityId = User.MunicipalityId();
-        Municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == municipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
+        Municipality = municipalityId is { } id ? await db.FindMunicipalityNameAsync(id, ct) : null;
         Organisations = await db.OrganisationOptionsAsync(municipalityId, ct);
     }
 }

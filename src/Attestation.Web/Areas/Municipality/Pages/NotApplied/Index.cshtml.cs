@@ -1,5 +1,6 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -126,31 +127,29 @@ public sealed class IndexModel(
         var municipalityId = User.MunicipalityId() ?? -1;
         var today = region.Today;
         var teacherRoles = db.Roles.Where(r => r.Name == Roles.Teacher).Select(r => r.Id);
-        var query =
-            from u in db.Users.AsNoTracking()
-            where u.MunicipalityId == municipalityId
+        var teachers = db.Users.AsNoTracking()
+            .Where(u => u.MunicipalityId == municipalityId
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && teacherRoles.Contains(ur.RoleId))
-                && !db.Applications.Any(a => a.TeacherId == u.Id && a.SubmittedAt != null)
-            select new
-            {
-                u.Id, u.LastName, u.FirstName, u.MiddleName, u.PhoneNumber, u.Email, u.CreatedAt,
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                HasDraft = db.Applications.Any(a => a.TeacherId == u.Id),
-                LastReminder = db.NotificationLogs
-                    .Where(n => n.UserId == u.Id && n.Kind == NotificationKind.SubmissionReminder)
-                    .OrderByDescending(n => n.SentAt)
-                    .Select(n => new { n.SentAt, n.SentOn })
-                    .FirstOrDefault(),
-            };
+                && !db.Applications.Any(a => a.TeacherId == u.Id && a.SubmittedAt != null));
         if (only is { } id)
-            query = query.Where(t => t.Id == id);
-
-        var teachers = await query.OrderBy(t => t.LastName).ThenBy(t => t.FirstName).ToListAsync(ct);
-        return teachers
-            .Select(t => new Row(t.Id,
-                string.IsNullOrWhiteSpace(t.MiddleName) ? $"{t.LastName} {t.FirstName}" : $"{t.LastName} {t.FirstName} {t.MiddleName}",
-                t.Organisation, t.PhoneNumber, t.Email, t.CreatedAt, t.HasDraft,
-                t.LastReminder?.SentAt, t.LastReminder?.SentOn == today))
+            teachers = teachers.Where(u => u.Id == id);
+        var found = await (
+                from p in teachers.ToPeople(db)
+                orderby p.LastName, p.FirstName
+                select new
+                {
+                    Person = p,
+                    HasDraft = db.Applications.Any(a => a.TeacherId == p.Id),
+                    LastReminder = db.NotificationLogs
+                        .Where(n => n.UserId == p.Id && n.Kind == NotificationKind.SubmissionReminder)
+                        .OrderByDescending(n => n.SentAt)
+                        .Select(n => new { n.SentAt, n.SentOn })
+                        .FirstOrDefault(),
+                })
+            .ToListAsync(ct);
+        return found
+            .Select(t => new Row(t.Person.Id, t.Person.FullName, t.Person.Organisation, t.Person.Phone, t.Person.Email,
+                t.Person.CreatedAt, t.HasDraft, t.LastReminder?.SentAt, t.LastReminder?.SentOn == today))
             .ToList();
     }
 }

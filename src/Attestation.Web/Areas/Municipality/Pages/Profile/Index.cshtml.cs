@@ -113,9 +113,6 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
     private async Task LoadAsync(AppUser user, CancellationToken ct)
     {
         Login = user.UserName ?? "";
-        Municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == user.MunicipalityId)
-            .Select(m => m.Name)
-            .SingleOrDefaultAsync(ct);
+        Municipality = user.MunicipalityId is { } municipalityId ? await db.MunicipalityNameAsync(municipalityId, ct) : null;
     }
 }

@@ -3,6 +3,7 @@ using Attestation.Domain.Categories;
 using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -91,10 +92,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         if (Filter is Waiting or Near or Overdue)
             applications = applications.OrderBy(a => a.SubmittedAt).ToList();
 
-        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.RowsOfAsync(applications, ct);
 
         // The rule warnings of the applications waiting for registration: ⚠ in the row, and a confirmation to register.
         var warned = await warnings.ForManyAsync(applications.Where(a => a.CanRegister).ToList(), ct);
@@ -102,7 +100,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         Rows = applications.Select(a => new Row(
                 a.Id,
                 a.FullName,
-                organisations.GetValueOrDefault(a.OrganisationId, ""),
+                names[a.Id].Organisation,
                 a.CurrentCategory.ToRussian(),
                 a.CurrentCategoryExpiresOn,
                 a.ClaimedCategory?.ToRussian() ?? "—",

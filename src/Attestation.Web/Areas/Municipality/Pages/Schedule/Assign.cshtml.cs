@@ -6,6 +6,7 @@ using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -170,8 +171,8 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
         if (teacher is null)
             return false;
         var expertIds = new[] { application.ExpertAId!.Value, application.ExpertBId!.Value };
-        var experts = await db.Users.AsNoTracking().Where(u => expertIds.Contains(u.Id)).ToListAsync(CancellationToken.None);
-        var names = expertIds.Select(id => experts.Find(e => e.Id == id)?.FullName ?? "—").ToList();
+        var experts = await db.PeopleAsync(expertIds, CancellationToken.None);
+        var names = expertIds.Select(id => experts.GetValueOrDefault(id)?.FullName ?? "—").ToList();
         var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, Request);
         return await emails.SendScheduledAsync(teacher, period.PrepositionalName, names, changed, link);
     }
@@ -225,16 +226,7 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
 
     private async Task LoadAsync(Application application, CancellationToken ct)
     {
-        var names = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == application.MunicipalityId)
-            .Select(m => new
-            {
-                Municipality = m.Name,
-                Organisation = db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .SingleAsync(ct);
+        var names = await db.RowOfAsync(application.Id, ct);
         Teacher = new Summary(
             application.Id,
             names.Municipality,
@@ -244,10 +236,10 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
             application.CurrentCategory.ToRussian(),
             application.CurrentCategoryExpiresOn,
             application.ClaimedCategory?.ToRussian() ?? "",
-            names.Position ?? "",
+            names.Position,
             names.Subject,
             application.Form?.ToRussian() ?? "",
-            names.Organisation ?? "",
+            names.Organisation,
             application.StatusText,
             application.CanSchedule);
 

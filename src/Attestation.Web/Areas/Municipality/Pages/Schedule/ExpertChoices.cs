@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Web.Data;
@@ -62,7 +63,7 @@ public static class ExpertChoices
             var organisation = e.OrganisationId is { } o && organisations.TryGetValue(o, out var org) ? org : null;
             return new ExpertFacts(
                 e.Id,
-                string.IsNullOrEmpty(e.MiddleName) ? $"{e.LastName} {e.FirstName}" : $"{e.LastName} {e.FirstName} {e.MiddleName}",
+                PersonName.Join(e.LastName, e.FirstName, e.MiddleName),
                 position?.Id,
                 position?.Name,
                 position?.IsActive ?? false,

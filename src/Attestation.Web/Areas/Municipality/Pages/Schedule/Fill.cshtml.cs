@@ -2,6 +2,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -73,29 +74,8 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
             _ => query,
         };
 
-        var applications = await query
-            .Select(a => new
-            {
-                a.Id,
-                a.PeriodId,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.CurrentCategory,
-                a.CurrentCategoryExpiresOn,
-                a.ClaimedCategory,
-                a.Form,
-                a.ExpertAId,
-                a.ExpertBId,
-                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-
-        var expertIds = applications.SelectMany(a => new[] { a.ExpertAId, a.ExpertBId }).OfType<Guid>().Distinct().ToList();
-        var experts = await MunicipalScheduleModel.PeopleWithWorkAsync(db, expertIds, ct);
+        var applications = await query.ToRows(db).ToListAsync(ct);
+        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
         var byId = periods.ToDictionary(p => p.Id);
 
         // What still needs the coordinator comes first: no period, then the periods in calendar order.
@@ -106,15 +86,15 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
             .Select(a => new Row(
                 a.Id,
                 a.PeriodId is { } id && byId.TryGetValue(id, out var period) ? period.Name : null,
-                string.IsNullOrEmpty(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
+                a.FullName,
                 a.CurrentCategory.ToRussian(),
                 a.CurrentCategoryExpiresOn,
                 a.ClaimedCategory?.ToRussian() ?? "",
-                a.Organisation ?? "",
-                a.Position ?? "",
+                a.Organisation,
+                a.Position,
                 a.Subject,
                 a.Form?.ToRussian() ?? "",
-                new[] { a.ExpertAId, a.ExpertBId }.OfType<Guid>().Where(experts.ContainsKey).Select(e => experts[e]).ToList(),
+                a.ExpertIds.Where(experts.ContainsKey).Select(e => experts[e].WithWork).ToList(),
                 a.WithdrawalPending))
             .ToList();
     }

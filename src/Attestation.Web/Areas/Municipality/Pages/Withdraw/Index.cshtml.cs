@@ -1,6 +1,7 @@
 using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,27 +27,11 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
         var rows = await db.Applications.AsNoTracking().InMunicipalityOf(User)
             // The statuses a coordinator may withdraw from, with the ones whose withdrawal is already filed.
             .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawalForTeacher)))
-            .Select(a => new
-            {
-                a.Id,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.Status,
-                Filed = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            })
+            .ToRows(db)
             .ToListAsync(ct);
         var russian = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
         Rows = rows
-            .Select(a => new Row(
-                a.Id,
-                string.IsNullOrEmpty(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
-                a.Position ?? "",
-                a.Organisation ?? "",
-                a.Status.ToShortRussian(),
-                a.Filed))
+            .Select(a => new Row(a.Id, a.FullName, a.PositionWithSubject, a.Organisation, a.Status.ToShortRussian(), a.WithdrawalPending))
             .OrderBy(r => r.FullName, russian)
             .ToList();
     }

@@ -3,6 +3,7 @@ using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
@@ -116,8 +117,7 @@ public sealed class PrepareModel(
         await LoadAsync(application, ct);
         var userId = User.UserId();
         var coordinator = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        var municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == application.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+        var municipality = await db.MunicipalityNameAsync(application.MunicipalityId, ct);
         var period = application.PeriodId is { } periodId
             ? await db.Periods.AsNoTracking().Where(p => p.Id == periodId).SingleOrDefaultAsync(ct)
             : null;
@@ -246,17 +246,9 @@ public sealed class PrepareModel(
     private async Task LoadAsync(Application application, CancellationToken ct)
     {
         Application = application;
-        var names = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == application.OrganisationId)
-            .Select(o => new
-            {
-                Organisation = o.Name,
-                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .SingleAsync(ct);
-        Organisation = names.Organisation;
-        Position = MunicipalScheduleModel.PositionWithSubject(names.Position, names.Subject);
+        var row = await db.RowOfAsync(application.Id, ct);
+        Organisation = row.Organisation;
+        Position = row.PositionWithSubject;
         if (!CanBeWithdrawn(application, out var why) && ModelState.ErrorCount == 0)
             ModelState.AddModelError(string.Empty, why);
     }

@@ -2,6 +2,7 @@ using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -45,14 +46,10 @@ public sealed class IndexModel(
     {
         var applications = await db.Applications.AsNoTracking().InMunicipalityOf(User)
             .Where(a => a.Withdrawal != null)
+            .ToRows(db)
             .ToListAsync(ct);
-        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-
         var rows = applications
-            .Select(a => new Row(a.Id, a.FullName, organisations.GetValueOrDefault(a.OrganisationId, ""),
+            .Select(a => new Row(a.Id, a.FullName, a.Organisation,
                 a.Withdrawal!.ReasonDisplay, a.Withdrawal.ByCoordinator, a.Withdrawal.DocumentFileId, a.Withdrawal.FiledAt,
                 a.Withdrawal.RegisteredAt, a.Withdrawal.StatusWhenFiled))
             .ToList();

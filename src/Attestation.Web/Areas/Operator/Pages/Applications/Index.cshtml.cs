@@ -3,6 +3,7 @@ using Attestation.Domain.Categories;
 using Attestation.Web.Areas.Operator.Pages.Control;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +58,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
         if (MunicipalityId is { } id)
         {
-            Municipality = await db.Municipalities.Where(m => m.Id == id).Select(m => m.Name).SingleOrDefaultAsync(ct);
+            Municipality = await db.FindMunicipalityNameAsync(id, ct);
             if (Municipality is null)
                 return NotFound();
         }
@@ -74,27 +75,19 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Take(MaxRows)
             .ToListAsync(ct);
 
-        var municipalityIds = applications.Select(a => a.MunicipalityId).Distinct().ToList();
-        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
-        var periodIds = applications.Select(a => a.PeriodId).OfType<Guid>().Distinct().ToList();
-        var municipalities = await db.Municipalities.AsNoTracking().Where(m => municipalityIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, ct);
+        var names = await db.RowsOfAsync(applications, ct);
 
         Rows = applications.Select(a => new Row(
                 a.Id,
                 a.FullName,
-                municipalities.GetValueOrDefault(a.MunicipalityId, ""),
-                organisations.GetValueOrDefault(a.OrganisationId, ""),
+                names[a.Id].Municipality,
+                names[a.Id].Organisation,
                 a.ClaimedCategory?.ToRussian() ?? "—",
                 a.Status,
                 a.StatusText,
                 a.SubmittedAt!.Value,
                 a.Status == ApplicationStatus.Submitted ? ApplicationClocks.Consideration(a, region.Now, region.Zone) : null,
-                a.PeriodId is { } p && periods.TryGetValue(p, out var period) ? period.Name : null,
+                names[a.Id].PeriodName,
                 a.AssignedExperts.Count))
             .ToList();
         return Page();

@@ -6,6 +6,7 @@ using Attestation.Domain.Commission;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
@@ -160,7 +161,7 @@ public sealed class MeetingModel(
         var meeting = await MeetingAsync(id, ct);
         if (meeting is null)
             return NotFound();
-        var name = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.LastName + " " + a.FirstName).FirstOrDefaultAsync(ct);
+        var name = (await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).ToRows(db).FirstOrDefaultAsync(ct))?.FullName;
         return await SaveAsync(id, () => meeting.Remove(applicationId), $"{name}: заявление исключено из заседания.", ct);
     }
 
@@ -249,8 +250,7 @@ public sealed class MeetingModel(
         var now = region.Now;
         var applicationIds = meeting.Items.Select(i => i.ApplicationId).ToList();
         var applications = await db.Applications.Where(a => applicationIds.Contains(a.Id)).ToListAsync(ct);
-        var positionIds = applications.Select(a => a.PositionId).Distinct().ToList();
-        var positions = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.RowsOfAsync(applications, ct);
         var teacherIds = applications.Select(a => a.TeacherId).Distinct().ToList();
         var held = await db.HeldCategories.Where(c => teacherIds.Contains(c.TeacherId)).ToListAsync(ct);
         try
@@ -262,7 +262,7 @@ public sealed class MeetingModel(
                 if (application.Decision!.Outcome != DecisionOutcome.Established)
                     continue;
 
-                var category = application.CreateEstablishedCategory(positions[application.PositionId]);
+                var category = application.CreateEstablishedCategory(names[application.Id].Position);
                 // The teacher may have typed the new category into his profile before the order was recorded here.
                 var typed = held.Find(c => c.TeacherId == category.TeacherId && c.Category == category.Category && c.SetOn == category.SetOn);
                 if (typed is null)
@@ -385,33 +385,18 @@ public sealed class MeetingModel(
         var candidates = await query
             .OrderBy(a => a.VerifiedAt)
             .Take(MaxCandidates)
-            .Select(a => new
-            {
-                a.Id,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.ClaimedCategory,
-                Simplified = a.SimplifiedGrounds != null,
-                Recommendation = a.Conclusion == null ? (Conformity?)null : a.Conclusion.Recommendation,
-                a.CoordinatorMark,
-                Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                Period = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => new { p.StartYear, p.StartMonth }).FirstOrDefault(),
-            })
+            .ToRows(db)
             .ToListAsync(ct);
         Candidates = candidates
             .Select(a => new Candidate(
                 a.Id,
-                string.IsNullOrWhiteSpace(a.MiddleName) ? $"{a.LastName} {a.FirstName}" : $"{a.LastName} {a.FirstName} {a.MiddleName}",
-                a.Municipality ?? "",
-                a.Organisation ?? "",
-                MunicipalScheduleModel.PositionWithSubject(a.Position, a.Subject),
+                a.FullName,
+                a.Municipality,
+                a.Organisation,
+                a.PositionWithSubject,
                 a.ClaimedCategory?.ToRussian() ?? "—",
-                a.Period is { } p ? Domain.Periods.AttestationPeriod.NameOf(p.StartYear, p.StartMonth) : null,
-                a.Recommendation?.ToRussian() ?? (a.Simplified ? "упрощенная форма" : "—"),
+                a.PeriodName,
+                a.Conclusion?.Recommendation.ToRussian() ?? (a.Simplified ? "упрощенная форма" : "—"),
                 a.CoordinatorMark?.ToRussian() ?? "—"))
             .OrderBy(c => c.Municipality, OperatorLists.Alphabetical)
             .ThenBy(c => c.FullName, OperatorLists.Alphabetical)

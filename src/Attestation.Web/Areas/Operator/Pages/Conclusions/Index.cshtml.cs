@@ -5,6 +5,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -142,65 +143,46 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var statuses = StatusesOf(Show);
         var query = scoped.Where(a => statuses.Contains(a.Status));
         Total = Counts[Show];
-        var rows = await query
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-            .Take(MaxRows)
-            .Select(a => new
-            {
-                a.Id,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                PeriodId = a.PeriodId!.Value,
-                a.ClaimedCategory,
-                a.Form,
-                a.Status,
-                WithdrawalPending = a.Withdrawal != null && a.Withdrawal.RegisteredAt == null,
-                a.Conclusion,
-                a.CoordinatorMark,
-                a.VerifiedAt,
-                Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                UploadedBy = db.Users.Where(u => a.Conclusion != null && u.Id == a.Conclusion.UploadedBy)
-                    .Select(u => new { u.LastName, u.FirstName, u.MiddleName }).FirstOrDefault(),
-                UploadedByOperator = a.Conclusion != null && (
-                    from ur in db.UserRoles
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    where ur.UserId == a.Conclusion.UploadedBy && r.Name == Roles.Operator
-                    select ur).Any(),
-                VerifiedBy = db.Users.Where(u => u.Id == a.VerifiedBy)
-                    .Select(u => new { u.LastName, u.FirstName, u.MiddleName }).FirstOrDefault(),
-            })
+        var rows = await (
+                from a in query.ToRows(db).OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).Take(MaxRows)
+                select new
+                {
+                    Row = a,
+                    UploadedByOperator = a.Conclusion != null && (
+                        from ur in db.UserRoles
+                        join r in db.Roles on ur.RoleId equals r.Id
+                        where ur.UserId == a.Conclusion.UploadedBy && r.Name == Roles.Operator
+                        select ur).Any(),
+                })
             .ToListAsync(ct);
+        var people = await db.PeopleAsync(rows.SelectMany(r => new[] { r.Row.Conclusion?.UploadedBy, r.Row.VerifiedBy }), ct);
 
         var periodsById = periods.ToDictionary(p => p.Id);
         Rows = rows
             .Select(a =>
             {
-                var period = periodsById[a.PeriodId];
-                var due = dueOn[a.PeriodId];
+                var (row, period) = (a.Row, periodsById[a.Row.PeriodId!.Value]);
+                var due = dueOn[period.Id];
                 return new Row(
-                    a.Id,
-                    new PersonName(a.LastName, a.FirstName, a.MiddleName).FullName,
-                    a.Municipality ?? "",
-                    a.Organisation ?? "",
-                    a.Subject is null ? a.Position ?? "" : $"{a.Position} {a.Subject}",
-                    a.ClaimedCategory?.ToRussian() ?? "—",
-                    a.Form?.ToRussian() ?? "—",
+                    row.Id,
+                    row.FullName,
+                    row.Municipality,
+                    row.Organisation,
+                    row.PositionWithSubject,
+                    row.ClaimedCategory?.ToRussian() ?? "—",
+                    row.Form?.ToRussian() ?? "—",
                     period.Name,
                     period.StartDate,
                     due,
                     Show != ConclusionList.Verified && Today > due,
-                    a.Status,
-                    a.WithdrawalPending,
-                    a.Conclusion,
-                    a.UploadedBy is { } u ? new PersonName(u.LastName, u.FirstName, u.MiddleName).ShortName : null,
+                    row.Status,
+                    row.WithdrawalPending,
+                    row.Conclusion,
+                    row.Conclusion is { } c ? people.GetValueOrDefault(c.UploadedBy)?.ShortName : null,
                     a.UploadedByOperator,
-                    a.CoordinatorMark,
-                    a.VerifiedAt,
-                    a.VerifiedBy is { } v ? new PersonName(v.LastName, v.FirstName, v.MiddleName).ShortName : null);
+                    row.CoordinatorMark,
+                    row.VerifiedAt,
+                    row.VerifiedBy is { } v ? people.GetValueOrDefault(v)?.ShortName : null);
             })
             // The oldest periods first: theirs are the conclusions due (or overdue) first.
             .OrderBy(r => r.PeriodStart)

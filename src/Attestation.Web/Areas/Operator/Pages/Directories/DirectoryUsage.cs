@@ -1,5 +1,6 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories;
@@ -39,19 +40,13 @@ public static class DirectoryUsage
             await db.ApprovedExperts.CountAsync(e => e.SubjectId == id, ct));
 
     /// <summary>The municipal coordinators of a municipality, whose work phones are printed on its schedule.</summary>
-    public static IQueryable<Coordinator> CoordinatorsOf(this AttestationDbContext db, IReadOnlyCollection<int> municipalityIds) =>
-        from user in db.Users
-        join userRole in db.UserRoles on user.Id equals userRole.UserId
-        join role in db.Roles on userRole.RoleId equals role.Id
-        where role.Name == Roles.MunicipalCoordinator && user.MunicipalityId != null
-            && municipalityIds.Contains(user.MunicipalityId.Value)
-        orderby user.LastName, user.FirstName
-        select new Coordinator(
-            user.MunicipalityId!.Value,
-            user.MiddleName == null ? user.LastName + " " + user.FirstName : user.LastName + " " + user.FirstName + " " + user.MiddleName,
-            user.Email,
-            user.WorkPhone,
-            user.PhoneNumber);
-
-    public sealed record Coordinator(int MunicipalityId, string FullName, string? Email, string? WorkPhone, string? Phone);
+    public static IQueryable<PersonRow> CoordinatorsOf(this AttestationDbContext db, IReadOnlyCollection<int> municipalityIds) =>
+        (from user in db.Users.AsNoTracking()
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == Roles.MunicipalCoordinator && user.MunicipalityId != null
+                && municipalityIds.Contains(user.MunicipalityId.Value)
+            select user)
+        .ToPeople(db)
+        .OrderBy(p => p.LastName).ThenBy(p => p.FirstName);
 }

@@ -135,7 +135,7 @@ public sealed class IndexModel(
         string? municipality = null;
         if (Municipality is { } id)
         {
-            municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleOrDefaultAsync(ct);
+            municipality = await db.FindMunicipalityNameAsync(id, ct);
             if (municipality is null)
                 ModelState.AddModelError(nameof(Municipality), "Выберите муниципальное образование из списка.");
         }

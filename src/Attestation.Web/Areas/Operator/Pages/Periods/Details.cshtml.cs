@@ -3,6 +3,7 @@ using Attestation.Domain;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Jobs;
 using Microsoft.AspNetCore.Mvc;
@@ -161,13 +162,11 @@ public sealed class DetailsModel(AttestationDbContext db, RegionTime region) : P
                 e.Description,
                 e.Reason,
                 e.ActorId,
-                Actor = db.Users.Where(u => u.Id == e.ActorId)
-                    .Select(u => u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName)
-                    .FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var actors = await db.PeopleAsync(events.Select(e => e.ActorId), ct);
         History = events
-            .Select(e => new HistoryRow(e.At, e.Description, e.ActorId is null ? "автоматически" : e.Actor ?? "удалённый пользователь", e.Reason))
+            .Select(e => new HistoryRow(e.At, e.Description, e.ActorId is not { } actor ? "автоматически" : actors.GetValueOrDefault(actor)?.FullName ?? "удалённый пользователь", e.Reason))
             .ToList();
         return true;
     }

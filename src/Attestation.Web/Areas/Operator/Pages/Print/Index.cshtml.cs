@@ -4,6 +4,7 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Storage;
@@ -79,20 +80,10 @@ public sealed class IndexModel(
             return Page();
 
         var rows = await PrintSelection.Of(db.Applications.AsNoTracking(), Chosen.MunicipalityId, Chosen.PeriodId)
-            .Alphabetical()
-            .Select(a => new
-            {
-                a.Id,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.ClaimedCategory,
-                a.Status,
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == a.PositionId).Select(p => p.Name).FirstOrDefault(),
-            })
+            .ToRows(db)
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id)
             .ToListAsync(ct);
-        Rows = rows.Select((a, index) => new Row(index + 1, a.Id, JoinName(a.LastName, a.FirstName, a.MiddleName),
+        Rows = rows.Select((a, index) => new Row(index + 1, a.Id, a.FullName,
                 a.Organisation, a.Position, a.ClaimedCategory?.ToRussian() ?? "—", a.Status.ToShortRussian()))
             .ToList();
         return Page();
@@ -129,22 +120,14 @@ public sealed class IndexModel(
     /// </summary>
     private async Task<ApplicationFormsModel> FormsAsync(Selection chosen, List<Application> applications, CancellationToken ct)
     {
-        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
-        var positionIds = applications.Select(a => a.PositionId).Distinct().ToList();
-        var subjectIds = applications.Select(a => a.SubjectId).OfType<int>().Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var positions = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var subjects = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var names = await db.RowsOfAsync(applications, ct);
         var teachers = await db.TeacherProfilesAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), ct);
 
         var forms = applications.Select(a => ApplicationFormModel.From(
                 a,
-                organisations[a.OrganisationId],
-                positions[a.PositionId],
-                a.SubjectId is { } subjectId ? subjects.GetValueOrDefault(subjectId) : null,
+                names[a.Id].Organisation,
+                names[a.Id].Position,
+                names[a.Id].Subject,
                 chosen.Municipality,
                 teachers.GetValueOrDefault(a.TeacherId) ?? TeacherProfile.None,
                 wording.Value.CommissionAddressee,
@@ -159,7 +142,7 @@ public sealed class IndexModel(
         string? municipality = null;
         if (Municipality is { } id)
         {
-            municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).SingleOrDefaultAsync(ct);
+            municipality = await db.FindMunicipalityNameAsync(id, ct);
             if (municipality is null)
                 ModelState.AddModelError(nameof(Municipality), "Выберите муниципальное образование из списка.");
         }
@@ -196,9 +179,6 @@ public sealed class IndexModel(
         Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
         return periods;
     }
-
-    private static string JoinName(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
 
     /// <summary>The period being prepared: the one whose schedule is being built, or else the next one not yet over.</summary>
     private AttestationPeriod? DefaultPeriod(List<AttestationPeriod> periods)

@@ -6,6 +6,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Municipality.Pages.Schedule;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -124,31 +125,22 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
             return Page();
         }
 
-        var names = await MunicipalScheduleModel.PeopleWithWorkAsync(db, [Input.NewExpertId!.Value], ct);
+        var names = await db.PeopleAsync([Input.NewExpertId!.Value], ct);
         StatusMessage =
-            $"{application.FullName}: специалист заменён на {names.GetValueOrDefault(Input.NewExpertId.Value, "нового специалиста")}. Причина записана в историю заявления.";
+            $"{application.FullName}: специалист заменён на {names.GetValueOrDefault(Input.NewExpertId.Value)?.WithWork ?? "нового специалиста"}. Причина записана в историю заявления.";
         return RedirectToPage("./Index", null, new { periodId = period.Id }, $"municipality-{application.MunicipalityId}");
     }
 
     private async Task LoadAsync(Application application, CancellationToken ct)
     {
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, ct);
-        var names = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == application.MunicipalityId)
-            .Select(m => new
-            {
-                Municipality = m.Name,
-                Organisation = db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Position = db.Positions.Where(p => p.Id == application.PositionId).Select(p => p.Name).FirstOrDefault(),
-                Subject = db.Subjects.Where(s => s.Id == application.SubjectId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .SingleAsync(ct);
+        var names = await db.RowOfAsync(application.Id, ct);
         Attestee = new Summary(
             application.Id,
             application.FullName,
             names.Municipality,
-            names.Organisation ?? "",
-            MunicipalScheduleModel.PositionWithSubject(names.Position, names.Subject),
+            names.Organisation,
+            names.PositionWithSubject,
             application.ClaimedCategory?.ToRussian() ?? "",
             application.Form?.ToRussian() ?? "",
             period,
@@ -156,8 +148,8 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
             application.CanReplaceExpert);
 
         var assigned = application.AssignedExperts;
-        var people = await MunicipalScheduleModel.PeopleWithWorkAsync(db, assigned, ct);
-        Current = assigned.Select(e => (e, people.GetValueOrDefault(e, "удалённый пользователь"))).ToList();
+        var people = await db.PeopleAsync(assigned, ct);
+        Current = assigned.Select(e => (e, people.GetValueOrDefault(e)?.WithWork ?? "удалённый пользователь")).ToList();
         var (hasList, experts) = await ExpertChoices.ForAsync(db, application, period, ct);
         HasApprovedList = hasList;
         Experts = experts.Where(e => !assigned.Contains(e.Id)).ToList();

@@ -1,6 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Periods;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,18 +47,28 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var rows = await (
             from e in db.ApprovedExperts.AsNoTracking()
             where e.ListId == list.Id
-            join u in db.Users on e.ExpertId equals u.Id
+            join u in db.Users.ToPeople(db) on e.ExpertId equals u.Id
             join m in db.Municipalities on e.MunicipalityId equals m.Id
-            select new { m.IsRegionalPseudo, Row = new Row(
+            join s in db.Subjects on e.SubjectId equals (int?)s.Id into subjects
+            from s in subjects.DefaultIfEmpty()
+            join p in db.Positions on e.PositionId equals (int?)p.Id into positions
+            from p in positions.DefaultIfEmpty()
+            select new
+            {
                 e.Id,
-                m.Name,
-                u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
-                u.UserName,
-                db.Subjects.Where(s => s.Id == e.SubjectId).Select(s => s.Name).FirstOrDefault(),
-                db.Positions.Where(p => p.Id == e.PositionId).Select(p => p.Name).FirstOrDefault(),
-                db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault()) })
+                m.IsRegionalPseudo,
+                Municipality = m.Name,
+                Expert = u,
+                Subject = s == null ? null : s.Name,
+                Position = p == null ? null : p.Name,
+            })
             .ToListAsync(ct);
         Rows = rows
+            .Select(r => new
+            {
+                r.IsRegionalPseudo,
+                Row = new Row(r.Id, r.Municipality, r.Expert.FullName, r.Expert.Login, r.Subject, r.Position, r.Expert.Organisation),
+            })
             .OrderBy(r => r.IsRegionalPseudo).ThenBy(r => r.Row.Municipality, OperatorLists.Alphabetical)
             .ThenBy(r => r.Row.Expert, OperatorLists.Alphabetical)
             .Select(r => r.Row)

@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
@@ -161,17 +162,25 @@ public sealed class ExpertListImport(AttestationDbContext db, ILookupNormalizer 
     private async Task<Dictionary<string, List<Person>>> PeopleAsync(IReadOnlyList<string> logins, CancellationToken ct)
     {
         var keys = logins.Select(Key).Distinct().ToList();
-        var people = await (
+        var found = await (
             from u in db.Users.AsNoTracking()
             where keys.Contains(u.NormalizedUserName!) || keys.Contains(u.NormalizedEmail!)
-            select new Person(
+            select new
+            {
                 u.Id,
-                u.MiddleName == null ? u.LastName + " " + u.FirstName : u.LastName + " " + u.FirstName + " " + u.MiddleName,
+                u.LastName,
+                u.FirstName,
+                u.MiddleName,
                 u.NormalizedUserName,
                 u.NormalizedEmail,
-                (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name)
-                    .FirstOrDefault()))
+                Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name)
+                    .FirstOrDefault(),
+            })
             .ToListAsync(ct);
+        var people = found
+            .Select(u => new Person(u.Id, PersonName.Join(u.LastName, u.FirstName, u.MiddleName), u.NormalizedUserName,
+                u.NormalizedEmail, u.Role))
+            .ToList();
         return keys.ToDictionary(
             key => key,
             key => people.Where(p => p.UserName == key || p.Email == key).ToList());

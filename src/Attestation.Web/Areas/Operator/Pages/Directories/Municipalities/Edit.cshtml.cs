@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DirectoryMunicipality = Attestation.Domain.Directory.Municipality;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class EditModel(AttestationDbContext db)
 
     public bool IsActive { get; private set; } = true;
 
-    public IReadOnlyList<DirectoryUsage.Coordinator> Coordinators { get; private set; } = [];
+    public IReadOnlyList<PersonRow> Coordinators { get; private set; } = [];
 
     public sealed class InputModel
     {

@@ -1,4 +1,5 @@
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
         bool HandsConclusionsToSubjectGroup,
         bool IsActive,
         int Organisations,
-        IReadOnlyList<DirectoryUsage.Coordinator> Coordinators);
+        IReadOnlyList<PersonRow> Coordinators);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
             })
             .ToListAsync(ct);
         var ids = municipalities.Select(m => m.Id).ToList();
-        var coordinators = (await db.CoordinatorsOf(ids).AsNoTracking().ToListAsync(ct)).ToLookup(c => c.MunicipalityId);
+        var coordinators = (await db.CoordinatorsOf(ids).AsNoTracking().ToListAsync(ct)).ToLookup(c => c.MunicipalityId!.Value);
 
         Rows = municipalities
             .OrderBy(m => !m.IsActive).ThenBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)

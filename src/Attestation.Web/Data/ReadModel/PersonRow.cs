@@ -1,0 +1,104 @@
+using Attestation.Domain;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Data.ReadModel;
+
+/// <summary>A person as lists and documents print him: the name, the work, the contacts.</summary>
+public sealed class PersonRow
+{
+    public Guid Id { get; init; }
+
+    public string LastName { get; init; } = "";
+
+    public string FirstName { get; init; } = "";
+
+    public string? MiddleName { get; init; }
+
+    public string? Login { get; init; }
+
+    public int? MunicipalityId { get; init; }
+
+    public string? Municipality { get; init; }
+
+    public int? OrganisationId { get; init; }
+
+    public string? Organisation { get; init; }
+
+    public string? Position { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? WorkPhone { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>«Иванова Ольга Петровна».</summary>
+    public string FullName => PersonName.Join(LastName, FirstName, MiddleName);
+
+    /// <summary>«Иванова О. П.».</summary>
+    public string ShortName => new PersonName(LastName, FirstName, MiddleName).ShortName;
+
+    /// <summary>«учитель математики».</summary>
+    public string PositionWithSubject => WorkText.PositionWithSubject(Position, Subject);
+
+    /// <summary>«Фёдоров Алексей Николаевич, учитель математики, МАОУ гимназия № 6».</summary>
+    public string WithWork => WorkText.PersonWithWork(FullName, Position, Subject, Organisation);
+}
+
+/// <summary>The one projection of users into <see cref="PersonRow"/>.</summary>
+public static class PersonRows
+{
+    public static IQueryable<PersonRow> ToPeople(this IQueryable<AppUser> users, AttestationDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return
+            from u in users
+            join m in db.Municipalities on u.MunicipalityId equals (int?)m.Id into municipalities
+            from m in municipalities.DefaultIfEmpty()
+            join o in db.Organisations on u.OrganisationId equals (int?)o.Id into organisations
+            from o in organisations.DefaultIfEmpty()
+            join p in db.Positions on u.PositionId equals (int?)p.Id into positions
+            from p in positions.DefaultIfEmpty()
+            join s in db.Subjects on u.SubjectId equals (int?)s.Id into subjects
+            from s in subjects.DefaultIfEmpty()
+            select new PersonRow
+            {
+                Id = u.Id,
+                LastName = u.LastName,
+                FirstName = u.FirstName,
+                MiddleName = u.MiddleName,
+                Login = u.UserName,
+                MunicipalityId = u.MunicipalityId,
+                Municipality = m == null ? null : m.Name,
+                OrganisationId = u.OrganisationId,
+                Organisation = o == null ? null : o.Name,
+                Position = p == null ? null : p.Name,
+                Subject = s == null ? null : s.Name,
+                Email = u.Email,
+                Phone = u.PhoneNumber,
+                WorkPhone = u.WorkPhone,
+                CreatedAt = u.CreatedAt,
+            };
+    }
+
+    /// <summary>The people with these ids, by id (one query; none for no ids).</summary>
+    public static async Task<Dictionary<Guid, PersonRow>> PeopleAsync(this AttestationDbContext db, IEnumerable<Guid?> ids,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToPeople(db).ToDictionaryAsync(p => p.Id, ct);
+    }
+
+    /// <summary>The people with these ids, by id.</summary>
+    public static Task<Dictionary<Guid, PersonRow>> PeopleAsync(this AttestationDbContext db, IEnumerable<Guid> ids,
+        CancellationToken ct) =>
+        db.PeopleAsync(ids.Select(id => (Guid?)id), ct);
+}
