@@ -195,6 +195,12 @@ public sealed class Application
 
     public bool IsEditable => Can(ApplicationAction.Edit);
 
+    /// <summary>Scheduled and the experts' conclusion not attached yet.</summary>
+    public bool AwaitsConclusion => ApplicationRules.ConclusionMissing.Contains(Status);
+
+    /// <summary>The conclusion's part is over: signed by all, or already verified or decided.</summary>
+    public bool ConclusionPartDone => Conclusion is { IsSigned: true } || ApplicationRules.ConclusionPartDone.Contains(Status);
+
     public bool CanRegister => Can(ApplicationAction.Register);
 
     public bool CanSchedule => Can(ApplicationAction.Schedule);

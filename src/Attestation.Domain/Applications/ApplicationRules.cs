@@ -20,6 +20,30 @@ public static class ApplicationRules
     /// <summary>Decided or withdrawn: nothing more happens to the application.</summary>
     public static IReadOnlyList<ApplicationStatus> Final { get; } = [ApplicationStatus.Decided, ApplicationStatus.Withdrawn];
 
+    /// <summary>Past the registration step: the statuses the registration journal filters by one at a time.</summary>
+    public static IReadOnlyList<ApplicationStatus> PastRegistrationStep { get; } =
+        [.. Enum.GetValues<ApplicationStatus>().Where(s => s is not (ApplicationStatus.Draft or ApplicationStatus.Submitted))];
+
+    /// <summary>Scheduled: the experts' conclusion is still to come (due by the 15th of the period's second month).</summary>
+    public static IReadOnlyList<ApplicationStatus> ConclusionMissing { get; } = [ApplicationStatus.Scheduled];
+
+    /// <summary>The conclusion is in (signed or not yet) and the municipal coordinator has not checked it.</summary>
+    public static IReadOnlyList<ApplicationStatus> ConclusionAwaitingVerification { get; } =
+        [ApplicationStatus.ConclusionUploaded, ApplicationStatus.ConclusionSigned];
+
+    /// <summary>Checked by the municipal coordinator: ready for the commission.</summary>
+    public static IReadOnlyList<ApplicationStatus> ConclusionVerified { get; } = [ApplicationStatus.Verified];
+
+    /// <summary>Verified or decided: the conclusion's part of the procedure is over.</summary>
+    public static IReadOnlyList<ApplicationStatus> ConclusionPartDone { get; } = [ApplicationStatus.Verified, ApplicationStatus.Decided];
+
+    /// <summary>Not a draft, not rejected, not withdrawn: an application of a period, as the commission will see it.</summary>
+    public static IReadOnlyList<ApplicationStatus> OfAPeriod { get; } =
+        [.. Enum.GetValues<ApplicationStatus>().Where(s => s is not (ApplicationStatus.Draft or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn))];
+
+    /// <summary>Submitted or registered: what may still be waiting for a period.</summary>
+    public static IReadOnlyList<ApplicationStatus> BeforeAPeriod { get; } = [ApplicationStatus.Submitted, ApplicationStatus.Registered];
+
     /// <summary>The statuses the action starts from (for <see cref="ApplicationAction.Verify"/> also a registered simplified one).</summary>
     public static IReadOnlyList<ApplicationStatus> StatusesFor(ApplicationAction action) => action switch
     {
@@ -156,6 +180,17 @@ public static class ApplicationFilters
     /// <summary>Registered on general grounds and not yet given a period: what the schedule still has to take.</summary>
     public static Expression<Func<Application, bool>> AwaitingPeriod { get; } =
         a => a.Status == ApplicationStatus.Registered && a.PeriodId == null && a.SimplifiedGrounds == null;
+
+    /// <summary>Scheduled and waiting for the experts' conclusion.</summary>
+    public static Expression<Func<Application, bool>> ConclusionMissing { get; } = StatusIn(ApplicationRules.ConclusionMissing);
+
+    /// <summary>In a period and past the mere registration: the applications of the coordinator's «Аттестация» list.</summary>
+    public static Expression<Func<Application, bool>> InAttestation { get; } =
+        a => a.PeriodId != null && a.Status != ApplicationStatus.Registered;
+
+    /// <summary>The commission has decided.</summary>
+    public static Expression<Func<Application, bool>> Decided { get; } =
+        a => a.Status == ApplicationStatus.Decided && a.Decision != null;
 
     /// <summary>Not decided and not withdrawn: what a teacher still follows in his cabinet (drafts included).</summary>
     public static Expression<Func<Application, bool>> NotFinal { get; } = StatusNotIn(ApplicationRules.Final);

@@ -82,17 +82,17 @@ public sealed class ConclusionUpload(
             return false;
         }
 
-        try
+        var now = region.Now;
+        var refusal = SafeSave.RefusalOf(() =>
         {
-            var now = region.Now;
             var fileId = files.Stage(check.Upload!, by.Id, now);
             application.AttachConclusion(fileId, input.Recommendation!.Value, input.Comment, by, now, input.ReplacesFileId);
             if (signedByAll)
                 application.SignConclusion(fileId, by, now);
-        }
-        catch (DomainException error)
+        });
+        if (refusal is not null)
         {
-            modelState.AddModelError(string.Empty, error.Message);
+            modelState.AddModelError(string.Empty, refusal);
             // The page now shows the conclusion attached meanwhile: sent again, the form replaces that one, knowingly.
             modelState.Remove($"{prefix}.{nameof(ConclusionInput.ReplacesFileId)}");
             input.ReplacesFileId = application.Conclusion?.FileId;

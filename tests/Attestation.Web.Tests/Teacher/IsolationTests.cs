@@ -91,8 +91,9 @@ public sealed class IsolationTests(PortalWithDirectoryFactory factory) : IClassF
         var after = await _cabinet.LoadAsync(foreign.Id);
         Assert.Equal([foreign.DocumentId], after.Documents.Select(d => d.Id));
         Assert.Equal(before.LastEventNumber, after.LastEventNumber);
-        Assert.Equal("Черновик сохранён. Документ не найден среди документов заявления.",
-            StatusMessage(await intruder.GetDocumentAsync(EditUrl(mine))));
+        var page = await intruder.GetDocumentAsync(EditUrl(mine));
+        Assert.Equal("Черновик сохранён.", StatusMessage(page));
+        Assert.Equal("Документ не найден среди документов заявления.", page.QuerySelector("#refusal")?.TextContent.Trim());
     }
 
     [Fact]

@@ -27,8 +27,9 @@ public sealed class SubmitTests(PortalWithDirectoryFactory factory) : IClassFixt
         Assert.DoesNotContain(saved.Events, e => e.Kind == ApplicationEventKind.Submitted);
         Assert.Equal("Грамота", saved.Awards);
         var page = await client.GetDocumentAsync(EditUrl(id));
-        Assert.Equal($"Черновик сохранён. Заявление не может быть подано: не прикреплён документ «{SignedScan}».",
-            StatusMessage(page));
+        Assert.Equal("Черновик сохранён.", StatusMessage(page));
+        Assert.Equal($"Заявление не может быть подано: не прикреплён документ «{SignedScan}».",
+            page.QuerySelector("#refusal.alert-danger")?.TextContent.Trim());
         Assert.Equal([$"не прикреплён документ «{SignedScan}»"],
             page.QuerySelectorAll("#submission-problems li").Select(li => li.TextContent.Trim()));
     }

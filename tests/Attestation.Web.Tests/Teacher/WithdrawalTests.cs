@@ -141,7 +141,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(ApplicationStatus.Draft, after.Status);
         Assert.Equal(before.LastEventNumber, after.LastEventNumber);
         Assert.Equal("Черновик не отзывают: его можно просто удалить.",
-            StatusMessage(await client.GetDocumentAsync(DetailsUrl(draft))));
+            (await client.GetDocumentAsync(DetailsUrl(draft))).QuerySelector("#refusal.alert-danger")?.TextContent.Trim());
         Assert.Null((await _cabinet.LoadAsync(submitted)).Withdrawal);
     }
 }

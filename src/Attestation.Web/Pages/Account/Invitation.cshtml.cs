@@ -179,19 +179,23 @@ public sealed class InvitationModel(
                 return Page();
             }
 
-            try
-            {
-                invitation.Accept(user.Id, now);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            var saved = await db.TrySaveAsync(() => invitation.Accept(user.Id, now), ct);
+            if (saved.Conflicted)
             {
                 // Somebody registered through the same link a moment earlier.
                 await transaction.RollbackAsync(CancellationToken.None);
                 Problem = Used(invitation);
                 return Page();
             }
+            saved.ReportTo(ModelState);
+            if (!saved.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await LoadAsync(invitation, ct);
+                return Page();
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
         await signIn.SignInAsync(user, isPersistent: false);

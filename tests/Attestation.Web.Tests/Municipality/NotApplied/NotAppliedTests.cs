@@ -68,7 +68,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         // The button is disabled for the rest of the day; a post sent anyway is refused.
         Assert.True(afterFirst.QuerySelector($"{form} button")!.HasAttribute("disabled"));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Contains("уведомление сегодня уже отправлено, повторно его можно отправить завтра", afterSecond.QuerySelector("#error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("уведомление сегодня уже отправлено, повторно его можно отправить завтра", afterSecond.QuerySelector("#refusal")!.TextContent, StringComparison.Ordinal);
         var mail = Assert.Single(factory.SentMails().Skip(mails));
         Assert.Equal("na.one.teacher@example.org", mail.To.Trim('<', '>'));
         Assert.Equal(ApplicationEmails.ReminderSubject, mail.Subject);

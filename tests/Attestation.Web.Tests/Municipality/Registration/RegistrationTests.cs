@@ -367,7 +367,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, application.Id)).Status);
         var page = await client.GetDocumentAsync($"/Municipality/Applications/Details?id={application.Id}");
-        Assert.Contains("подано заявление на отзыв", page.QuerySelector("#error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("подано заявление на отзыв", page.QuerySelector("#refusal")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#withdrawal-pending"));
         Assert.Null(page.QuerySelector("#register"));
     }

@@ -107,7 +107,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         var after = await client.GetDocumentAsync(Url);
-        Assert.Equal("Нет поданного заявления на отзыв: регистрировать нечего.", after.QuerySelector("#error")!.TextContent.Trim());
+        Assert.Equal("Нет поданного заявления на отзыв: регистрировать нечего.", after.QuerySelector("#refusal")!.TextContent.Trim());
         Assert.Single(factory.SentMails().Skip(mails));
         Assert.Single((await Coordinators.ReloadAsync(factory, application.Id)).Events, e => e.Kind == ApplicationEventKind.Withdrawn);
     }

@@ -76,13 +76,10 @@ public sealed class ConclusionModel(
                 ModelState, nameof(Input), ct))
             return await RedisplayAsync(application, ct);
 
-        try
+        var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Notices.ChangedMeanwhile(application.FullName));
+        if (saved.Refusal is { } refusal)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.Refuse(Notices.ChangedMeanwhile());
+            this.Refuse(refusal);
             return RedirectToPage("./Conclusion", new { id });
         }
 

@@ -161,5 +161,5 @@ public sealed class IndexModel(
 
     /// <summary>No conclusion in the system after the 15th of the period's second month.</summary>
     public static bool IsOverdue(ApplicationStatus status, DateOnly dueBy, DateOnly today) =>
-        status == ApplicationStatus.Scheduled && today > dueBy;
+        ApplicationRules.ConclusionMissing.Contains(status) && today > dueBy;
 }

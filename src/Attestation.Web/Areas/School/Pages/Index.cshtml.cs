@@ -47,7 +47,8 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
         Organisation = await db.OrganisationNameAsync(id, ct);
         var rows = await db.Applications.AsNoTracking()
-            .Where(a => a.OrganisationId == id && a.Status == ApplicationStatus.Decided && a.Decision != null)
+            .Where(a => a.OrganisationId == id)
+            .Where(ApplicationFilters.Decided)
             .ToRows(db)
             .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)
             .Take(MaxRows)

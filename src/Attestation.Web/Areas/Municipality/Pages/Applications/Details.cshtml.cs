@@ -43,9 +43,6 @@ public sealed class DetailsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    [TempData]
-    public string? ErrorMessage { get; set; }
-
     public sealed class RejectInput
     {
         [Required(ErrorMessage = "Укажите причину отклонения: педагог получит её в письме и увидит в личном кабинете.")]
@@ -88,29 +85,17 @@ public sealed class DetailsModel(
         }
 
         var on = region.Today;
-        string number;
-        try
+        var number = "";
+        var saved = await db.TrySaveAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             number = RegistrationNumbers.Format(
-                await RegistrationNumbers.NextAsync(db, application.MunicipalityId, on.Year, ct), on.Year);
+                await RegistrationNumbers.NextAsync(db, application.MunicipalityId, on.Year, token), on.Year);
             application.Register(Actor, number, on, region.Now);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DomainException error)
+        }, ct, Notices.ChangedMeanwhile(application.FullName), inTransaction: true,
+            duplicate: "Регистрационный номер уже занят. Повторите регистрацию.");
+        if (saved.Refusal is { } refusal)
         {
-            ErrorMessage = error.Message;
-            return Back(id, from);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
-            return Back(id, from);
-        }
-        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
-        {
-            ErrorMessage = "Регистрационный номер уже занят. Повторите регистрацию.";
+            this.Refuse(refusal);
             return Back(id, from);
         }
 
@@ -132,21 +117,16 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        try
+        var saved = await db.TrySaveAsync(() => application.Reject(Actor, Reject.Reason!, region.Now), ct,
+            Notices.ChangedMeanwhile(application.FullName));
+        if (saved.ReportTo(ModelState))
         {
-            application.Reject(Actor, Reject.Reason!, region.Now);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
+            db.ChangeTracker.Clear();
+            application = await FindAsync(id, ct);
+            if (application is null)
+                return NotFound();
             await LoadAsync(application, ct);
             return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
-            return RedirectToPage(new { id });
         }
 
         var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);

@@ -69,7 +69,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
 
         var query = db.Applications.AsNoTracking().InMunicipalityOf(User)
             .Include(a => a.Documents)
-            .Where(a => a.PeriodId != null && a.Status != ApplicationStatus.Registered);
+            .Where(ApplicationFilters.InAttestation);
         if (PeriodId is { } periodId)
             query = query.Where(a => a.PeriodId == periodId);
         var applications = await query.ToListAsync(ct);
@@ -127,7 +127,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     public static Due DueStateOf(Application application, DateOnly dueOn, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (application.Conclusion is { IsSigned: true } || application.Status is ApplicationStatus.Verified or ApplicationStatus.Decided)
+        if (application.ConclusionPartDone)
             return Due.Done;
         if (today > dueOn)
             return Due.Overdue;

@@ -90,22 +90,16 @@ public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : Pa
 
         if (ModelState.IsValid)
         {
-            try
+            var saved = await db.TrySaveAsync(
+                () => application.Verify(Input.Mark!.Value, new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now), ct,
+                Notices.ChangedMeanwhile(application.FullName));
+            if (saved.Succeeded)
             {
-                application.Verify(Input.Mark!.Value, new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
-                await db.SaveChangesAsync(ct);
-                StatusMessage = $"{application.FullName}: {Input.Mark.Value.ToRussian()} требованиям, предъявляемым к заявленной квалификационной категории.";
+                StatusMessage = $"{application.FullName}: {Input.Mark!.Value.ToRussian()} требованиям, предъявляемым к заявленной квалификационной категории.";
                 return RedirectToPage("./Index", new { periodId = application.PeriodId });
             }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty, "Заявление только что изменилось. Проверьте его состояние и повторите действие.");
-            }
 
+            saved.ReportTo(ModelState);
             db.ChangeTracker.Clear();
             application = await FindAsync(id, ct);
             if (application is null)

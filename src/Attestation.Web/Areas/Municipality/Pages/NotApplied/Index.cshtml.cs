@@ -23,9 +23,6 @@ public sealed class IndexModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    [TempData]
-    public string? ErrorMessage { get; set; }
-
     public IReadOnlyList<Row> Teachers { get; private set; } = [];
 
     public sealed record Row(
@@ -51,11 +48,11 @@ public sealed class IndexModel(
         if (outcome.Sent == 1)
             StatusMessage = $"Уведомление отправлено: {teacher.FullName} ({teacher.Email}).";
         else if (outcome.AlreadyToday == 1)
-            ErrorMessage = $"{teacher.FullName}: уведомление сегодня уже отправлено, повторно его можно отправить завтра.";
+            this.Refuse($"{teacher.FullName}: уведомление сегодня уже отправлено, повторно его можно отправить завтра.");
         else if (outcome.NoEmail == 1)
-            ErrorMessage = $"{teacher.FullName}: не указан адрес электронной почты, уведомление не отправлено.";
+            this.Refuse($"{teacher.FullName}: не указан адрес электронной почты, уведомление не отправлено.");
         else
-            ErrorMessage = $"{teacher.FullName}: уведомление отправить не удалось. Попробуйте позже.";
+            this.Refuse($"{teacher.FullName}: уведомление отправить не удалось. Попробуйте позже.");
         return RedirectToPage();
     }
 

@@ -29,9 +29,6 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
     [TempData]
     public string? StatusMessage { get; set; }
 
-    [TempData]
-    public string? ErrorMessage { get; set; }
-
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int WaitingCount { get; private set; }
@@ -47,9 +44,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         (Near, "Срок рассмотрения истекает (последние 7 дней)"),
         (Overdue, "Срок рассмотрения истёк"),
         (All, "Все поданные заявления"),
-        .. Enum.GetValues<ApplicationStatus>()
-            .Where(s => s is not (ApplicationStatus.Draft or ApplicationStatus.Submitted))
-            .Select(s => (s.ToString(), s.ToShortRussian())),
+        .. ApplicationRules.PastRegistrationStep.Select(s => (s.ToString(), s.ToShortRussian())),
     ];
 
     public sealed record Row(

@@ -120,23 +120,14 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
 
         var actor = new Actor(User.UserId(), Roles.MunicipalCoordinator);
         var before = (application.Status, application.PeriodId, application.ExpertAId, application.ExpertBId);
-        try
+        var saved = await db.TrySaveAsync(() =>
         {
             if (Input.ExpertAId is { } expertA && Input.ExpertBId is { } expertB)
                 application.Schedule(period!, expertA, expertB, list!, actor, region.Now, region.Zone);
             else
                 application.AssignPeriod(period!, actor, region.Now, region.Zone);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty,
-                "Заявление только что изменил другой пользователь. Проверьте период и специалистов и сохраните ещё раз.");
-        }
+        }, ct, Notices.ChangedMeanwhile(application.FullName));
+        saved.ReportTo(ModelState);
 
         if (!ModelState.IsValid)
         {

@@ -42,7 +42,9 @@ public static class ExpertChoices
             return (hasList, []);
 
         var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        // The directory entries feed the suggestion rules (active, vocational), and their names the choice's text.
+        var subjectIds = entries.Select(e => e.SubjectId ?? e.ListedSubjectId).OfType<int>().Distinct().ToList();
+        var subjects = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var organisationIds = entries.Select(e => e.OrganisationId).OfType<int>().Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
@@ -71,7 +73,7 @@ public static class ExpertChoices
                 e.ListedPositionId,
                 e.ListedPositionId is { } listed && positions.TryGetValue(listed, out var listedPosition) ? listedPosition.Name : null,
                 subjectId,
-                subjectId is { } s && subjects.TryGetValue(s, out var subject) ? subject : null,
+                subjectId is { } s && subjects.TryGetValue(s, out var subject) ? subject.Name : null,
                 organisation?.Id,
                 organisation?.Name,
                 organisation?.IsVocational ?? false,

@@ -191,23 +191,17 @@ public sealed class PrepareModel(
 
         if (ModelState.IsValid)
         {
-            try
+            var saved = await db.TrySaveAsync(
+                () => application.FileWithdrawal(draft!.Reason, draft.Text, byCoordinator: true, draft.ScanFileId,
+                    new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now), ct,
+                Notices.ChangedMeanwhile(application.FullName));
+            if (saved.Succeeded)
             {
-                application.FileWithdrawal(draft!.Reason, draft.Text, byCoordinator: true, draft.ScanFileId,
-                    new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
-                await db.SaveChangesAsync(ct);
                 StatusMessage = $"{application.FullName}: заявление на отзыв подано. Зарегистрируйте его в разделе «Регистрация заявлений на отзыв».";
                 return RedirectToPage("./Index");
             }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty, "Заявление только что изменилось. Проверьте его состояние и повторите действие.");
-            }
 
+            saved.ReportTo(ModelState);
             db.ChangeTracker.Clear();
             application = await FindAsync(id, ct);
             if (application is null)

@@ -24,9 +24,6 @@ public sealed class IndexModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    [TempData]
-    public string? ErrorMessage { get; set; }
-
     public IReadOnlyList<Row> Pending { get; private set; } = [];
 
     public IReadOnlyList<Row> Registered { get; private set; } = [];
@@ -65,19 +62,12 @@ public sealed class IndexModel(
         if (application is null)
             return NotFound();
 
-        try
+        var saved = await db.TrySaveAsync(
+            () => application.RegisterWithdrawal(new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now), ct,
+            Notices.ChangedMeanwhile(application.FullName));
+        if (saved.Refusal is { } refusal)
         {
-            application.RegisterWithdrawal(new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException error)
-        {
-            ErrorMessage = error.Message;
-            return RedirectToPage();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ErrorMessage = Notices.ChangedMeanwhile(application.FullName);
+            this.Refuse(refusal);
             return RedirectToPage();
         }
 

@@ -71,14 +71,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             return RedirectToPage("./Meeting", new { id });
         }
 
-        CommissionMeeting meeting;
-        try
+        var meeting = ModelState.TryBuild("Input.ProtocolNumber", () => new CommissionMeeting(date, protocol, User.UserId(), region.Now));
+        if (meeting is null)
         {
-            meeting = new CommissionMeeting(date, protocol, User.UserId(), region.Now);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError("Input.ProtocolNumber", error.Message);
             await LoadAsync(ct);
             return Page();
         }

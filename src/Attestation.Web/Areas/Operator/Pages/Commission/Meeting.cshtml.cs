@@ -134,16 +134,15 @@ public sealed class MeetingModel(
             return NotFound();
 
         var applications = await MeetingQueries.WaitingForMeeting(db).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-        try
-        {
-            foreach (var application in applications)
-                meeting.Add(application);
-        }
-        catch (DomainException error)
+        if (SafeSave.RefusalOf(() =>
+            {
+                foreach (var application in applications)
+                    meeting.Add(application);
+            }) is { } refusal)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await PageWithErrorAsync(id, error.Message, ct);
+            return await PageWithErrorAsync(id, refusal, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -205,14 +204,8 @@ public sealed class MeetingModel(
         var refused = new List<string>();
         foreach (var application in applications)
         {
-            try
-            {
-                meeting.Decide(application, DecisionOutcome.Established, actor, now);
-            }
-            catch (DomainException error)
-            {
-                refused.Add($"{application.FullName}: {error.Message}");
-            }
+            if (SafeSave.RefusalOf(() => meeting.Decide(application, DecisionOutcome.Established, actor, now)) is { } refusal)
+                refused.Add($"{application.FullName}: {refusal}");
         }
 
         var established = applications.Count - refused.Count;
@@ -253,7 +246,7 @@ public sealed class MeetingModel(
         var names = await db.RowsOfAsync(applications, ct);
         var teacherIds = applications.Select(a => a.TeacherId).Distinct().ToList();
         var held = await db.HeldCategories.Where(c => teacherIds.Contains(c.TeacherId)).ToListAsync(ct);
-        try
+        var refused = SafeSave.RefusalOf(() =>
         {
             meeting.RecordOrder(number, date);
             foreach (var application in applications)
@@ -270,21 +263,17 @@ public sealed class MeetingModel(
                 else
                     typed.RecordDecision(number, date);
             }
-        }
-        catch (DomainException error)
+        });
+        if (refused is not null)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(string.Empty, refused);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Changed);
+        if (!saved.Succeeded)
         {
             // A double submit: the other request recorded the order first.
             await transaction.RollbackAsync(ct);
@@ -292,9 +281,10 @@ public sealed class MeetingModel(
             var current = await MeetingAsync(id, ct);
             if (current is { HasOrder: true })
                 return AlreadyRecorded(id, current, number, date);
-            return await PageWithErrorAsync(id, Changed, ct);
+            return await PageWithErrorAsync(id, saved.Refusal!, ct);
         }
 
+        await transaction.CommitAsync(ct);
         var established = applications.Count(a => a.Decision!.Outcome == DecisionOutcome.Established);
         var notSent = await SendDecisionsAsync(applications);
         StatusMessage = $"Распоряжение № {meeting.OrderNumber} от {date.ToRussianDate()} записано по заявлениям: {applications.Count}; "
@@ -334,20 +324,11 @@ public sealed class MeetingModel(
     /// <summary>Applies <paramref name="change"/> and saves; a refusal or a concurrent change is shown on the page.</summary>
     private async Task<IActionResult> SaveAsync(Guid id, Action change, string message, CancellationToken ct)
     {
-        try
-        {
-            change();
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException error)
+        var saved = await db.TrySaveAsync(change, ct, Changed);
+        if (saved.Refusal is { } refusal)
         {
             db.ChangeTracker.Clear();
-            return await PageWithErrorAsync(id, error.Message, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await PageWithErrorAsync(id, Changed, ct);
+            return await PageWithErrorAsync(id, refusal, ct);
         }
 
         StatusMessage = message;

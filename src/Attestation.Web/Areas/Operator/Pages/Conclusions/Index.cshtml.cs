@@ -101,9 +101,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     /// <summary>The statuses behind each list.</summary>
     public static IReadOnlyList<ApplicationStatus> StatusesOf(ConclusionList queue) => queue switch
     {
-        ConclusionList.Verified => [ApplicationStatus.Verified],
-        ConclusionList.Waiting => [ApplicationStatus.ConclusionUploaded, ApplicationStatus.ConclusionSigned],
-        ConclusionList.Missing => [ApplicationStatus.Scheduled],
+        ConclusionList.Verified => ApplicationRules.ConclusionVerified,
+        ConclusionList.Waiting => ApplicationRules.ConclusionAwaitingVerification,
+        ConclusionList.Missing => ApplicationRules.ConclusionMissing,
         _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, null),
     };
 

@@ -61,13 +61,10 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
             return Page();
         }
 
-        try
+        var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Notices.ChangedMeanwhile(application.FullName));
+        if (saved.Refusal is { } refusal)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.Refuse(Notices.ChangedMeanwhile());
+            this.Refuse(refusal);
             return RedirectToPage(new { id });
         }
 

@@ -93,12 +93,12 @@ public sealed class RegionControl
             ControlList.FewerThanTwoExperts => applications
                 .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule)))
                 .Where(a => nearestId != null && a.PeriodId == nearestId && (a.ExpertAId == null || a.ExpertBId == null)),
-            ControlList.Scheduled => applications.Where(a => nearestId != null && a.PeriodId == nearestId
-                && a.Status == ApplicationStatus.Scheduled && a.ExpertAId != null && a.ExpertBId != null),
-            ControlList.ConclusionsDue => applications.Where(a => a.Status == ApplicationStatus.Scheduled
-                && a.PeriodId != null && _conclusionsDueIn.Contains(a.PeriodId.Value)),
-            ControlList.ConclusionsOverdue => applications.Where(a => a.Status == ApplicationStatus.Scheduled
-                && a.PeriodId != null && _conclusionsOverdueIn.Contains(a.PeriodId.Value)),
+            ControlList.Scheduled => applications.Where(ApplicationFilters.ConclusionMissing)
+                .Where(a => nearestId != null && a.PeriodId == nearestId && a.ExpertAId != null && a.ExpertBId != null),
+            ControlList.ConclusionsDue => applications.Where(ApplicationFilters.ConclusionMissing)
+                .Where(a => a.PeriodId != null && _conclusionsDueIn.Contains(a.PeriodId.Value)),
+            ControlList.ConclusionsOverdue => applications.Where(ApplicationFilters.ConclusionMissing)
+                .Where(a => a.PeriodId != null && _conclusionsOverdueIn.Contains(a.PeriodId.Value)),
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
         };
     }

@@ -1,6 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -48,22 +49,21 @@ public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) :
     {
         ArgumentNullException.ThrowIfNull(apply);
         T? changing = null;
-        try
+        var saved = await db.TrySaveAsync(() =>
         {
             var entry = changing = apply();
             // The save is checked against the version the form was read at, not the one just loaded.
             var tracked = db.Entry(entry);
             if (Version is { } seen && tracked.State == EntityState.Modified && tracked.Metadata.FindProperty(VersionProperty) is not null)
                 tracked.Property<uint>(VersionProperty).OriginalValue = seen;
-            await db.SaveChangesAsync(ct);
-            StatusMessage = added ? words.Added(entry.Name) : words.Saved(entry.Name);
-            return entry;
-        }
-        catch (DomainException error)
+        }, ct, duplicate: duplicate);
+        if (saved.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error.Message);
+            StatusMessage = added ? words.Added(changing!.Name) : words.Saved(changing!.Name);
+            return changing;
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (saved.Conflicted)
         {
             // Nothing typed is lost: the form shows it again with the current version, and saving it is a conscious choice.
             ModelState.AddModelError(string.Empty,
@@ -74,9 +74,9 @@ public abstract class DirectoryPage(AttestationDbContext db, EntryWords words) :
                 ShowVersionOf(changing);
             }
         }
-        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
+        else
         {
-            ModelState.AddModelError("Input.Name", duplicate);
+            saved.ReportTo(ModelState, saved.Duplicated ? "Input.Name" : "");
         }
 
         return null;

@@ -117,14 +117,8 @@ public sealed class DetailsModel(AttestationDbContext db, RegionTime region) : P
             var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == id, ct);
             if (period is null)
                 return NotFound();
-            try
-            {
-                change(period);
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
+            if (SafeSave.RefusalOf(() => change(period)) is { } refusal)
+                ModelState.AddModelError(string.Empty, refusal);
 
             if (ModelState.IsValid)
             {

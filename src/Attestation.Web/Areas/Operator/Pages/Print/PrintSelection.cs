@@ -20,10 +20,8 @@ public static class PrintSelection
         ArgumentNullException.ThrowIfNull(applications);
         var inMunicipality = applications.Where(a => a.MunicipalityId == municipalityId);
         return periodId is { } id
-            ? inMunicipality.Where(a => a.PeriodId == id
-                && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Withdrawn)
-            : inMunicipality.Where(a => a.PeriodId == null
-                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Registered));
+            ? inMunicipality.Where(a => a.PeriodId == id).Where(ApplicationFilters.StatusIn(ApplicationRules.OfAPeriod))
+            : inMunicipality.Where(a => a.PeriodId == null).Where(ApplicationFilters.StatusIn(ApplicationRules.BeforeAPeriod));
     }
 
     /// <summary>The order of the schedule: alphabetical.</summary>

@@ -121,15 +121,13 @@ public sealed class IndexModel(
             }
             else
             {
-                try
+                var refusal = SafeSave.RefusalOf(() =>
                 {
                     foreach (var municipality in toApprove.OrderBy(m => m.Name, Directories.OperatorLists.Alphabetical))
                         db.ScheduleApprovals.Add(period.ApproveSchedule(municipality.Id, municipality.Name, User.UserId(), region.Now, region.Zone));
-                }
-                catch (DomainException error)
-                {
-                    ModelState.AddModelError(string.Empty, error.Message);
-                }
+                });
+                if (refusal is not null)
+                    ModelState.AddModelError(string.Empty, refusal);
             }
 
             if (!ModelState.IsValid)

@@ -98,21 +98,11 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                application.ReplaceExpert(period, Input.OldExpertId!.Value, Input.NewExpertId!.Value, list!, Input.Reason!,
-                    approvedByOperator: true, new Actor(User.UserId(), Roles.Operator), region.Now, region.Zone);
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError(string.Empty, error.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty,
-                    "Заявление только что изменил другой пользователь. Проверьте специалистов и сохраните ещё раз.");
-            }
+            var saved = await db.TrySaveAsync(
+                () => application.ReplaceExpert(period, Input.OldExpertId!.Value, Input.NewExpertId!.Value, list!, Input.Reason!,
+                    approvedByOperator: true, new Actor(User.UserId(), Roles.Operator), region.Now, region.Zone), ct,
+                Notices.ChangedMeanwhile(application.FullName));
+            saved.ReportTo(ModelState);
         }
 
         if (!ModelState.IsValid)

@@ -72,20 +72,11 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Application application, string message, Action action, CancellationToken ct)
     {
-        try
-        {
-            action();
-            await db.SaveChangesAsync(ct);
+        var saved = await db.TrySaveAsync(action, ct);
+        if (saved.Refusal is { } refusal)
+            this.Refuse(refusal);
+        else
             StatusMessage = message;
-        }
-        catch (DomainException error)
-        {
-            StatusMessage = error.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.Refuse(Notices.ChangedMeanwhile());
-        }
         return RedirectToPage(new { id = application.Id });
     }
 

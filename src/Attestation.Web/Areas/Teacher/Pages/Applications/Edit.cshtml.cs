@@ -206,49 +206,30 @@ public sealed class EditModel(
             }
         }
 
-        try
+        if (SafeSave.RefusalOf(() => application.UpdateDraft(Input.ToDetails(municipalityId), Actor, region.Now)) is { } invalid)
         {
-            application.UpdateDraft(Input.ToDetails(municipalityId), Actor, region.Now);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(string.Empty, invalid);
             return await RedisplayAsync(id, ct);
         }
 
-        string? refusal = null;
-        if (then is not null)
+        var refusal = then is null ? null : await SafeSave.RefusalOfAsync(() => then(application));
+        var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct,
+            duplicate: creating ? "Черновик заявления уже сохранён." : null);
+        if (saved.Refusal is { } notSaved)
         {
-            try
-            {
-                await then(application);
-            }
-            catch (DomainException error)
-            {
-                refusal = error.Message;
-            }
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.Refuse(Notices.ChangedMeanwhile());
-            return RedirectToPage("./Details", new { id = application.Id });
-        }
-        catch (DbUpdateException error) when (creating && DbErrors.IsUniqueViolation(error))
-        {
-            // The same form's other post created the draft a moment earlier: this one lands on it.
-            StatusMessage = "Черновик заявления уже сохранён.";
-            return RedirectToPage("./Edit", new { id = application.Id });
+            // A duplicate is the same form's other post, which created the draft a moment earlier: this one lands on it.
+            if (creating)
+                StatusMessage = notSaved;
+            else
+                this.Refuse(notSaved);
+            return creating ? RedirectToPage("./Edit", new { id = application.Id }) : RedirectToPage("./Details", new { id = application.Id });
         }
 
         if (refusal is not null)
         {
-            // The typed fields are saved as a draft; the refused action is explained above the form.
-            StatusMessage = $"Черновик сохранён. {refusal}";
+            // The typed fields are saved as a draft; the refused action is explained above the form, in red.
+            StatusMessage = "Черновик сохранён.";
+            this.Refuse(refusal);
             return RedirectToPage("./Edit", new { id = application.Id });
         }
 

@@ -56,21 +56,13 @@ public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : 
             return Page();
         }
 
-        try
-        {
-            application.FileWithdrawal(Input.Reason!.Value, Input.Text, byCoordinator: false, documentFileId: null,
-                new Actor(User.UserId(), Roles.Teacher), region.Now);
-            await db.SaveChangesAsync(ct);
+        var saved = await db.TrySaveAsync(
+            () => application.FileWithdrawal(Input.Reason!.Value, Input.Text, byCoordinator: false, documentFileId: null,
+                new Actor(User.UserId(), Roles.Teacher), region.Now), ct);
+        if (saved.Refusal is { } refusal)
+            this.Refuse(refusal);
+        else
             StatusMessage = "Заявление на отзыв подано. Оно будет зарегистрировано муниципальным координатором.";
-        }
-        catch (DomainException error)
-        {
-            StatusMessage = error.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            this.Refuse(Notices.ChangedMeanwhile());
-        }
         return RedirectToPage("./Details", new { id });
     }
 

@@ -155,17 +155,12 @@ public sealed class IndexModel(
             ModelState.AddModelError("Category.SetOn", "Дата установления не может быть в будущем.");
         if (ModelState.IsValid)
         {
-            try
+            var saved = await db.TrySaveAsync(() => db.HeldCategories.Add(HeldCategory.Record(user.Id, Category.Kind!.Value,
+                Category.PositionName!, Category.SetOn!.Value, Category.DecisionNumber, Category.DecisionDate)), ct);
+            if (!saved.ReportTo(ModelState, "Category.Kind"))
             {
-                db.HeldCategories.Add(HeldCategory.Record(user.Id, Category.Kind!.Value, Category.PositionName!,
-                    Category.SetOn!.Value, Category.DecisionNumber, Category.DecisionDate));
-                await db.SaveChangesAsync(ct);
                 StatusMessage = "Квалификационная категория добавлена.";
                 return RedirectToPage();
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError("Category.Kind", error.Message);
             }
         }
 
@@ -183,18 +178,14 @@ public sealed class IndexModel(
         ClearErrorsOf(nameof(Category));
         if (ModelState.IsValid)
         {
-            try
+            var saved = await db.TrySaveAsync(
+                () => user.CorrectGenitive(new GenitiveCorrection(NameOf(user).FullName, Genitive.FullName!)), ct);
+            if (!saved.ReportTo(ModelState, "Genitive.FullName"))
             {
-                user.CorrectGenitive(new GenitiveCorrection(NameOf(user).FullName, Genitive.FullName!));
-                await db.SaveChangesAsync(ct);
                 StatusMessage = user.GenitiveFullName is null
                     ? "Имя в родительном падеже совпадает с автоматическим склонением: документы склоняют его по правилам."
                     : $"Имя в родительном падеже сохранено: документы напечатают «от {user.GenitiveFullName}».";
                 return RedirectToPage();
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddModelError("Genitive.FullName", error.Message);
             }
         }
 

@@ -82,16 +82,11 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         if (entry is null)
             return NotFound();
         var list = await db.ApprovedExpertLists.Include(l => l.Entries).SingleAsync(l => l.Id == entry.ListId, ct);
-        try
-        {
-            list.Remove(entry.ExpertId, entry.MunicipalityId);
-            await db.SaveChangesAsync(ct);
+        var saved = await db.TrySaveAsync(() => list.Remove(entry.ExpertId, entry.MunicipalityId), ct);
+        if (saved.Refusal is { } refusal)
+            this.Refuse(refusal);
+        else
             StatusMessage = "Специалист исключён из списка по этому муниципалитету.";
-        }
-        catch (DomainException error)
-        {
-            StatusMessage = error.Message;
-        }
         return RedirectToPage(new { year = list.SchoolYearStart });
     }
 

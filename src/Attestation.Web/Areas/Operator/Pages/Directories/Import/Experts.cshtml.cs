@@ -124,26 +124,22 @@ public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, Regi
         }
 
         var year = new SchoolYear(Input.Year!.Value);
-        try
+        var saved = await db.TrySaveAsync(async token =>
         {
-            await new ExpertListImport(db, normalizer).AddAsync(year, Input.OrderNumber!, Input.OrderDate!.Value, Preview, ct);
+            await new ExpertListImport(db, normalizer).AddAsync(year, Input.OrderNumber!, Input.OrderDate!.Value, Preview, token);
             db.StoredFiles.Remove(staged);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DomainException error)
+        }, ct, duplicate: "Пока вы просматривали файл, список этого учебного года изменил другой пользователь. Ничего не сохранено: загрузите файл снова.");
+        if (saved.ReportTo(ModelState))
         {
-            ModelState.AddModelError(string.Empty, error.Message);
+            if (saved.Duplicated)
+            {
+                FileId = null;
+                Preview = null;
+            }
             return Page();
         }
-        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
-        {
-            ModelState.AddModelError(string.Empty,
-                "Пока вы просматривали файл, список этого учебного года изменил другой пользователь. Ничего не сохранено: загрузите файл снова.");
-            FileId = null;
-            Preview = null;
-            return Page();
-        }
+
+        await transaction.CommitAsync(ct);
 
         StatusMessage = $"В список специалистов на {year} учебный год добавлено записей: {Preview.Lines.Count}.";
         return RedirectToPage("../Experts/Index", new { year = year.StartYear });
