@@ -1,7 +1,6 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Data;

@@ -3,7 +3,6 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Names;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
-using Attestation.Web.Tests.Municipal;
 using Attestation.Web.Areas.Expert.Pages;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;

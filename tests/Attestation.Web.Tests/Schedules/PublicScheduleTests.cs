@@ -3,7 +3,6 @@ using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
-using Attestation.Web.Tests.Municipal;
 using Attestation.Web.Tests.Operator;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;

@@ -3,7 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using AttestationList = Attestation.Web.Areas.Municipality.Pages.Verification.IndexModel;
 
-namespace Attestation.Web.Tests.Municipal.Verification;
+namespace Attestation.Web.Tests.Municipality.Attestation;
 
 /// <summary>«Аттестация педагогических работников»: the conclusions of the municipality and the coordinator's mark.</summary>
 public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

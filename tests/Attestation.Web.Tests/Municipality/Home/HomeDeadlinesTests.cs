@@ -5,7 +5,7 @@ using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Home;
+namespace Attestation.Web.Tests.Municipality.Home;
 
 /// <summary>
 /// The month's deadlines on the home page, on a fixed calendar: the portal's clock is moved to the next 5 November

@@ -5,7 +5,7 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Isolation;
+namespace Attestation.Web.Tests.Municipality.Isolation;
 
 /// <summary>
 /// A coordinator of the Tomsk district types ids of the city of Tomsk into every page and post of his cabinet: each

@@ -7,7 +7,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Documents;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attestation.Web.Tests.Municipal.Journals;
+namespace Attestation.Web.Tests.Municipality.Journals;
 
 /// <summary>The registration and withdrawal journals as PDF and Excel, read back and checked against the database.</summary>
 public sealed class JournalTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

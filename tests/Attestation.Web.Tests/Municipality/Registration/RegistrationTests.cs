@@ -9,7 +9,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Registration;
+namespace Attestation.Web.Tests.Municipality.Registration;
 
 public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

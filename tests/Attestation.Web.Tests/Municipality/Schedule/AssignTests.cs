@@ -4,7 +4,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Data;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Заполнение графика аттестации»: a period and two experts for one application.</summary>
 public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

@@ -1,7 +1,7 @@
 using System.Net;
 using Attestation.Testing;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Общий список педагогических работников для формирования графика проведения аттестации».</summary>
 public sealed class FillTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

@@ -6,7 +6,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Documents;
 using ClosedXML.Excel;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Просмотр графика проведения аттестации» and its PDF and Excel files, checked against the database.</summary>
 public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

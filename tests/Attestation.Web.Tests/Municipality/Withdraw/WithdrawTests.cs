@@ -9,7 +9,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attestation.Web.Tests.Municipal.Withdraw;
+namespace Attestation.Web.Tests.Municipality.Withdraw;
 
 /// <summary>«Отзыв заявления педагогического работника муниципальным координатором»: form, attach, submit.</summary>
 public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>

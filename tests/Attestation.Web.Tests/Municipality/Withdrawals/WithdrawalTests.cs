@@ -8,7 +8,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Withdrawals;
+namespace Attestation.Web.Tests.Municipality.Withdrawals;
 
 public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

@@ -6,7 +6,6 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator.Journals;

@@ -1,6 +1,5 @@
 using System.Net;
 using Attestation.Testing;
-using Attestation.Web.Tests.Municipal;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
 namespace Attestation.Web.Tests.Operator.Print;

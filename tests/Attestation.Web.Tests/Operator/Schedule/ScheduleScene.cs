@@ -3,7 +3,6 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator.Schedule;

@@ -8,7 +8,7 @@ using Attestation.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet;
+namespace Attestation.Web.Tests.Municipality;
 
 /// <summary>
 /// The people and applications the municipal coordinator's tests start from, made through the real Identity users and

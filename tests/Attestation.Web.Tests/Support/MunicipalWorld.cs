@@ -12,7 +12,7 @@ using Attestation.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
-namespace Attestation.Web.Tests.Municipal;
+namespace Attestation.Web.Tests.Support;
 
 /// <summary>
 /// The portal on the 5th of a month, 10:00 in Tomsk: the period starting this month is closed (its schedule was due by
