@@ -62,62 +62,28 @@ public static class Coordinators
         });
 
     /// <summary>
-    /// A draft of <paramref name="teacher"/> filled in as the teacher's form would, submitted <paramref name="daysAgo"/>
-    /// days before the portal's clock (null: left as a draft), with a signed scan attached when asked.
+    /// An application of <paramref name="teacher"/> filled in as the teacher's form would, to be submitted
+    /// <paramref name="daysAgo"/> whole days before the portal's clock (so the region's date of the submission is
+    /// exactly today minus daysAgo), with a signed scan attached when asked; taken further by the caller.
     /// </summary>
-    public static Task<Application> ApplicationAsync(PortalFactory factory, AppUser teacher, int? daysAgo = 1,
-        QualificationCategory claimed = QualificationCategory.First, byte[]? scan = null,
-        Action<Application, DateTimeOffset>? then = null) =>
-        factory.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<AttestationDbContext>();
-            var files = services.GetRequiredService<IFileStore>();
-            var by = new Actor(teacher.Id, Roles.Teacher);
-            // Whole days back: the region's calendar date of the submission is exactly today minus daysAgo.
-            var at = factory.Clock.GetUtcNow().AddDays(-(daysAgo ?? 0));
-            var application = Application.StartDraft(teacher.Id,
-                new PersonName(teacher.LastName, teacher.FirstName, teacher.MiddleName),
-                teacher.MunicipalityId!.Value, teacher.OrganisationId!.Value, teacher.PositionId!.Value, teacher.SubjectId,
-                by, at.AddMinutes(-10));
-            application.UpdateDraft(new ApplicationDetails
-            {
-                LastName = teacher.LastName,
-                FirstName = teacher.FirstName,
-                MiddleName = teacher.MiddleName,
-                MunicipalityId = teacher.MunicipalityId!.Value,
-                OrganisationId = teacher.OrganisationId!.Value,
-                PositionId = teacher.PositionId!.Value,
-                SubjectId = teacher.SubjectId,
-                CurrentCategory = QualificationCategory.None,
-                ClaimedCategory = claimed,
-                Form = AttestationForm.InPerson,
-                EducationInstitution = "Томский государственный педагогический университет",
-                EducationYear = 2005,
-                PedagogicalServiceYears = 15,
-                ResultsGrounds = "Стабильные положительные результаты освоения обучающимися образовательных программ.",
-                PersonalDataConsent = true,
-            }, by, at.AddMinutes(-5));
-            if (scan is not null)
-            {
-                var fileId = files.Stage(new ValidatedUpload("Заявление (скан).pdf", "application/pdf", scan), teacher.Id, at);
-                application.AttachDocument(ApplicationDocumentKind.SignedApplication, fileId, "Заявление (скан).pdf", by, at.AddMinutes(-1));
-            }
-            if (daysAgo is not null)
-                application.Submit(by, at);
-            then?.Invoke(application, at);
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application;
-        });
-
-    public static async Task<Application> ReloadAsync(PortalFactory factory, Guid id)
+    public static ApplicationBuilder Application(PortalFactory factory, AppUser teacher, int daysAgo = 1,
+        QualificationCategory claimed = QualificationCategory.First, byte[]? scan = null)
     {
-        await using var db = factory.OpenDb();
-        return await db.Applications.AsNoTracking()
-            .Include(a => a.Events).Include(a => a.Documents)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id);
+        var at = factory.Clock.GetUtcNow().AddDays(-daysAgo);
+        var application = factory.Applications.Of(teacher)
+            .With(details => details with { ClaimedCategory = claimed })
+            .StartedAt(at.AddMinutes(-10))
+            .SubmittedAt(at);
+        return scan is null ? application : application.Document(ApplicationDocumentKind.SignedApplication, "Заявление (скан).pdf", scan);
     }
+
+    /// <summary>As <c>Application</c>, submitted (or left as a draft when <paramref name="daysAgo"/> is null).</summary>
+    public static Task<Application> ApplicationAsync(PortalFactory factory, AppUser teacher, int? daysAgo = 1,
+        QualificationCategory claimed = QualificationCategory.First, byte[]? scan = null) =>
+        Application(factory, teacher, daysAgo ?? 0, claimed, scan)
+            .AtAsync(daysAgo is null ? ApplicationStage.Draft : ApplicationStage.Submitted);
+
+    public static Task<Application> ReloadAsync(PortalFactory factory, Guid id) => factory.Applications.LoadAsync(id);
 
     /// <summary>The antiforgery token of the signed-in user, read from a form of <paramref name="page"/>.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page = "/Municipality/Profile")
