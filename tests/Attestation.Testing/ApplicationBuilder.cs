@@ -25,14 +25,15 @@ public enum ApplicationStage
     ConclusionUploaded,
     ConclusionSigned,
     Verified,
+    Decided,
 }
 
 /// <summary>
 /// An application taken to a stage through the real domain transitions (draft, submission, registration or rejection,
-/// the schedule, the experts' conclusion, the signed copy, the coordinator's check, a withdrawal) and saved with the
-/// portal's DbContext, as the pages of the roles would leave it. Every step happens at the submission's instant (for an
-/// application already saved: the portal clock's now) unless told otherwise, and by a coordinator without an account
-/// unless <see cref="By"/> names one.
+/// the schedule, the experts' conclusion, the signed copy, the coordinator's check, the commission's decision, a
+/// withdrawal) and saved with the portal's DbContext, as the pages of the roles would leave it. Every step happens at
+/// the submission's instant (for an application already saved: the portal clock's now) unless told otherwise, and by a
+/// coordinator without an account unless <see cref="By"/> names one.
 /// </summary>
 public sealed class ApplicationBuilder
 {
@@ -55,6 +56,7 @@ public sealed class ApplicationBuilder
         (Conformity.Corresponds, null, Pdf, null);
     private (byte[] Copy, DateTimeOffset? At) _signature = (Pdf, null);
     private (Conformity? Mark, DateTimeOffset? At) _check;
+    private (CommissionDecision? Decision, AppUser? Operator, DateTimeOffset? At) _decision;
     private (WithdrawalReason Reason, string? Text, DateTimeOffset? At, bool Registered, DateTimeOffset? RegisteredAt)? _withdrawal;
 
     internal ApplicationBuilder(PortalFactory factory, AppUser? teacher, Guid? id)
@@ -161,6 +163,16 @@ public sealed class ApplicationBuilder
     }
 
     /// <summary>
+    /// The commission's decision, recorded by <paramref name="operator"/>; when not given, one on the region's date of
+    /// <paramref name="at"/>, protocol «1», following the coordinator's mark.
+    /// </summary>
+    public ApplicationBuilder Decided(CommissionDecision? decision = null, AppUser? @operator = null, DateTimeOffset? at = null)
+    {
+        _decision = (decision, @operator, at);
+        return this;
+    }
+
+    /// <summary>
     /// After the stage is reached, the teacher files «заявление на отзыв» and, when <paramref name="registered"/>, the
     /// coordinator registers it.
     /// </summary>
@@ -215,6 +227,13 @@ public sealed class ApplicationBuilder
         if (stage >= ApplicationStage.Verified && application.CanVerify && application.Status != ApplicationStatus.Verified)
             application.Verify(_check.Mark ?? application.Conclusion?.Recommendation ?? _conclusion.Recommendation,
                 _coordinator, When(_check.At));
+        if (stage >= ApplicationStage.Decided && application.Status == ApplicationStatus.Verified)
+        {
+            var at = When(_decision.At);
+            application.Decide(_decision.Decision ?? new CommissionDecision(RegionClock.Today(at, Zone), "1",
+                    application.CoordinatorMark == Conformity.Corresponds ? DecisionOutcome.Established : DecisionOutcome.Refused),
+                new Actor(_decision.Operator?.Id ?? Guid.CreateVersion7(), Roles.Operator), at);
+        }
         if (_withdrawal is { } withdrawal)
         {
             application.FileWithdrawal(withdrawal.Reason, withdrawal.Text, byCoordinator: false, documentFileId: null,

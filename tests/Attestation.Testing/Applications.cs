@@ -7,7 +7,7 @@ namespace Attestation.Testing;
 
 /// <summary>
 /// The applications of a test's portal: new ones and saved ones taken to a stage (<see cref="ApplicationBuilder"/>),
-/// read back, and changed as another role's page would.
+/// read back, and the periods they are scheduled in.
 /// </summary>
 public sealed class Applications(PortalFactory factory)
 {
@@ -26,15 +26,6 @@ public sealed class Applications(PortalFactory factory)
             .Include(a => a.Documents)
             .AsSplitQuery()
             .SingleAsync(a => a.Id == id);
-    }
-
-    /// <summary>Loads the aggregate, lets <paramref name="change"/> act on it as another role's page would, and saves.</summary>
-    public async Task ChangeAsync(Guid id, Action<Application, AttestationDbContext> change)
-    {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.Include(a => a.Documents).SingleAsync(a => a.Id == id);
-        change(application, db);
-        await db.SaveChangesAsync();
     }
 
     /// <summary>The period starting in the month of <paramref name="start"/>, made when missing.</summary>

@@ -15,7 +15,7 @@ public sealed class ApplicationFiltersTests(MunicipalFactory factory) : IClassFi
 {
     private readonly MunicipalWorld _world = new(factory);
 
-    private static readonly string[] Surnames = ["Черновая", "Поданная", "Отклонённая", "Зарегистрированная", "Назначенная", "Заключённая", "Подписанная", "Проверенная"];
+    private static readonly string[] Surnames = ["Черновая", "Поданная", "Отклонённая", "Зарегистрированная", "Назначенная", "Заключённая", "Подписанная", "Проверенная", "Решённая"];
 
     [Fact]
     public async Task Every_actions_query_selects_exactly_what_the_aggregate_allows()

@@ -268,7 +268,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(pair.ExpertB.Id, saved.Conclusion!.UploadedBy);
         Assert.Equal(ApplicationEventKind.ConclusionReplaced, saved.Events.MaxBy(e => e.Number)!.Kind);
 
-        await _cabinet.SignAsync(pair.Id, pair.Teacher);
+        await _cabinet.SignAsync(pair.Id);
         var signedForm = await b.GetDocumentAsync(ConclusionUrl(pair.Id));
         Assert.Null(signedForm.QuerySelector("#upload-form"));
         Assert.Contains("заменить заключение уже нельзя", signedForm.QuerySelector("#current")!.TextContent, StringComparison.Ordinal);

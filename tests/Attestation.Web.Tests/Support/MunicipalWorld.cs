@@ -152,7 +152,8 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
             .Registered(at: submitted.AddDays(3))
             .Concluded(Conformity.Corresponds, factory.Now.AddHours(-3))
             .SignedCopy(factory.Now.AddHours(-2))
-            .Verified(Conformity.Corresponds, factory.Now.AddHours(-1));
+            .Verified(Conformity.Corresponds, factory.Now.AddHours(-1))
+            .Decided(at: factory.Now.AddMinutes(-30));
         if (expertA is not null && expertB is not null)
         {
             period ??= factory.OpenPeriod;
