@@ -16,7 +16,7 @@ namespace Attestation.Web.Tests.Municipality;
 /// </summary>
 public static class Coordinators
 {
-    public const string WorkPhone = "+7 (3822) 46-03-17";
+    public const string WorkPhone = People.CoordinatorWorkPhone;
 
     /// <summary>A municipality with one school of its own, so that a test's lists and numbers depend on no other test.</summary>
     public static async Task<(int MunicipalityId, int OrganisationId)> MunicipalityAsync(PortalFactory factory, string name)
@@ -32,14 +32,7 @@ public static class Coordinators
     }
 
     public static Task<AppUser> CoordinatorAsync(PortalFactory factory, string login, int municipalityId) =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, login, user =>
-        {
-            user.MunicipalityId = municipalityId;
-            user.WorkPhone = WorkPhone;
-            user.LastName = "Лебедева";
-            user.FirstName = "Олеся";
-            user.MiddleName = "Игоревна";
-        });
+        factory.MunicipalCoordinatorAsync(login, municipalityId);
 
     /// <summary>A municipal coordinator of <paramref name="municipalityId"/>, signed in through the login form.</summary>
     public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string login, int municipalityId)

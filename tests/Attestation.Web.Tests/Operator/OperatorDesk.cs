@@ -46,25 +46,10 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
         });
 
     public Task<AppUser> CreateCoordinatorAsync(string login, int? municipalityId = null, string? workPhone = null) =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, login, user =>
-        {
-            user.LastName = "Координаторова";
-            user.FirstName = "Галина";
-            user.MiddleName = "Петровна";
-            user.MunicipalityId = municipalityId ?? Directory.Tomsk.Id;
-            user.WorkPhone = workPhone;
-        });
+        factory.CoordinatorAsync(login, municipalityId, workPhone);
 
     public Task<AppUser> CreateExpertAsync(string login, string lastName, int? municipalityId = null) =>
-        factory.CreateUserAsync(Roles.Expert, login, user =>
-        {
-            user.LastName = lastName;
-            user.FirstName = "Ирина";
-            user.MiddleName = "Олеговна";
-            user.MunicipalityId = municipalityId ?? Directory.Tomsk.Id;
-            user.OrganisationId = Directory.Gymnasium.Id;
-            user.PositionId = Directory.SchoolTeacher.Id;
-        });
+        factory.ExpertAsync(login, lastName, municipalityId);
 
     public Task<AppUser> CreateTeacherAsync(string login, int municipalityId, int organisationId) =>
         factory.CreateUserAsync(Roles.Teacher, login, user =>

@@ -80,15 +80,8 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
         return new Place(municipality, school, other);
     }
 
-    public Task<AppUser> CoordinatorAsync(Place place, string lastName = "Лебедева", string phone = "+7 (3822) 46-03-17") =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, $"coord{Next()}", u =>
-        {
-            u.LastName = lastName;
-            u.FirstName = "Олеся";
-            u.MiddleName = "Игоревна";
-            u.MunicipalityId = place.Municipality.Id;
-            u.WorkPhone = phone;
-        });
+    public Task<AppUser> CoordinatorAsync(Place place, string lastName = "Лебедева", string phone = People.CoordinatorWorkPhone) =>
+        factory.MunicipalCoordinatorAsync($"coord{Next()}", place.Municipality.Id, lastName, phone);
 
     /// <summary>An expert of the municipality, on the approved list of every test period's school year unless told otherwise.</summary>
     public async Task<AppUser> ExpertAsync(Place place, string lastName, int? organisationId = null, int? positionId = -1,

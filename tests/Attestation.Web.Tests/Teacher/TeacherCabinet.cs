@@ -163,25 +163,9 @@ internal sealed partial class TeacherCabinet(PortalWithDirectoryFactory factory)
 
     public Task<int> StoredFileCountAsync() => factory.Applications.StoredFileCountAsync();
 
-    public Task<AppUser> CreateCoordinatorAsync(string login) =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, login, user =>
-        {
-            user.LastName = "Координаторова";
-            user.FirstName = "Галина";
-            user.MiddleName = "Петровна";
-            user.MunicipalityId = Directory.Tomsk.Id;
-        });
+    public Task<AppUser> CreateCoordinatorAsync(string login) => factory.CoordinatorAsync(login);
 
-    public Task<AppUser> CreateExpertAsync(string login, string lastName) =>
-        factory.CreateUserAsync(Roles.Expert, login, user =>
-        {
-            user.LastName = lastName;
-            user.FirstName = "Ирина";
-            user.MiddleName = "Олеговна";
-            user.MunicipalityId = Directory.Tomsk.Id;
-            user.OrganisationId = Directory.Gymnasium.Id;
-            user.PositionId = Directory.SchoolTeacher.Id;
-        });
+    public Task<AppUser> CreateExpertAsync(string login, string lastName) => factory.ExpertAsync(login, lastName);
 
     public Task RejectAsync(Guid id, AppUser coordinator, string reason) =>
         factory.Applications.Saved(id).By(coordinator).Rejected(reason).AtAsync(ApplicationStage.Rejected);
