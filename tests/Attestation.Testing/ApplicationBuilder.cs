@@ -246,21 +246,6 @@ public sealed class ApplicationBuilder
         return application;
     }
 
-    /// <summary>The approved list of experts of <paramref name="year"/>, made when missing, with the experts listed for the municipality.</summary>
-    public static async Task<ApprovedExpertList> ApprovedListAsync(AttestationDbContext db, SchoolYear year, int municipalityId,
-        params AppUser[] experts)
-    {
-        var list = await db.ApprovedExpertLists.Include(l => l.Entries).SingleOrDefaultAsync(l => l.SchoolYearStart == year.StartYear);
-        if (list is null)
-        {
-            list = new ApprovedExpertList(year, "100-р", year.FirstDay.AddDays(-10));
-            db.ApprovedExpertLists.Add(list);
-        }
-        foreach (var expert in experts.Where(e => !list.IsApproved(e.Id, municipalityId)))
-            list.Add(expert.Id, municipalityId);
-        return list;
-    }
-
     private Application StartDraft(AttestationDbContext db)
     {
         var teacher = _teacher ?? throw new InvalidOperationException("A new application needs its teacher.");
@@ -296,6 +281,21 @@ public sealed class ApplicationBuilder
         {
             application.AssignPeriod(period, _coordinator, at, Zone);
         }
+    }
+
+    /// <summary>The approved list of experts of <paramref name="year"/>, made when missing, with the experts listed for the municipality.</summary>
+    private static async Task<ApprovedExpertList> ApprovedListAsync(AttestationDbContext db, SchoolYear year, int municipalityId,
+        params AppUser[] experts)
+    {
+        var list = await db.ApprovedExpertLists.Include(l => l.Entries).SingleOrDefaultAsync(l => l.SchoolYearStart == year.StartYear);
+        if (list is null)
+        {
+            list = new ApprovedExpertList(year, "100-р", year.FirstDay.AddDays(-10));
+            db.ApprovedExpertLists.Add(list);
+        }
+        foreach (var expert in experts.Where(e => !list.IsApproved(e.Id, municipalityId)))
+            list.Add(expert.Id, municipalityId);
+        return list;
     }
 
     private DateTimeOffset When(DateTimeOffset? at) => at ?? _submittedAt ?? _factory.Clock.GetUtcNow();
