@@ -1,6 +1,7 @@
 using Attestation.Domain.Directory;
 using Attestation.Testing;
 using Attestation.Web.Data;
+using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests;
 
@@ -10,8 +11,8 @@ namespace Attestation.Web.Tests;
 /// </summary>
 public sealed class TestDirectory
 {
-    public required Municipality Tomsk { get; init; }
-    public required Municipality District { get; init; }
+    public required MunicipalityEntity Tomsk { get; init; }
+    public required MunicipalityEntity District { get; init; }
     public required Organisation Lyceum { get; init; }
     public required Organisation Gymnasium { get; init; }
     public required Organisation VillageSchool { get; init; }
@@ -23,8 +24,8 @@ public sealed class TestDirectory
 
     public static async Task<TestDirectory> SeedAsync(AttestationDbContext db)
     {
-        var tomsk = new Municipality("Город Томск", "г. Томск", handsConclusionsToSubjectGroup: true);
-        var district = new Municipality("Томский район");
+        var tomsk = new MunicipalityEntity("Город Томск", "г. Томск", handsConclusionsToSubjectGroup: true);
+        var district = new MunicipalityEntity("Томский район");
         var schoolTeacher = new Position("Учитель");
         var methodist = new Position("Методист", isMethodist: true);
         var mathematics = new Subject("математики");

@@ -1,7 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
+using Attestation.Testing;
 using Attestation.Web.Authorization;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Data;
@@ -15,7 +15,7 @@ public sealed class ApplicationFiltersTests(MunicipalFactory factory) : IClassFi
 {
     private readonly MunicipalWorld _world = new(factory);
 
-    private static readonly string[] Surnames = ["Черновая", "Поданная", "Зарегистрированная", "Назначенная", "Заключённая", "Подписанная", "Проверенная"];
+    private static readonly string[] Surnames = ["Черновая", "Поданная", "Отклонённая", "Зарегистрированная", "Назначенная", "Заключённая", "Подписанная", "Проверенная", "Решённая"];
 
     [Fact]
     public async Task Every_actions_query_selects_exactly_what_the_aggregate_allows()
@@ -24,22 +24,18 @@ public sealed class ApplicationFiltersTests(MunicipalFactory factory) : IClassFi
         var expertA = await _world.ExpertAsync(place, "Фёдоров");
         var expertB = await _world.ExpertAsync(place, "Громов");
         var ids = new List<Guid>();
-        foreach (var stage in Enum.GetValues<Stage>())
+        foreach (var stage in Enum.GetValues<ApplicationStage>())
         {
-            var period = stage >= Stage.Scheduled ? factory.OpenPeriod : null;
+            var period = stage >= ApplicationStage.Scheduled ? factory.OpenPeriod : null;
             ids.Add((await _world.ApplicationAsync(place, Surnames[(int)stage], stage, period, expertA, expertB)).Id);
-            if (stage is Stage.Submitted or Stage.Registered or Stage.Scheduled)
+            if (stage is ApplicationStage.Submitted or ApplicationStage.Registered or ApplicationStage.Scheduled)
             {
                 var pending = await _world.ApplicationAsync(place, "Отзывающая", stage, period, expertA, expertB);
-                await using var change = factory.OpenDb();
-                var application = await change.Applications.SingleAsync(a => a.Id == pending.Id);
-                application.FileWithdrawal(WithdrawalReason.Dismissal, null, false, null,
-                    new Actor(application.TeacherId, Roles.Teacher), factory.Now);
-                await change.SaveChangesAsync();
+                await factory.Applications.Saved(pending.Id).Withdrawn(WithdrawalReason.Dismissal, registered: false).AtAsync(stage);
                 ids.Add(pending.Id);
             }
         }
-        ids.Add((await _world.ApplicationAsync(place, "Упрощённая", Stage.Registered, simplified: true)).Id);
+        ids.Add((await _world.ApplicationAsync(place, "Упрощённая", ApplicationStage.Registered, simplified: true)).Id);
 
         await using var db = factory.OpenDb();
         var loaded = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync();

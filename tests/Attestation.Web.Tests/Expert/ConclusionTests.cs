@@ -3,7 +3,6 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Names;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
-using Attestation.Web.Tests.Municipal;
 using Attestation.Web.Areas.Expert.Pages;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
@@ -269,7 +268,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(pair.ExpertB.Id, saved.Conclusion!.UploadedBy);
         Assert.Equal(ApplicationEventKind.ConclusionReplaced, saved.Events.MaxBy(e => e.Number)!.Kind);
 
-        await _cabinet.SignAsync(pair.Id, pair.Teacher);
+        await _cabinet.SignAsync(pair.Id);
         var signedForm = await b.GetDocumentAsync(ConclusionUrl(pair.Id));
         Assert.Null(signedForm.QuerySelector("#upload-form"));
         Assert.Contains("заменить заключение уже нельзя", signedForm.QuerySelector("#current")!.TextContent, StringComparison.Ordinal);

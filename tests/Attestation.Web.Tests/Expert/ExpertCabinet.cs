@@ -112,64 +112,30 @@ internal sealed class ExpertCabinet(PortalWithDirectoryFactory factory)
     public async Task<Guid> ScheduledApplicationAsync(AppUser teacher, AppUser expertA, AppUser expertB, DateOnly start,
         AttestationForm form = AttestationForm.InPerson, QualificationCategory claimed = QualificationCategory.Highest)
     {
-        await using var db = factory.OpenDb();
-        var period = await PeriodAsync(db, start);
-        var list = await ApprovedListAsync(db, period, teacher.MunicipalityId!.Value, expertA, expertB);
-
-        var teacherActor = new Actor(teacher.Id, Roles.Teacher);
-        var application = Application.StartDraft(teacher.Id, new PersonName(teacher.LastName, teacher.FirstName, teacher.MiddleName),
-            teacher.MunicipalityId!.Value, teacher.OrganisationId!.Value, teacher.PositionId!.Value, teacher.SubjectId,
-            teacherActor, Now);
-        application.UpdateDraft(new ApplicationDetails
-        {
-            LastName = teacher.LastName,
-            FirstName = teacher.FirstName,
-            MiddleName = teacher.MiddleName,
-            MunicipalityId = teacher.MunicipalityId!.Value,
-            OrganisationId = teacher.OrganisationId!.Value,
-            PositionId = teacher.PositionId!.Value,
-            SubjectId = teacher.SubjectId,
-            CurrentCategory = claimed == QualificationCategory.First ? QualificationCategory.None : QualificationCategory.First,
-            ClaimedCategory = claimed,
-            Form = form,
-            EducationInstitution = "Томский государственный педагогический университет",
-            EducationYear = 2005,
-            EducationSpeciality = "математика",
-            EducationQualification = "учитель математики",
-            PedagogicalServiceYears = 18,
-            PositionServiceYears = 15,
-            OrganisationServiceYears = 10,
-            ResultsGrounds = "Ученики — призёры региональной олимпиады по математике.",
-            ResultLinks = "https://lyceum8.example.org/teachers/portfolio",
-            LessonRecordingLink1 = form == AttestationForm.Distance ? "https://video.example.org/lesson-1" : null,
-            LessonRecordingLink2 = form == AttestationForm.Distance ? "https://video.example.org/lesson-2" : null,
-            PersonalDataConsent = true,
-        }, teacherActor, Now);
-        foreach (var (kind, name) in new[]
-                 {
-                     (ApplicationDocumentKind.SignedApplication, "скан заявления.pdf"),
-                     (ApplicationDocumentKind.ResultsDescription, "описание результатов.pdf"),
-                 })
-        {
-            var file = StoredFile.From(new ValidatedUpload(name, "application/pdf", SamplePdf.Bytes(name)), teacher.Id, Now);
-            db.StoredFiles.Add(file);
-            application.AttachDocument(kind, file.Id, name, teacherActor, Now);
-        }
-
-        application.Submit(teacherActor, Now);
-        var coordinator = new Actor(Guid.NewGuid(), Roles.MunicipalCoordinator);
-        application.Register(coordinator, $"Э-{Guid.NewGuid().ToString("N")[..8]}", Today, Now);
-        application.Schedule(period, expertA.Id, expertB.Id, list, coordinator, Now, Tomsk);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
+        var period = await factory.Applications.PeriodAsync(start);
+        var application = await factory.Applications.Of(teacher)
+            .With(details => details with
+            {
+                CurrentCategory = claimed == QualificationCategory.First ? QualificationCategory.None : QualificationCategory.First,
+                ClaimedCategory = claimed,
+                Form = form,
+                ResultLinks = "https://lyceum8.example.org/teachers/portfolio",
+                LessonRecordingLink1 = form == AttestationForm.Distance ? "https://video.example.org/lesson-1" : null,
+                LessonRecordingLink2 = form == AttestationForm.Distance ? "https://video.example.org/lesson-2" : null,
+            })
+            .Document(ApplicationDocumentKind.SignedApplication, "скан заявления.pdf", SamplePdf.Bytes("скан заявления.pdf"))
+            .Document(ApplicationDocumentKind.ResultsDescription, "описание результатов.pdf", SamplePdf.Bytes("описание результатов.pdf"))
+            .Registered($"Э-{Guid.NewGuid().ToString("N")[..8]}")
+            .Scheduled(period, expertA, expertB)
+            .AtAsync(ApplicationStage.Scheduled);
         return application.Id;
     }
 
     /// <summary>The operator's approval of the municipality's schedule for the period (the consolidated schedule's «Утвердить»).</summary>
     public async Task ApproveAsync(DateOnly start, int municipalityId, AppUser @operator)
     {
+        var period = await factory.Applications.PeriodAsync(start);
         await using var db = factory.OpenDb();
-        var period = await PeriodAsync(db, start);
         if (!await db.ScheduleApprovals.AnyAsync(a => a.PeriodId == period.Id && a.MunicipalityId == municipalityId))
         {
             db.ScheduleApprovals.Add(new ScheduleApproval(period.Id, municipalityId, @operator.Id, Now));
@@ -184,15 +150,7 @@ internal sealed class ExpertCabinet(PortalWithDirectoryFactory factory)
         MoveTo(start.AddMonths(-1).AddDays(PeriodCalendar.ExpertScheduleVisibleFromDay - 1), new TimeOnly(9, 0));
     }
 
-    public async Task<Application> LoadAsync(Guid id)
-    {
-        await using var db = factory.OpenDb();
-        return await db.Applications.AsNoTracking()
-            .Include(a => a.Events)
-            .Include(a => a.Documents)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id);
-    }
+    public Task<Application> LoadAsync(Guid id) => factory.Applications.LoadAsync(id);
 
     public async Task<IReadOnlyList<ExpertChecklistTick>> TicksAsync(Guid id)
     {
@@ -200,28 +158,11 @@ internal sealed class ExpertCabinet(PortalWithDirectoryFactory factory)
         return await db.ExpertChecklistTicks.AsNoTracking().Where(t => t.ApplicationId == id).ToListAsync();
     }
 
-    public async Task<int> StoredFileCountAsync()
-    {
-        await using var db = factory.OpenDb();
-        return await db.StoredFiles.CountAsync();
-    }
-
-    public async Task ChangeAsync(Guid id, Action<Application, AttestationDbContext> change)
-    {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.Include(a => a.Documents).SingleAsync(a => a.Id == id);
-        change(application, db);
-        await db.SaveChangesAsync();
-    }
+    public Task<int> StoredFileCountAsync() => factory.Applications.StoredFileCountAsync();
 
     /// <summary>The teacher attaches the copy signed by all three, as his cabinet does.</summary>
-    public Task SignAsync(Guid id, AppUser teacher) =>
-        ChangeAsync(id, (application, db) =>
-        {
-            var file = StoredFile.From(new ValidatedUpload("подписанное.pdf", "application/pdf", SamplePdf.Bytes("signed")), teacher.Id, Now);
-            db.StoredFiles.Add(file);
-            application.SignConclusion(file.Id, new Actor(teacher.Id, Roles.Teacher), Now);
-        });
+    public Task SignAsync(Guid id) =>
+        factory.Applications.Saved(id).SignedCopy(copy: SamplePdf.Bytes("signed")).AtAsync(ApplicationStage.ConclusionSigned);
 
     /// <summary>Posts the upload form of «Итоговое заключение».</summary>
     public static Task<HttpResponseMessage> UploadConclusionAsync(HttpClient client, Guid id, string recommendation,
@@ -255,32 +196,4 @@ internal sealed class ExpertCabinet(PortalWithDirectoryFactory factory)
 
     /// <summary>The green message a redirect leaves for the next page.</summary>
     public static string? StatusMessage(IParentNode page) => page.QuerySelector("[role=status]")?.TextContent.Trim();
-
-    private static async Task<AttestationPeriod> PeriodAsync(AttestationDbContext db, DateOnly start)
-    {
-        var period = await db.Periods.SingleOrDefaultAsync(p => p.StartYear == start.Year && p.StartMonth == start.Month);
-        if (period is null)
-        {
-            period = new AttestationPeriod(start.Year, start.Month);
-            db.Periods.Add(period);
-            await db.SaveChangesAsync();
-        }
-        return period;
-    }
-
-    private async Task<ApprovedExpertList> ApprovedListAsync(AttestationDbContext db, AttestationPeriod period, int municipalityId,
-        params AppUser[] experts)
-    {
-        var list = await db.ApprovedExpertLists.Include(l => l.Entries)
-            .SingleOrDefaultAsync(l => l.SchoolYearStart == period.SchoolYear.StartYear);
-        if (list is null)
-        {
-            list = new ApprovedExpertList(period.SchoolYear, "456-р", Today.AddDays(-30));
-            db.ApprovedExpertLists.Add(list);
-        }
-        foreach (var expert in experts.Where(e => !list.IsApproved(e.Id, municipalityId)))
-            list.Add(expert.Id, municipalityId);
-        await db.SaveChangesAsync();
-        return list;
-    }
 }

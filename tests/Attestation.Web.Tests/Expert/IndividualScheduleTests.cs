@@ -4,7 +4,6 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Documents;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Expert.ExpertCabinet;
 

@@ -4,6 +4,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Commission;
 using Attestation.Domain.Periods;
+using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ internal sealed partial class OperatorDesk
 
     /// <summary>
     /// A teacher (named <paramref name="lastName"/> Ольга Ивановна) whose application for <paramref name="claimed"/> went
-    /// the whole way to <paramref name="status"/>: submitted six months ago, registered, scheduled in
+    /// the whole way to <paramref name="stage"/>: submitted six months ago, registered, scheduled in
     /// <paramref name="period"/> with two experts of its municipality, the experts' conclusion with
     /// <paramref name="recommendation"/>, signed, and the coordinator's <paramref name="mark"/> (the recommendation when
     /// not given). A simplified-form application skips the experts and is checked right after registration.
@@ -36,7 +37,7 @@ internal sealed partial class OperatorDesk
     public async Task<Attestee> AttesteeAsync(string login, string lastName, QualificationCategory claimed,
         AttestationPeriod period, Conformity recommendation = Conformity.Corresponds, Conformity? mark = null,
         int? municipalityId = null, int? organisationId = null, bool simplified = false,
-        ApplicationStatus status = ApplicationStatus.Verified)
+        ApplicationStage stage = ApplicationStage.Verified)
     {
         var municipality = municipalityId ?? Directory.Tomsk.Id;
         var organisation = organisationId ?? Directory.Lyceum.Id;
@@ -49,52 +50,23 @@ internal sealed partial class OperatorDesk
             user.OrganisationId = organisation;
             user.PositionId = Directory.SchoolTeacher.Id;
         });
-        var experts = simplified
-            ? default
-            : (await CreateExpertAsync($"{login}.ea", "Экспертова", municipality), await CreateExpertAsync($"{login}.eb", "Проверяева", municipality));
-
-        var byTeacher = new Actor(teacher.Id, Roles.Teacher);
-        var byCoordinator = new Actor(Guid.CreateVersion7(), Roles.MunicipalCoordinator);
         var submittedAt = Now.AddMonths(-6);
-        var application = Application.StartDraft(teacher.Id, new PersonName(lastName, "Ольга", "Ивановна"),
-            municipality, organisation, Directory.SchoolTeacher.Id, Directory.Mathematics.Id, byTeacher, submittedAt);
-        var details = Details(municipality, organisation, simplified) with
-        {
-            LastName = lastName,
-            ClaimedCategory = claimed,
-            CurrentCategory = claimed == QualificationCategory.First ? QualificationCategory.None : QualificationCategory.Highest,
-        };
-        application.UpdateDraft(details, byTeacher, submittedAt);
-        application.Submit(byTeacher, submittedAt);
-        var registeredAt = submittedAt.AddDays(1);
-        application.Register(byCoordinator, $"{login}/1", RegionClock.Today(registeredAt, Tomsk), registeredAt);
-
-        await using var db = factory.OpenDb();
         var checkedAt = Now.AddDays(-20);
-        if (simplified)
-        {
-            application.Verify(mark ?? recommendation, byCoordinator, checkedAt);
-        }
-        else if (status != ApplicationStatus.Registered)
-        {
-            var list = await ApprovedListAsync(db, period.SchoolYear, municipality, experts.Item1, experts.Item2);
-            application.Schedule(period, experts.Item1.Id, experts.Item2.Id, list, byCoordinator, submittedAt.AddDays(2), Tomsk);
-            if (status != ApplicationStatus.Scheduled)
+        var application = Submitted(teacher, submittedAt, simplified)
+            .With(details => details with
             {
-                var byExpert = new Actor(experts.Item1.Id, Roles.Expert);
-                application.AttachConclusion(Guid.CreateVersion7(), recommendation, null, byExpert, checkedAt.AddDays(-3));
-                if (status != ApplicationStatus.ConclusionUploaded)
-                {
-                    application.SignConclusion(Guid.CreateVersion7(), byTeacher, checkedAt.AddDays(-2));
-                    if (status != ApplicationStatus.ConclusionSigned)
-                        application.Verify(mark ?? recommendation, byCoordinator, checkedAt);
-                }
-            }
-        }
+                ClaimedCategory = claimed,
+                CurrentCategory = claimed == QualificationCategory.First ? QualificationCategory.None : QualificationCategory.Highest,
+            })
+            .Concluded(recommendation, checkedAt.AddDays(-3))
+            .SignedCopy(checkedAt.AddDays(-2))
+            .Verified(mark ?? recommendation, checkedAt);
+        if (!simplified)
+            application.Scheduled(period, await CreateExpertAsync($"{login}.ea", "Экспертова", municipality),
+                await CreateExpertAsync($"{login}.eb", "Проверяева", municipality), submittedAt.AddDays(2));
 
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return new Attestee(application.Id, teacher.Id, login, application.FullName);
+        var saved = await application.AtAsync(simplified ? ApplicationStage.Verified : stage);
+        return new Attestee(saved.Id, teacher.Id, login, saved.FullName);
     }
 
     /// <summary>A meeting with <paramref name="attestees"/> on its list, made through the domain (as the page does).</summary>

@@ -1,9 +1,6 @@
-using Attestation.Domain;
 using Attestation.Domain.Applications;
-using Attestation.Web.Authorization;
+using Attestation.Testing;
 using Attestation.Web.Data;
-using Attestation.Web.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator;
 
@@ -18,33 +15,16 @@ internal sealed partial class OperatorDesk
     public async Task ConcludeAsync(Guid id, AppUser expert, Conformity recommendation, DateTimeOffset at, byte[] scan,
         bool signed = false, (AppUser Coordinator, Conformity Mark)? verified = null)
     {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.SingleAsync(a => a.Id == id);
-        var file = Store(db, "итоговое заключение.pdf", scan, expert.Id, at);
-        application.AttachConclusion(file.Id, recommendation, null, new Actor(expert.Id, Roles.Expert), at);
-        if (signed || verified is not null)
-        {
-            var signedAt = at.AddDays(1);
-            var copy = Store(db, "подписанное заключение.pdf", scan, application.TeacherId, signedAt);
-            application.SignConclusion(copy.Id, new Actor(application.TeacherId, Roles.Teacher), signedAt);
-        }
+        var application = factory.Applications.Saved(id)
+            .Concluded(recommendation, at, expert, scan)
+            .SignedCopy(at.AddDays(1), scan);
         if (verified is { } check)
-            application.Verify(check.Mark, new Actor(check.Coordinator.Id, Roles.MunicipalCoordinator), at.AddDays(2));
-        await db.SaveChangesAsync();
+            application.By(check.Coordinator).Verified(check.Mark, at.AddDays(2));
+        await application.AtAsync(verified is not null ? ApplicationStage.Verified
+            : signed ? ApplicationStage.ConclusionSigned : ApplicationStage.ConclusionUploaded);
     }
 
-    public async Task<Application> LoadAsync(Guid id)
-    {
-        await using var db = factory.OpenDb();
-        return await db.Applications.AsNoTracking().Include(a => a.Events).SingleAsync(a => a.Id == id);
-    }
+    public Task<Application> LoadAsync(Guid id) => factory.Applications.LoadAsync(id);
 
-    public Task<int> StoredFileCountAsync() => CountAsync(db => db.StoredFiles);
-
-    private static StoredFile Store(AttestationDbContext db, string name, byte[] content, Guid by, DateTimeOffset at)
-    {
-        var file = StoredFile.From(new ValidatedUpload(name, "application/pdf", content), by, at);
-        db.StoredFiles.Add(file);
-        return file;
-    }
+    public Task<int> StoredFileCountAsync() => factory.Applications.StoredFileCountAsync();
 }

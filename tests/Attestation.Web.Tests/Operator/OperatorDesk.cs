@@ -3,13 +3,10 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
-using Attestation.Domain.Categories;
-using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
-using Attestation.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator;
@@ -49,25 +46,10 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
         });
 
     public Task<AppUser> CreateCoordinatorAsync(string login, int? municipalityId = null, string? workPhone = null) =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, login, user =>
-        {
-            user.LastName = "Координаторова";
-            user.FirstName = "Галина";
-            user.MiddleName = "Петровна";
-            user.MunicipalityId = municipalityId ?? Directory.Tomsk.Id;
-            user.WorkPhone = workPhone;
-        });
+        factory.CoordinatorAsync(login, municipalityId, workPhone);
 
     public Task<AppUser> CreateExpertAsync(string login, string lastName, int? municipalityId = null) =>
-        factory.CreateUserAsync(Roles.Expert, login, user =>
-        {
-            user.LastName = lastName;
-            user.FirstName = "Ирина";
-            user.MiddleName = "Олеговна";
-            user.MunicipalityId = municipalityId ?? Directory.Tomsk.Id;
-            user.OrganisationId = Directory.Gymnasium.Id;
-            user.PositionId = Directory.SchoolTeacher.Id;
-        });
+        factory.ExpertAsync(login, lastName, municipalityId);
 
     public Task<AppUser> CreateTeacherAsync(string login, int municipalityId, int organisationId) =>
         factory.CreateUserAsync(Roles.Teacher, login, user =>
@@ -86,18 +68,8 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
         return await factory.SignInAsync(login);
     }
 
-    public async Task<AttestationPeriod> PeriodAsync(int startYear, int startMonth)
-    {
-        await using var db = factory.OpenDb();
-        var period = await db.Periods.SingleOrDefaultAsync(p => p.StartYear == startYear && p.StartMonth == startMonth);
-        if (period is null)
-        {
-            period = new AttestationPeriod(startYear, startMonth);
-            db.Periods.Add(period);
-            await db.SaveChangesAsync();
-        }
-        return period;
-    }
+    public Task<AttestationPeriod> PeriodAsync(int startYear, int startMonth) =>
+        factory.Applications.PeriodAsync(new DateOnly(startYear, startMonth, 1));
 
     /// <summary>
     /// A teacher's application submitted at <paramref name="submittedAt"/>; registered (and put into a period, with or
@@ -108,43 +80,13 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
         DateTimeOffset? scheduledAt = null, bool simplified = false, byte[]? signedScan = null)
     {
         var teacher = await CreateTeacherAsync(login, municipalityId, organisationId);
-        var byTeacher = new Actor(teacher.Id, Roles.Teacher);
-        var byCoordinator = new Actor(Guid.CreateVersion7(), Roles.MunicipalCoordinator);
-        var application = Application.StartDraft(teacher.Id, new PersonName("Учителева", "Ольга", "Ивановна"),
-            municipalityId, organisationId, Directory.SchoolTeacher.Id, Directory.Mathematics.Id, byTeacher, submittedAt);
-        application.UpdateDraft(Details(municipalityId, organisationId, simplified), byTeacher, submittedAt);
-
-        await using var db = factory.OpenDb();
+        var application = Submitted(teacher, submittedAt, simplified);
         if (signedScan is not null)
-        {
-            var file = StoredFile.From(new ValidatedUpload("скан заявления.pdf", "application/pdf", signedScan), teacher.Id, submittedAt);
-            db.StoredFiles.Add(file);
-            application.AttachDocument(ApplicationDocumentKind.SignedApplication, file.Id, file.FileName, byTeacher, submittedAt);
-        }
-        application.Submit(byTeacher, submittedAt);
-        if (register)
-        {
-            var registeredAt = submittedAt.AddDays(1);
-            application.Register(byCoordinator, $"{login}/1", RegionClock.Today(registeredAt, Tomsk), registeredAt);
-        }
-
-        if (period is not null)
-        {
-            var at = scheduledAt ?? submittedAt.AddDays(2);
-            if (experts is { } pair)
-            {
-                var list = await ApprovedListAsync(db, period.SchoolYear, municipalityId, pair.A, pair.B);
-                application.Schedule(period, pair.A.Id, pair.B.Id, list, byCoordinator, at, Tomsk);
-            }
-            else
-            {
-                application.AssignPeriod(period, byCoordinator, at, Tomsk);
-            }
-        }
-
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return application.Id;
+            application.Document(ApplicationDocumentKind.SignedApplication, "скан заявления.pdf", signedScan);
+        var stage = register ? ApplicationStage.Registered : ApplicationStage.Submitted;
+        if (register && period is not null)
+            stage = InPeriod(application, period, experts, scheduledAt ?? submittedAt.AddDays(2));
+        return (await application.AtAsync(stage)).Id;
     }
 
     public async Task<int> CountAsync<T>(Func<AttestationDbContext, IQueryable<T>> query)
@@ -165,43 +107,32 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
     /// <summary>The green message a redirect leaves for the next page.</summary>
     public static string? StatusMessage(IParentNode page) => page.QuerySelector("[role=status]")?.TextContent.Trim();
 
-    private static async Task<ApprovedExpertList> ApprovedListAsync(AttestationDbContext db, SchoolYear year, int municipalityId,
-        params AppUser[] experts)
-    {
-        var list = await db.ApprovedExpertLists.Include(l => l.Entries).SingleOrDefaultAsync(l => l.SchoolYearStart == year.StartYear);
-        if (list is null)
-        {
-            list = new ApprovedExpertList(year, "100-р", year.FirstDay.AddDays(-10));
-            db.ApprovedExpertLists.Add(list);
-        }
-        foreach (var expert in experts.Where(e => !list.IsApproved(e.Id, municipalityId)))
-            list.Add(expert.Id, municipalityId);
-        return list;
-    }
+    /// <summary>
+    /// The desk's application of a teacher of mathematics, submitted at <paramref name="submittedAt"/> and, when taken
+    /// that far, registered a day later as «login/1».
+    /// </summary>
+    private ApplicationBuilder Submitted(AppUser teacher, DateTimeOffset submittedAt, bool simplified) =>
+        factory.Applications.Of(teacher)
+            .With(details => details with
+            {
+                SubjectId = Directory.Mathematics.Id,
+                SimplifiedGrounds = simplified ? "Победитель конкурса профессионального мастерства" : null,
+            })
+            .SubmittedAt(submittedAt)
+            .Registered($"{teacher.UserName}/1", submittedAt.AddDays(1));
 
-    private ApplicationDetails Details(int municipalityId, int organisationId, bool simplified) => new()
+    /// <summary>Puts the application into <paramref name="period"/>, with the experts when given; the stage that takes it there.</summary>
+    private static ApplicationStage InPeriod(ApplicationBuilder application, AttestationPeriod period,
+        (AppUser A, AppUser B)? experts, DateTimeOffset at)
     {
-        LastName = "Учителева",
-        FirstName = "Ольга",
-        MiddleName = "Ивановна",
-        MunicipalityId = municipalityId,
-        OrganisationId = organisationId,
-        PositionId = Directory.SchoolTeacher.Id,
-        SubjectId = Directory.Mathematics.Id,
-        CurrentCategory = QualificationCategory.None,
-        ClaimedCategory = QualificationCategory.First,
-        Form = AttestationForm.InPerson,
-        SimplifiedGrounds = simplified ? "Победитель конкурса профессионального мастерства" : null,
-        EducationInstitution = "Томский государственный педагогический университет",
-        EducationYear = 2005,
-        EducationSpeciality = "математика",
-        EducationQualification = "учитель математики",
-        PedagogicalServiceYears = 18,
-        PositionServiceYears = 15,
-        OrganisationServiceYears = 10,
-        ResultsGrounds = "Ученики — призёры региональной олимпиады по математике.",
-        PersonalDataConsent = true,
-    };
+        if (experts is not { } pair)
+        {
+            application.InPeriod(period, at);
+            return ApplicationStage.Registered;
+        }
+        application.Scheduled(period, pair.A, pair.B, at);
+        return ApplicationStage.Scheduled;
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -3,7 +3,6 @@ using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
-using Attestation.Web.Tests.Municipal;
 using Attestation.Web.Tests.Operator;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
@@ -31,7 +30,7 @@ public sealed class PublicScheduleTests(PortalWithDirectoryFactory factory) : IC
         var period = await PeriodAsync();
         await CoordinatorAsync("public.coordinator", Directory.Tomsk.Id);
         var experts = (await _desk.CreateExpertAsync("public.expert.a", "Экспертова"), await _desk.CreateExpertAsync("public.expert.b", "Экспертина"));
-        await _desk.NamedApplicationAsync("public.teacher", "Публичная", Directory.Tomsk.Id, Directory.Lyceum.Id, PrintStage.Scheduled,
+        await _desk.NamedApplicationAsync("public.teacher", "Публичная", Directory.Tomsk.Id, Directory.Lyceum.Id, ApplicationStage.Scheduled,
             period, experts, TeacherPhone, TeacherEmail);
         await ApproveAsync(period, Directory.Tomsk.Id);
         using var anonymous = factory.CreatePortalClient();
@@ -72,7 +71,7 @@ public sealed class PublicScheduleTests(PortalWithDirectoryFactory factory) : IC
         var period = await PeriodAsync();
         await CoordinatorAsync("public.district.coordinator", Directory.District.Id);
         await _desk.NamedApplicationAsync("public.unapproved", "Неутверждённая", Directory.District.Id, Directory.VillageSchool.Id,
-            PrintStage.Scheduled, period);
+            ApplicationStage.Scheduled, period);
         // Approved elsewhere (another municipality) or for another period: not this schedule's approval.
         await ApproveAsync(period, Directory.Tomsk.Id);
         await ApproveAsync(await PeriodAsync(monthsAhead: 4), Directory.District.Id);

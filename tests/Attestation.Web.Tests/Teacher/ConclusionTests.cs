@@ -128,12 +128,11 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         var meeting = _cabinet.Today;
         var order = meeting.AddDays(5);
 
-        await _cabinet.ChangeAsync(id, (application, _) =>
-        {
-            application.Verify(Conformity.Corresponds, new Actor(coordinator.Id, Roles.MunicipalCoordinator), _cabinet.Now);
-            application.Decide(new CommissionDecision(meeting, "7", DecisionOutcome.Established, "1234-р", order),
-                new Actor(operatorUser.Id, Roles.Operator), _cabinet.Now);
-        });
+        await factory.Applications.Saved(id)
+            .By(coordinator)
+            .Verified(Conformity.Corresponds, _cabinet.Now)
+            .Decided(new CommissionDecision(meeting, "7", DecisionOutcome.Established, "1234-р", order), operatorUser, _cabinet.Now)
+            .AtAsync(ApplicationStage.Decided);
 
         var page = await client.GetDocumentAsync(DetailsUrl(id));
         Assert.Equal("Решение принято: квалификационная категория «первая» установлена",

@@ -145,8 +145,8 @@ public sealed class IsolationTests(PortalWithDirectoryFactory factory) : IClassF
         var application = await _cabinet.LoadAsync(id);
         if (request == "cancel-withdrawal")
         {
-            await _cabinet.ChangeAsync(id, (a, _) => a.FileWithdrawal(WithdrawalReason.Health, null, byCoordinator: false,
-                documentFileId: null, new Actor(a.TeacherId, Roles.Teacher), _cabinet.Now));
+            await factory.Applications.Saved(id).Withdrawn(WithdrawalReason.Health, registered: false)
+                .AtAsync(ApplicationStage.Submitted);
         }
         else if (request == "sign-conclusion")
         {

@@ -152,15 +152,7 @@ internal sealed partial class TeacherCabinet(PortalWithDirectoryFactory factory)
             })
             .ToList();
 
-    public async Task<Application> LoadAsync(Guid id)
-    {
-        await using var db = factory.OpenDb();
-        return await db.Applications.AsNoTracking()
-            .Include(a => a.Events)
-            .Include(a => a.Documents)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id);
-    }
+    public Task<Application> LoadAsync(Guid id) => factory.Applications.LoadAsync(id);
 
     public async Task<IReadOnlyList<Application>> ApplicationsOfAsync(Guid teacherId)
     {
@@ -169,48 +161,17 @@ internal sealed partial class TeacherCabinet(PortalWithDirectoryFactory factory)
             .Where(a => a.TeacherId == teacherId).ToListAsync();
     }
 
-    public async Task<int> StoredFileCountAsync()
-    {
-        await using var db = factory.OpenDb();
-        return await db.StoredFiles.CountAsync();
-    }
+    public Task<int> StoredFileCountAsync() => factory.Applications.StoredFileCountAsync();
 
-    /// <summary>Loads the aggregate, lets <paramref name="change"/> act on it as another role's page would, and saves.</summary>
-    public async Task ChangeAsync(Guid id, Action<Application, AttestationDbContext> change)
-    {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.Include(a => a.Documents).SingleAsync(a => a.Id == id);
-        change(application, db);
-        await db.SaveChangesAsync();
-    }
+    public Task<AppUser> CreateCoordinatorAsync(string login) => factory.CoordinatorAsync(login);
 
-    public Task<AppUser> CreateCoordinatorAsync(string login) =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, login, user =>
-        {
-            user.LastName = "Координаторова";
-            user.FirstName = "Галина";
-            user.MiddleName = "Петровна";
-            user.MunicipalityId = Directory.Tomsk.Id;
-        });
-
-    public Task<AppUser> CreateExpertAsync(string login, string lastName) =>
-        factory.CreateUserAsync(Roles.Expert, login, user =>
-        {
-            user.LastName = lastName;
-            user.FirstName = "Ирина";
-            user.MiddleName = "Олеговна";
-            user.MunicipalityId = Directory.Tomsk.Id;
-            user.OrganisationId = Directory.Gymnasium.Id;
-            user.PositionId = Directory.SchoolTeacher.Id;
-        });
+    public Task<AppUser> CreateExpertAsync(string login, string lastName) => factory.ExpertAsync(login, lastName);
 
     public Task RejectAsync(Guid id, AppUser coordinator, string reason) =>
-        ChangeAsync(id, (application, _) =>
-            application.Reject(new Actor(coordinator.Id, Roles.MunicipalCoordinator), reason, Now));
+        factory.Applications.Saved(id).By(coordinator).Rejected(reason).AtAsync(ApplicationStage.Rejected);
 
     public Task RegisterAsync(Guid id, AppUser coordinator, string number) =>
-        ChangeAsync(id, (application, _) =>
-            application.Register(new Actor(coordinator.Id, Roles.MunicipalCoordinator), number, Today, Now));
+        factory.Applications.Saved(id).By(coordinator).Registered(number).AtAsync(ApplicationStage.Registered);
 
     /// <summary>
     /// Puts a registered application into the period that starts two months from now (open: its schedule is built
@@ -218,42 +179,18 @@ internal sealed partial class TeacherCabinet(PortalWithDirectoryFactory factory)
     /// </summary>
     public async Task<AttestationPeriod> ScheduleAsync(Guid id, AppUser coordinator, AppUser expertA, AppUser expertB)
     {
-        var start = Today.AddMonths(2);
-        await using var db = factory.OpenDb();
-        var period = await db.Periods.SingleOrDefaultAsync(p => p.StartYear == start.Year && p.StartMonth == start.Month);
-        if (period is null)
-        {
-            period = new AttestationPeriod(start.Year, start.Month);
-            db.Periods.Add(period);
-        }
-        var list = await db.ApprovedExpertLists.Include(l => l.Entries)
-            .SingleOrDefaultAsync(l => l.SchoolYearStart == period.SchoolYear.StartYear);
-        if (list is null)
-        {
-            list = new ApprovedExpertList(period.SchoolYear, "456-р", Today.AddDays(-30));
-            db.ApprovedExpertLists.Add(list);
-        }
-        foreach (var expert in new[] { expertA, expertB }.Where(e => !list.IsApproved(e.Id, Directory.Tomsk.Id)))
-            list.Add(expert.Id, Directory.Tomsk.Id);
-        await db.SaveChangesAsync();
-
-        var application = await db.Applications.SingleAsync(a => a.Id == id);
-        application.Schedule(period, expertA.Id, expertB.Id, list, new Actor(coordinator.Id, Roles.MunicipalCoordinator),
-            Now, Tomsk);
-        await db.SaveChangesAsync();
+        var period = await factory.Applications.PeriodAsync(Today.AddMonths(2));
+        await factory.Applications.Saved(id).By(coordinator).Scheduled(period, expertA, expertB).AtAsync(ApplicationStage.Scheduled);
         return period;
     }
 
     /// <summary>The expert uploads the final conclusion: a stored file and the aggregate's transition, saved together.</summary>
     public async Task<Guid> AttachConclusionAsync(Guid id, AppUser expert, byte[] content)
     {
-        var file = StoredFile.From(new ValidatedUpload("Итоговое заключение.pdf", "application/pdf", content), expert.Id, Now);
-        await ChangeAsync(id, (application, db) =>
-        {
-            db.StoredFiles.Add(file);
-            application.AttachConclusion(file.Id, Conformity.Corresponds, null, new Actor(expert.Id, Roles.Expert), Now);
-        });
-        return file.Id;
+        var application = await factory.Applications.Saved(id)
+            .Concluded(Conformity.Corresponds, expert: expert, scan: content)
+            .AtAsync(ApplicationStage.ConclusionUploaded);
+        return application.Conclusion!.FileId;
     }
 
     [GeneratedRegex(@"\s+")]

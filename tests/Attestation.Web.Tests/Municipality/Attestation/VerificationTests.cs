@@ -3,7 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using AttestationList = Attestation.Web.Areas.Municipality.Pages.Verification.IndexModel;
 
-namespace Attestation.Web.Tests.Municipal.Verification;
+namespace Attestation.Web.Tests.Municipality.Attestation;
 
 /// <summary>«Аттестация педагогических работников»: the conclusions of the municipality and the coordinator's mark.</summary>
 public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -26,11 +26,11 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
         var coordinator = await _world.CoordinatorAsync(place);
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
-        var none = await _world.ApplicationAsync(place, "Безызаключения", Stage.Scheduled, factory.ClosedPeriod, a, b);
-        var uploaded = await _world.ApplicationAsync(place, "Сзаключением", Stage.ConclusionUploaded, factory.ClosedPeriod, a, b);
-        var signed = await _world.ApplicationAsync(place, "Подписавшая", Stage.ConclusionSigned, factory.ClosedPeriod, a, b);
-        var later = await _world.ApplicationAsync(place, "Поздняя", Stage.Scheduled, factory.OpenPeriod, a, b);
-        await _world.ApplicationAsync(place, "Незапланированная", Stage.Registered);
+        var none = await _world.ApplicationAsync(place, "Безызаключения", ApplicationStage.Scheduled, factory.ClosedPeriod, a, b);
+        var uploaded = await _world.ApplicationAsync(place, "Сзаключением", ApplicationStage.ConclusionUploaded, factory.ClosedPeriod, a, b);
+        var signed = await _world.ApplicationAsync(place, "Подписавшая", ApplicationStage.ConclusionSigned, factory.ClosedPeriod, a, b);
+        var later = await _world.ApplicationAsync(place, "Поздняя", ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
+        await _world.ApplicationAsync(place, "Незапланированная", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var page = await client.GetDocumentAsync($"/Municipality/Attestation?periodId={factory.ClosedPeriod.Id}");
@@ -61,7 +61,7 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
     [Fact]
     public async Task With_the_signed_conclusion_and_every_box_ticked_the_mark_is_saved()
     {
-        var (coordinator, application) = await ApplicationAsync(Stage.ConclusionSigned);
+        var (coordinator, application) = await ApplicationAsync(ApplicationStage.ConclusionSigned);
         using var client = await factory.SignInAsync(coordinator);
 
         using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>(AllTicked)
@@ -78,7 +78,7 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
     [Fact]
     public async Task Without_every_box_ticked_the_mark_is_refused_next_to_the_unticked_ones()
     {
-        var (coordinator, application) = await ApplicationAsync(Stage.ConclusionSigned);
+        var (coordinator, application) = await ApplicationAsync(ApplicationStage.ConclusionSigned);
         using var client = await factory.SignInAsync(coordinator);
 
         using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>(AllTicked)
@@ -98,7 +98,7 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
     [Fact]
     public async Task Without_the_signed_conclusion_the_mark_is_refused_even_with_every_box_ticked()
     {
-        var (coordinator, application) = await ApplicationAsync(Stage.ConclusionUploaded);
+        var (coordinator, application) = await ApplicationAsync(ApplicationStage.ConclusionUploaded);
         using var client = await factory.SignInAsync(coordinator);
 
         var form = await client.GetDocumentAsync(Url(application.Id));
@@ -117,8 +117,8 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
     [Fact]
     public async Task Another_municipality_application_and_files_are_not_found_on_every_page_and_post()
     {
-        var (coordinator, own) = await ApplicationAsync(Stage.ConclusionSigned);
-        var (_, foreign) = await ApplicationAsync(Stage.ConclusionSigned);
+        var (coordinator, own) = await ApplicationAsync(ApplicationStage.ConclusionSigned);
+        var (_, foreign) = await ApplicationAsync(ApplicationStage.ConclusionSigned);
         using var client = await factory.SignInAsync(coordinator);
         var ownPage = await client.GetDocumentAsync(Url(own.Id));
 
@@ -146,7 +146,7 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
     private static string Url(Guid id) => $"/Municipality/Attestation/Verify?id={id}";
 
     /// <summary>A coordinator of a municipality of his own, and an application of it at <paramref name="stage"/>.</summary>
-    private async Task<(string Login, Application Application)> ApplicationAsync(Stage stage)
+    private async Task<(string Login, Application Application)> ApplicationAsync(ApplicationStage stage)
     {
         var place = await _world.MunicipalityAsync("Зырянский район");
         var coordinator = await _world.CoordinatorAsync(place);

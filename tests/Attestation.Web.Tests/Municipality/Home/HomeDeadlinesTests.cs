@@ -5,7 +5,7 @@ using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Home;
+namespace Attestation.Web.Tests.Municipality.Home;
 
 /// <summary>
 /// The month's deadlines on the home page, on a fixed calendar: the portal's clock is moved to the next 5 November
@@ -44,53 +44,37 @@ public sealed class HomeDeadlinesTests(HomeDeadlinesTests.November world) : ICla
     {
         var d = world.Directory;
         var coordinator = await Coordinators.CoordinatorAsync(world, "deadlines.coord", d.District.Id);
-        var by = new Actor(coordinator.Id, Roles.MunicipalCoordinator);
         var expertA = await world.CreateUserAsync(Roles.Expert, "deadlines.expert.a", u => u.MunicipalityId = d.District.Id);
         var expertB = await world.CreateUserAsync(Roles.Expert, "deadlines.expert.b", u => u.MunicipalityId = d.District.Id);
-        var list = new ApprovedExpertList(new SchoolYear(world.Year));
-        list.Add(expertA.Id, d.District.Id);
-        list.Add(expertB.Id, d.District.Id);
-        await using (var db = world.OpenDb())
-        {
-            db.ApprovedExpertLists.Add(list);
-            await db.SaveChangesAsync();
-        }
 
         var number = 0;
-        async Task Application(string login, int daysAgo, Action<Application, DateTimeOffset>? then = null) =>
-            await Coordinators.ApplicationAsync(world, await Coordinators.TeacherAsync(world, login, d.District.Id,
-                d.VillageSchool.Id, d.SchoolTeacher.Id), daysAgo, then: then);
-        void Register(Application a, DateTimeOffset at) =>
-            a.Register(by, $"{++number}/{world.Year}", RegionClock.Today(at, Tomsk), at.AddHours(1));
+        // Registered an hour after the submission, put into a period an hour later.
+        async Task<ApplicationBuilder> Application(string login, int daysAgo)
+        {
+            var at = world.Clock.GetUtcNow().AddDays(-daysAgo);
+            return Coordinators.Application(world, await Coordinators.TeacherAsync(world, login, d.District.Id,
+                    d.VillageSchool.Id, d.SchoolTeacher.Id), daysAgo)
+                .By(coordinator)
+                .Registered($"{++number}/{world.Year}", at.AddHours(1), RegionClock.Today(at, Tomsk));
+        }
+        async Task Scheduled(string login, int daysAgo, AttestationPeriod period, ApplicationStage stage = ApplicationStage.Scheduled) =>
+            await (await Application(login, daysAgo))
+                .Scheduled(period, expertA, expertB, world.Clock.GetUtcNow().AddDays(-daysAgo).AddHours(2))
+                .Concluded(Conformity.Corresponds, world.Clock.GetUtcNow().AddDays(-2))
+                .AtAsync(stage);
 
         // Waiting for registration: two.
-        await Application("deadlines.waiting1", 3);
-        await Application("deadlines.waiting2", 5);
+        await (await Application("deadlines.waiting1", 3)).AtAsync(ApplicationStage.Submitted);
+        await (await Application("deadlines.waiting2", 5)).AtAsync(ApplicationStage.Submitted);
         // Registered without a period: one; put into «декабрь-январь» without experts: one; with both: one.
-        await Application("deadlines.noperiod", 20, Register);
-        await Application("deadlines.period", 20, (a, at) =>
-        {
-            Register(a, at);
-            a.AssignPeriod(world.DecemberJanuary, by, at.AddHours(2), Tomsk);
-        });
-        await Application("deadlines.scheduled", 20, (a, at) =>
-        {
-            Register(a, at);
-            a.Schedule(world.DecemberJanuary, expertA.Id, expertB.Id, list, by, at.AddHours(2), Tomsk);
-        });
+        await (await Application("deadlines.noperiod", 20)).AtAsync(ApplicationStage.Registered);
+        await (await Application("deadlines.period", 20))
+            .InPeriod(world.DecemberJanuary, world.Clock.GetUtcNow().AddDays(-20).AddHours(2))
+            .AtAsync(ApplicationStage.Registered);
+        await Scheduled("deadlines.scheduled", 20, world.DecemberJanuary);
         // «октябрь-ноябрь»: one conclusion not uploaded, one uploaded and not signed (scheduled back in the summer).
-        await Application("deadlines.conclusion.missing", 120, (a, at) =>
-        {
-            Register(a, at);
-            a.Schedule(world.OctoberNovember, expertA.Id, expertB.Id, list, by, at.AddHours(2), Tomsk);
-        });
-        await Application("deadlines.conclusion.unsigned", 120, (a, at) =>
-        {
-            Register(a, at);
-            a.Schedule(world.OctoberNovember, expertA.Id, expertB.Id, list, by, at.AddHours(2), Tomsk);
-            a.AttachConclusion(Guid.CreateVersion7(), Conformity.Corresponds, null, new Actor(expertA.Id, Roles.Expert),
-                world.Clock.GetUtcNow().AddDays(-2));
-        });
+        await Scheduled("deadlines.conclusion.missing", 120, world.OctoberNovember);
+        await Scheduled("deadlines.conclusion.unsigned", 120, world.OctoberNovember, ApplicationStage.ConclusionUploaded);
         using var client = await world.SignInAsync("deadlines.coord");
 
         var page = await client.GetDocumentAsync("/Municipality");

@@ -1,7 +1,7 @@
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Home;
+namespace Attestation.Web.Tests.Municipality.Home;
 
 public sealed class HomeTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

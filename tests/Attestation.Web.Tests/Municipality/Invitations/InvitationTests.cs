@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Invitations;
+namespace Attestation.Web.Tests.Municipality.Invitations;
 
 public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

@@ -5,7 +5,7 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Isolation;
+namespace Attestation.Web.Tests.Municipality.Isolation;
 
 /// <summary>
 /// A coordinator of the Tomsk district types ids of the city of Tomsk into every page and post of his cabinet: each
@@ -34,9 +34,9 @@ public sealed class IsolationTests(IsolationTests.World world) : IClassFixture<I
             Foreign = await Coordinators.ApplicationAsync(this, cityTeacher, daysAgo: 3, scan: "%PDF-1.4 город"u8.ToArray());
             ForeignFileId = Foreign.Documents.Single().FileId;
             var cityLeaving = await Coordinators.TeacherAsync(this, "iso.city.leaving", d.Tomsk.Id, d.Lyceum.Id, d.SchoolTeacher.Id);
-            ForeignWithdrawing = await Coordinators.ApplicationAsync(this, cityLeaving, daysAgo: 3, then: (a, at) =>
-                a.FileWithdrawal(WithdrawalReason.Dismissal, null, byCoordinator: false, documentFileId: null,
-                    new Actor(cityLeaving.Id, Roles.Teacher), at.AddHours(1)));
+            ForeignWithdrawing = await Coordinators.Application(this, cityLeaving, daysAgo: 3)
+                .Withdrawn(WithdrawalReason.Dismissal, at: Clock.GetUtcNow().AddDays(-3).AddHours(1), registered: false)
+                .AtAsync(ApplicationStage.Submitted);
             ForeignIdleTeacher = await Coordinators.TeacherAsync(this, "iso.city.idle", d.Tomsk.Id, d.Lyceum.Id, d.SchoolTeacher.Id);
 
             var districtTeacher = await Coordinators.TeacherAsync(this, "iso.district.teacher", d.District.Id, d.VillageSchool.Id,

@@ -2,7 +2,7 @@ using System.Net;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 
-namespace Attestation.Web.Tests.Municipal.Isolation;
+namespace Attestation.Web.Tests.Municipality.Isolation;
 
 /// <summary>
 /// A municipal coordinator whose profile names no municipality (an account the operator has not finished) gets one

@@ -7,7 +7,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Documents;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attestation.Web.Tests.Municipal.Journals;
+namespace Attestation.Web.Tests.Municipality.Journals;
 
 /// <summary>The registration and withdrawal journals as PDF and Excel, read back and checked against the database.</summary>
 public sealed class JournalTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -162,17 +162,17 @@ public sealed class JournalTests(MunicipalFactory factory) : IClassFixture<Munic
         var coordinator = await _world.CoordinatorAsync(place);
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
-        var lastYear = await _world.ApplicationAsync(place, "Прошлогодняя", Stage.Registered,
+        var lastYear = await _world.ApplicationAsync(place, "Прошлогодняя", ApplicationStage.Registered,
             submittedAt: RegionClock.StartOfDay(new DateOnly(factory.Today.Year - 1, 6, 10), MunicipalFactory.Zone).AddHours(10));
-        var submitted = await _world.ApplicationAsync(place, "Поданная", Stage.Submitted, submittedAt: factory.Now.AddDays(-2));
-        var scheduled = await _world.ApplicationAsync(place, "Назначенная", Stage.Scheduled, factory.OpenPeriod, a, b,
+        var submitted = await _world.ApplicationAsync(place, "Поданная", ApplicationStage.Submitted, submittedAt: factory.Now.AddDays(-2));
+        var scheduled = await _world.ApplicationAsync(place, "Назначенная", ApplicationStage.Scheduled, factory.OpenPeriod, a, b,
             submittedAt: factory.Now.AddDays(-20));
-        var draft = await _world.ApplicationAsync(place, "Черновая", Stage.Draft);
-        var foreign = await _world.ApplicationAsync(await _world.MunicipalityAsync("Тегульдетский район"), "Чужая", Stage.Registered);
+        var draft = await _world.ApplicationAsync(place, "Черновая", ApplicationStage.Draft);
+        var foreign = await _world.ApplicationAsync(await _world.MunicipalityAsync("Тегульдетский район"), "Чужая", ApplicationStage.Registered);
 
         // Two withdrawals: one by the teacher, registered; one by the coordinator, still to be registered.
-        var withdrawn = await _world.ApplicationAsync(place, "Уволенная", Stage.Registered, submittedAt: factory.Now.AddDays(-25));
-        var filed = await _world.ApplicationAsync(place, "Больная", Stage.Registered, submittedAt: factory.Now.AddDays(-24));
+        var withdrawn = await _world.ApplicationAsync(place, "Уволенная", ApplicationStage.Registered, submittedAt: factory.Now.AddDays(-25));
+        var filed = await _world.ApplicationAsync(place, "Больная", ApplicationStage.Registered, submittedAt: factory.Now.AddDays(-24));
         await using (var db = factory.OpenDb())
         {
             var first = await db.Applications.SingleAsync(x => x.Id == withdrawn.Id);

@@ -4,7 +4,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.NotApplied;
+namespace Attestation.Web.Tests.Municipality.NotApplied;
 
 public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

@@ -3,7 +3,7 @@ using Attestation.Testing;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Profile;
+namespace Attestation.Web.Tests.Municipality.Profile;
 
 public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {

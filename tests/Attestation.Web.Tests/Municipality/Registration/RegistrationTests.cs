@@ -9,7 +9,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Registration;
+namespace Attestation.Web.Tests.Municipality.Registration;
 
 public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {
@@ -134,10 +134,11 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         var coordinator = await Coordinators.CoordinatorAsync(factory, "reg.continue.coord", municipalityId);
         using var client = await factory.SignInAsync("reg.continue.coord");
         // Registered before the portal took over numbering (demo data, an import): number 7 of this year.
-        await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory, "reg.continue.old",
-                municipalityId, organisationId, Directory.SchoolTeacher.Id), daysAgo: 10,
-            then: (application, at) => application.Register(new Actor(coordinator.Id, Roles.MunicipalCoordinator),
-                $"7/{Today.Year}", Today, at.AddDays(1)));
+        await Coordinators.Application(factory, await Coordinators.TeacherAsync(factory, "reg.continue.old",
+                municipalityId, organisationId, Directory.SchoolTeacher.Id), daysAgo: 10)
+            .By(coordinator)
+            .Registered($"7/{Today.Year}", factory.Clock.GetUtcNow().AddDays(-9), Today)
+            .AtAsync(ApplicationStage.Registered);
         var next = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory, "reg.continue.new",
             municipalityId, organisationId, Directory.SchoolTeacher.Id), daysAgo: 1);
 
@@ -357,9 +358,9 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
     {
         using var client = await Coordinators.SignedInAsync(factory, "reg.withdrawing.coord", Directory.District.Id);
         var teacher = await TeacherAsync("reg.withdrawing.teacher", "Отзывающая");
-        var application = await Coordinators.ApplicationAsync(factory, teacher, daysAgo: 4,
-            then: (a, at) => a.FileWithdrawal(WithdrawalReason.Health, null, byCoordinator: false, documentFileId: null,
-                new Actor(teacher.Id, Roles.Teacher), at.AddHours(1)));
+        var application = await Coordinators.Application(factory, teacher, daysAgo: 4)
+            .Withdrawn(WithdrawalReason.Health, at: factory.Clock.GetUtcNow().AddDays(-4).AddHours(1), registered: false)
+            .AtAsync(ApplicationStage.Submitted);
         var token = await Coordinators.AntiforgeryTokenAsync(client);
 
         using var response = await PostRegisterAsync(client, token, application.Id);

@@ -4,7 +4,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Data;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Заполнение графика аттестации»: a period and two experts for one application.</summary>
 public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -18,7 +18,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var coordinator = await _world.CoordinatorAsync(place);
         var first = await _world.ExpertAsync(place, "Фёдоров");
         var second = await _world.ExpertAsync(place, "Громов");
-        var application = await _world.ApplicationAsync(place, "Иванова", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Иванова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
         var mails = factory.SentMails().Count;
         var values = new Dictionary<string, string>
@@ -56,7 +56,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
     {
         var place = await _world.MunicipalityAsync("Бакчарский район");
         var coordinator = await _world.CoordinatorAsync(place);
-        var application = await _world.ApplicationAsync(place, "Петрова", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Петрова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var page = await client.GetDocumentAsync(Url(application.Id));
@@ -79,7 +79,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var coordinator = await _world.CoordinatorAsync(place);
         var first = await _world.ExpertAsync(place, "Фёдоров");
         var second = await _world.ExpertAsync(place, "Громов");
-        var application = await _world.ApplicationAsync(place, "Сидорова", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Сидорова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
@@ -101,7 +101,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var place = await _world.MunicipalityAsync("Зырянский район");
         var coordinator = await _world.CoordinatorAsync(place);
         var expert = await _world.ExpertAsync(place, "Фёдоров");
-        var application = await _world.ApplicationAsync(place, "Кузнецова", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Кузнецова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
@@ -127,7 +127,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var listed = await _world.ExpertAsync(place, "Фёдоров");
         var unlisted = await _world.ExpertAsync(place, "Непроверенный", approved: false);
         var foreign = await _world.ExpertAsync(elsewhere, "Чужой");
-        var application = await _world.ApplicationAsync(place, "Морозова", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Морозова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         using var response = await client.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
@@ -161,9 +161,9 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var colleague = await _world.ExpertAsync(place, "Коллегин", organisationId: place.School.Id, subjectId: directory.Physics.Id);
         var other = await _world.ExpertAsync(place, "Другой");
         // «Занятой» already has two applications of the period, «Физиков» one.
-        await _world.ApplicationAsync(place, "Первая", Stage.Scheduled, factory.OpenPeriod, busyMath, other);
-        await _world.ApplicationAsync(place, "Вторая", Stage.Scheduled, factory.OpenPeriod, busyMath, physics);
-        var application = await _world.ApplicationAsync(place, "Аттестуемая", Stage.Registered);
+        await _world.ApplicationAsync(place, "Первая", ApplicationStage.Scheduled, factory.OpenPeriod, busyMath, other);
+        await _world.ApplicationAsync(place, "Вторая", ApplicationStage.Scheduled, factory.OpenPeriod, busyMath, physics);
+        var application = await _world.ApplicationAsync(place, "Аттестуемая", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var page = await client.GetDocumentAsync(Url(application.Id));
@@ -188,10 +188,10 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var place = await _world.MunicipalityAsync("Молчановский район");
         var elsewhere = await _world.MunicipalityAsync("Парабельский район");
         var coordinator = await _world.CoordinatorAsync(place);
-        var own = await _world.ApplicationAsync(place, "Своя", Stage.Registered);
+        var own = await _world.ApplicationAsync(place, "Своя", ApplicationStage.Registered);
         var foreignExpertA = await _world.ExpertAsync(elsewhere, "Чужой");
         var foreignExpertB = await _world.ExpertAsync(elsewhere, "Чужая");
-        var foreign = await _world.ApplicationAsync(elsewhere, "Чужая", Stage.Registered);
+        var foreign = await _world.ApplicationAsync(elsewhere, "Чужая", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         using var get = await client.GetAsync(Url(foreign.Id));

@@ -1,7 +1,7 @@
 using System.Net;
 using Attestation.Testing;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Общий список педагогических работников для формирования графика проведения аттестации».</summary>
 public sealed class FillTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -16,12 +16,12 @@ public sealed class FillTests(MunicipalFactory factory) : IClassFixture<Municipa
         var coordinator = await _world.CoordinatorAsync(place);
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
-        var registered = await _world.ApplicationAsync(place, "Зарегистрированная", Stage.Registered);
-        var scheduled = await _world.ApplicationAsync(place, "Назначенная", Stage.Scheduled, factory.OpenPeriod, a, b);
-        await _world.ApplicationAsync(place, "Упрощённая", Stage.Registered, simplified: true);
-        await _world.ApplicationAsync(place, "Поданная", Stage.Submitted);
-        await _world.ApplicationAsync(place, "Заключённая", Stage.ConclusionUploaded, factory.OpenPeriod, a, b);
-        await _world.ApplicationAsync(elsewhere, "Чужая", Stage.Registered);
+        var registered = await _world.ApplicationAsync(place, "Зарегистрированная", ApplicationStage.Registered);
+        var scheduled = await _world.ApplicationAsync(place, "Назначенная", ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
+        await _world.ApplicationAsync(place, "Упрощённая", ApplicationStage.Registered, simplified: true);
+        await _world.ApplicationAsync(place, "Поданная", ApplicationStage.Submitted);
+        await _world.ApplicationAsync(place, "Заключённая", ApplicationStage.ConclusionUploaded, factory.OpenPeriod, a, b);
+        await _world.ApplicationAsync(elsewhere, "Чужая", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var page = await client.GetDocumentAsync("/Municipality/Schedule/Fill");
@@ -53,9 +53,9 @@ public sealed class FillTests(MunicipalFactory factory) : IClassFixture<Municipa
         var coordinator = await _world.CoordinatorAsync(place);
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
-        var waiting = await _world.ApplicationAsync(place, "Ожидающая", Stage.Registered);
-        var inOpen = await _world.ApplicationAsync(place, "Открытая", Stage.Scheduled, factory.OpenPeriod, a, b);
-        var inLater = await _world.ApplicationAsync(place, "Поздняя", Stage.Scheduled, factory.LaterPeriod, a, b);
+        var waiting = await _world.ApplicationAsync(place, "Ожидающая", ApplicationStage.Registered);
+        var inOpen = await _world.ApplicationAsync(place, "Открытая", ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
+        var inLater = await _world.ApplicationAsync(place, "Поздняя", ApplicationStage.Scheduled, factory.LaterPeriod, a, b);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         async Task<IReadOnlyList<string?>> RowsAsync(string query) =>
@@ -75,7 +75,7 @@ public sealed class FillTests(MunicipalFactory factory) : IClassFixture<Municipa
     {
         var place = await _world.MunicipalityAsync("Тегульдетский район");
         var coordinator = await _world.CoordinatorAsync(place);
-        var application = await _world.ApplicationAsync(place, "Безэкспертная", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Безэкспертная", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         using var response = await client.SubmitFormAsync($"/Municipality/Schedule/Assign?id={application.Id}",

@@ -6,7 +6,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Documents;
 using ClosedXML.Excel;
 
-namespace Attestation.Web.Tests.Municipal.Schedule;
+namespace Attestation.Web.Tests.Municipality.Schedule;
 
 /// <summary>«Просмотр графика проведения аттестации» and its PDF and Excel files, checked against the database.</summary>
 public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -59,7 +59,7 @@ public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<Municipa
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
         for (var i = 0; i < 30; i++)
-            await _world.ApplicationAsync(place, $"Аттестуемая{(char)('а' + i % 26)}", Stage.Scheduled, factory.OpenPeriod, a, b);
+            await _world.ApplicationAsync(place, $"Аттестуемая{(char)('а' + i % 26)}", ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var pdf = await client.DownloadAsync(
@@ -207,14 +207,14 @@ public sealed class ViewTests(MunicipalFactory factory) : IClassFixture<Municipa
         var suffix = MunicipalWorld.Next();
         var first = $"Аверина{Letters(suffix)}";
         var second = $"Борисова{Letters(suffix)}";
-        await _world.ApplicationAsync(place, second, Stage.Scheduled, factory.OpenPeriod, b, a, form: Domain.Applications.AttestationForm.Distance);
-        await _world.ApplicationAsync(place, first, Stage.Scheduled, factory.OpenPeriod, a, b);
+        await _world.ApplicationAsync(place, second, ApplicationStage.Scheduled, factory.OpenPeriod, b, a, form: Domain.Applications.AttestationForm.Distance);
+        await _world.ApplicationAsync(place, first, ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
         var later = $"Позднякова{Letters(suffix)}";
-        await _world.ApplicationAsync(place, later, Stage.Scheduled, factory.LaterPeriod, a, b);
+        await _world.ApplicationAsync(place, later, ApplicationStage.Scheduled, factory.LaterPeriod, a, b);
         var ea = await _world.ExpertAsync(elsewhere, "Чужой");
         var eb = await _world.ExpertAsync(elsewhere, "Чужая");
         var foreign = $"Чужакова{Letters(suffix)}";
-        await _world.ApplicationAsync(elsewhere, foreign, Stage.Scheduled, factory.OpenPeriod, ea, eb);
+        await _world.ApplicationAsync(elsewhere, foreign, ApplicationStage.Scheduled, factory.OpenPeriod, ea, eb);
         return new Scene(place, coordinator, a, b, first, second, foreign, later);
     }
 

@@ -9,7 +9,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attestation.Web.Tests.Municipal.Withdraw;
+namespace Attestation.Web.Tests.Municipality.Withdraw;
 
 /// <summary>«Отзыв заявления педагогического работника муниципальным координатором»: form, attach, submit.</summary>
 public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
@@ -27,18 +27,18 @@ public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<Muni
         var coordinator = await _world.CoordinatorAsync(place);
         var a = await _world.ExpertAsync(place, "Фёдоров");
         var b = await _world.ExpertAsync(place, "Громов");
-        var registered = await _world.ApplicationAsync(place, "Зарегистрированная", Stage.Registered);
-        var scheduled = await _world.ApplicationAsync(place, "Назначенная", Stage.Scheduled, factory.OpenPeriod, a, b);
-        var filed = await _world.ApplicationAsync(place, "Отзывающая", Stage.Registered);
+        var registered = await _world.ApplicationAsync(place, "Зарегистрированная", ApplicationStage.Registered);
+        var scheduled = await _world.ApplicationAsync(place, "Назначенная", ApplicationStage.Scheduled, factory.OpenPeriod, a, b);
+        var filed = await _world.ApplicationAsync(place, "Отзывающая", ApplicationStage.Registered);
         await using (var db = factory.OpenDb())
         {
             var application = await db.Applications.SingleAsync(x => x.Id == filed.Id);
             application.FileWithdrawal(WithdrawalReason.Dismissal, null, false, null, new Actor(application.TeacherId, Roles.Teacher), factory.Now);
             await db.SaveChangesAsync();
         }
-        await _world.ApplicationAsync(place, "Поданная", Stage.Submitted);
-        await _world.ApplicationAsync(place, "Черновая", Stage.Draft);
-        await _world.ApplicationAsync(await _world.MunicipalityAsync("Бакчарский район"), "Чужая", Stage.Registered);
+        await _world.ApplicationAsync(place, "Поданная", ApplicationStage.Submitted);
+        await _world.ApplicationAsync(place, "Черновая", ApplicationStage.Draft);
+        await _world.ApplicationAsync(await _world.MunicipalityAsync("Бакчарский район"), "Чужая", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
 
         var page = await client.GetDocumentAsync("/Municipality/Withdraw");
@@ -216,7 +216,7 @@ public sealed class WithdrawTests(MunicipalFactory factory) : IClassFixture<Muni
     {
         var place = await _world.MunicipalityAsync("Шегарский район");
         var coordinator = await _world.CoordinatorAsync(place);
-        var application = await _world.ApplicationAsync(place, "Отзываемая", Stage.Registered);
+        var application = await _world.ApplicationAsync(place, "Отзываемая", ApplicationStage.Registered);
         return (await factory.SignInAsync(coordinator.UserName!), application, coordinator);
     }
 

@@ -8,7 +8,7 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 
-namespace Attestation.Web.Tests.MunicipalityCabinet.Withdrawals;
+namespace Attestation.Web.Tests.Municipality.Withdrawals;
 
 public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
 {
@@ -51,17 +51,16 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
         using var client = await Coordinators.SignedInAsync(factory, "wd.register.coord", Directory.District.Id);
         var coordinator = await factory.CreateUserAsync(Roles.MunicipalCoordinator, "wd.register.registrar",
             u => u.MunicipalityId = Directory.District.Id);
-        var (period, list, expertA, expertB) = await ScheduleSetupAsync("wd.register");
+        var (period, expertA, expertB) = await ScheduleSetupAsync("wd.register");
         var teacher = await Coordinators.TeacherAsync(factory, "wd.register.teacher", Directory.District.Id,
             Directory.VillageSchool.Id, Directory.SchoolTeacher.Id, "Отзывающая");
-        var application = await Coordinators.ApplicationAsync(factory, teacher, daysAgo: 10, then: (a, at) =>
-        {
-            var by = new Actor(coordinator.Id, Roles.MunicipalCoordinator);
-            a.Register(by, "900/2000", DateOnly.FromDateTime(at.UtcDateTime), at.AddHours(1));
-            a.Schedule(period, expertA, expertB, list, by, at.AddHours(2), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tomsk"));
-            a.FileWithdrawal(WithdrawalReason.Health, null, byCoordinator: false, documentFileId: null,
-                new Actor(teacher.Id, Roles.Teacher), at.AddHours(3));
-        });
+        var at = factory.Clock.GetUtcNow().AddDays(-10);
+        var application = await Coordinators.Application(factory, teacher, daysAgo: 10)
+            .By(coordinator)
+            .Registered("900/2000", at.AddHours(1), DateOnly.FromDateTime(at.UtcDateTime))
+            .Scheduled(period, expertA, expertB, at.AddHours(2))
+            .Withdrawn(WithdrawalReason.Health, at: at.AddHours(3), registered: false)
+            .AtAsync(ApplicationStage.Scheduled);
         var mails = factory.SentMails().Count;
 
         using var response = await client.SubmitFormAsync(Url, new Dictionary<string, string>(),
@@ -119,30 +118,18 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
         var coordinator = register
             ? await factory.CreateUserAsync(Roles.MunicipalCoordinator, $"{login}.registrar", u => u.MunicipalityId = municipalityId)
             : null;
-        return await Coordinators.ApplicationAsync(factory, teacher, daysAgo: 5, then: (a, at) =>
-        {
-            a.FileWithdrawal(reason, text, byCoordinator: false, documentFileId: null, new Actor(teacher.Id, Roles.Teacher), at.AddHours(1));
-            if (coordinator is not null)
-                a.RegisterWithdrawal(new Actor(coordinator.Id, Roles.MunicipalCoordinator), at.AddHours(2));
-        });
+        var at = factory.Clock.GetUtcNow().AddDays(-5);
+        var application = Coordinators.Application(factory, teacher, daysAgo: 5)
+            .Withdrawn(reason, text, at.AddHours(1), registered: coordinator is not null, at.AddHours(2));
+        return await (coordinator is null ? application : application.By(coordinator)).AtAsync(ApplicationStage.Submitted);
     }
 
-    /// <summary>A period open for scheduling (three months ahead) and two listed experts of the district.</summary>
-    private async Task<(AttestationPeriod Period, ApprovedExpertList List, Guid ExpertA, Guid ExpertB)> ScheduleSetupAsync(string prefix)
+    /// <summary>A period open for scheduling (three months ahead) and two experts of the district.</summary>
+    private async Task<(AttestationPeriod Period, AppUser ExpertA, AppUser ExpertB)> ScheduleSetupAsync(string prefix)
     {
         var start = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(3);
         var expertA = await factory.CreateUserAsync(Roles.Expert, $"{prefix}.expert.a", u => u.MunicipalityId = Directory.District.Id);
         var expertB = await factory.CreateUserAsync(Roles.Expert, $"{prefix}.expert.b", u => u.MunicipalityId = Directory.District.Id);
-        await using var db = factory.OpenDb();
-        var period = db.Periods.SingleOrDefault(p => p.StartYear == start.Year && p.StartMonth == start.Month)
-            ?? new AttestationPeriod(start.Year, start.Month);
-        if (db.Entry(period).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
-            db.Periods.Add(period);
-        var list = new ApprovedExpertList(period.SchoolYear);
-        list.Add(expertA.Id, Directory.District.Id);
-        list.Add(expertB.Id, Directory.District.Id);
-        db.ApprovedExpertLists.Add(list);
-        await db.SaveChangesAsync();
-        return (period, list, expertA.Id, expertB.Id);
+        return (await factory.Applications.PeriodAsync(start), expertA, expertB);
     }
 }

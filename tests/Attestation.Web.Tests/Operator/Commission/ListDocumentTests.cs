@@ -4,7 +4,6 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Testing;
 using Attestation.Web.Documents;
-using Attestation.Web.Tests.Municipal;
 using ClosedXML.Excel;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 

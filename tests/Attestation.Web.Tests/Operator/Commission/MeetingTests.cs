@@ -108,7 +108,7 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
             municipalityId: Directory.District.Id, organisationId: Directory.VillageSchool.Id);
         var otherPeriod = await _desk.AttesteeAsync("add.other", "Верещагина", QualificationCategory.First, other);
         var simplified = await _desk.AttesteeAsync("add.simple", "Гончар", QualificationCategory.Highest, period, simplified: true);
-        var signed = await _desk.AttesteeAsync("add.signed", "Дымова", QualificationCategory.First, period, status: ApplicationStatus.ConclusionSigned);
+        var signed = await _desk.AttesteeAsync("add.signed", "Дымова", QualificationCategory.First, period, stage: ApplicationStage.ConclusionSigned);
         var elsewhere = await _desk.AttesteeAsync("add.elsewhere", "Ершова", QualificationCategory.First, period);
         await _desk.MeetingAsync(_desk.Today.AddDays(-30), "1", elsewhere);
         var meetingId = await _desk.MeetingAsync(_desk.Today.AddDays(3), "2");

@@ -48,7 +48,8 @@ public sealed class ControlTableTests(PortalWithDirectoryFactory factory) : ICla
         var conclusionDue = await _desk.ApplicationAsync("control.t.due", tomsk, lyceum, longAgo, register: true, period: due, experts: tomskExperts);
         var conclusionLate = await _desk.ApplicationAsync("control.t.overdue", tomsk, lyceum, longAgo, register: true, period: overdue, experts: tomskExperts);
         var conclusionIn = await _desk.ApplicationAsync("control.t.uploaded", tomsk, lyceum, longAgo, register: true, period: overdue, experts: tomskExperts);
-        await AttachConclusionAsync(conclusionIn, tomskExperts.Item1.Id);
+        // The conclusion came 40 days after the scheduling (two days after the submission).
+        await _desk.ConcludeAsync(conclusionIn, tomskExperts.Item1, Conformity.Corresponds, longAgo.AddDays(42), SampleFiles.Pdf());
         // The 30 days end on the 4th (overdue today) and on the 5th (today: still in time), a minute either side of midnight.
         await _desk.ApplicationAsync("control.d.late", district, village, TomskTime(m.Year, m.Month, 4, 23, 59).AddDays(-30));
         await _desk.ApplicationAsync("control.d.ontime", district, village, TomskTime(m.Year, m.Month, 5, 0, 1).AddDays(-30));
@@ -117,14 +118,5 @@ public sealed class ControlTableTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Equal($"/Operator/Applications?municipalityId={municipalityId}&show={list}", href.Replace("&amp;", "&", StringComparison.Ordinal));
         var page = await client.GetDocumentAsync(href);
         Assert.Equal(expected.Order(), page.QuerySelectorAll("#applications tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-id")!)).Order());
-    }
-
-    private async Task AttachConclusionAsync(Guid id, Guid expertId)
-    {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.SingleAsync(a => a.Id == id);
-        var at = application.ScheduledAt!.Value.AddDays(40);
-        application.AttachConclusion(Guid.CreateVersion7(), Conformity.Corresponds, null, new Actor(expertId, Roles.Expert), at);
-        await db.SaveChangesAsync();
     }
 }

@@ -3,6 +3,7 @@ using Attestation.Domain.Directory;
 using Attestation.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
+using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests.Operator.Directories;
 
@@ -28,7 +29,7 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
             Assert.Equal("/Operator/Directories/Municipalities", created.RedirectPath());
         }
-        Municipality seversk;
+        MunicipalityEntity seversk;
         await using (var db = factory.OpenDb())
             seversk = await db.Municipalities.SingleAsync(m => m.ShortName == "ЗАТО Северск");
         Assert.True(seversk.HandsConclusionsToSubjectGroup);
@@ -52,7 +53,7 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
     {
         await using (var db = factory.OpenDb())
         {
-            db.Municipalities.Add(new Municipality("Каргасокский район"));
+            db.Municipalities.Add(new MunicipalityEntity("Каргасокский район"));
             await db.SaveChangesAsync();
         }
         int id;

@@ -6,7 +6,7 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
-using Attestation.Web.Tests.MunicipalityCabinet;
+using Attestation.Web.Tests.Municipality;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,6 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator.Journals;
@@ -173,17 +172,17 @@ public sealed class OperatorJournalTests(MunicipalFactory factory) : IClassFixtu
         var south = await _world.MunicipalityAsync($"Южный район {yearsBack}");
         var northApplications = new[]
         {
-            await _world.ApplicationAsync(north, "Первая", Stage.Registered, submittedAt: At(from, 0)),
-            await _world.ApplicationAsync(north, "Вторая", Stage.Registered, submittedAt: At(from.AddDays(9))),
-            await _world.ApplicationAsync(north, "Третья", Stage.Submitted, submittedAt: At(to, 23)),
+            await _world.ApplicationAsync(north, "Первая", ApplicationStage.Registered, submittedAt: At(from, 0)),
+            await _world.ApplicationAsync(north, "Вторая", ApplicationStage.Registered, submittedAt: At(from.AddDays(9))),
+            await _world.ApplicationAsync(north, "Третья", ApplicationStage.Submitted, submittedAt: At(to, 23)),
         };
         var southApplications = new[]
         {
-            await _world.ApplicationAsync(south, "Четвёртая", Stage.Registered, submittedAt: At(from.AddDays(3))),
-            await _world.ApplicationAsync(south, "Пятая", Stage.Submitted, submittedAt: At(from.AddDays(20))),
+            await _world.ApplicationAsync(south, "Четвёртая", ApplicationStage.Registered, submittedAt: At(from.AddDays(3))),
+            await _world.ApplicationAsync(south, "Пятая", ApplicationStage.Submitted, submittedAt: At(from.AddDays(20))),
         };
-        var before = await _world.ApplicationAsync(north, "Февральская", Stage.Registered, submittedAt: At(from.AddDays(-1), 23));
-        var after = await _world.ApplicationAsync(south, "Апрельская", Stage.Registered, submittedAt: At(to.AddDays(1), 0));
+        var before = await _world.ApplicationAsync(north, "Февральская", ApplicationStage.Registered, submittedAt: At(from.AddDays(-1), 23));
+        var after = await _world.ApplicationAsync(south, "Апрельская", ApplicationStage.Registered, submittedAt: At(to.AddDays(1), 0));
         return new Scene(@operator, north, south, from, to, northApplications, southApplications, before, after);
     }
 }

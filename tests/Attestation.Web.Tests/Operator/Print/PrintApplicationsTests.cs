@@ -1,6 +1,5 @@
 using System.Net;
 using Attestation.Testing;
-using Attestation.Web.Tests.Municipal;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
 namespace Attestation.Web.Tests.Operator.Print;
@@ -26,13 +25,13 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
         int tomsk = Directory.Tomsk.Id, lyceum = Directory.Lyceum.Id;
         // The first one runs over two pages: the next still starts on a page of its own.
         var longGrounds = string.Join("\n", Enumerable.Range(1, 45).Select(i => $"{i}. Результат работы за {2000 + i} год: призёры олимпиад."));
-        await _desk.NamedApplicationAsync("print.in.1", "Абрамова", tomsk, lyceum, PrintStage.Scheduled, period, resultsGrounds: longGrounds);
-        await _desk.NamedApplicationAsync("print.in.2", "Борисова", tomsk, Directory.Gymnasium.Id, PrintStage.Scheduled, period, experts);
-        await _desk.NamedApplicationAsync("print.in.3", "Воронцова", tomsk, lyceum, PrintStage.Scheduled, period);
-        await _desk.NamedApplicationAsync("print.other.period", "Голубева", tomsk, lyceum, PrintStage.Scheduled, other);
-        await _desk.NamedApplicationAsync("print.no.period", "Демидова", tomsk, lyceum, PrintStage.Registered);
-        await _desk.NamedApplicationAsync("print.withdrawn", "Ефимова", tomsk, lyceum, PrintStage.Withdrawn, period);
-        await _desk.NamedApplicationAsync("print.district", "Жданова", Directory.District.Id, Directory.VillageSchool.Id, PrintStage.Scheduled, period);
+        await _desk.NamedApplicationAsync("print.in.1", "Абрамова", tomsk, lyceum, ApplicationStage.Scheduled, period, resultsGrounds: longGrounds);
+        await _desk.NamedApplicationAsync("print.in.2", "Борисова", tomsk, Directory.Gymnasium.Id, ApplicationStage.Scheduled, period, experts);
+        await _desk.NamedApplicationAsync("print.in.3", "Воронцова", tomsk, lyceum, ApplicationStage.Scheduled, period);
+        await _desk.NamedApplicationAsync("print.other.period", "Голубева", tomsk, lyceum, ApplicationStage.Scheduled, other);
+        await _desk.NamedApplicationAsync("print.no.period", "Демидова", tomsk, lyceum, ApplicationStage.Registered);
+        await _desk.NamedApplicationAsync("print.withdrawn", "Ефимова", tomsk, lyceum, ApplicationStage.Scheduled, period, withdrawn: true);
+        await _desk.NamedApplicationAsync("print.district", "Жданова", Directory.District.Id, Directory.VillageSchool.Id, ApplicationStage.Scheduled, period);
         using var client = await _desk.SignInOperatorAsync("print.operator");
 
         var page = await client.GetDocumentAsync($"/Operator/Print?period={period.Id}&municipality={tomsk}");
@@ -77,12 +76,12 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
     {
         var (period, _) = await PeriodsAsync();
         int district = Directory.District.Id, school = Directory.VillageSchool.Id;
-        var submitted = await _desk.NamedApplicationAsync("print.wait.submitted", "Зайцева", district, school, PrintStage.Submitted);
-        var registered = await _desk.NamedApplicationAsync("print.wait.registered", "Ильина", district, school, PrintStage.Registered);
-        await _desk.NamedApplicationAsync("print.wait.draft", "Калинина", district, school, PrintStage.Draft);
-        await _desk.NamedApplicationAsync("print.wait.rejected", "Лаптева", district, school, PrintStage.Rejected);
-        await _desk.NamedApplicationAsync("print.wait.scheduled", "Морозова", district, school, PrintStage.Scheduled, period);
-        await _desk.NamedApplicationAsync("print.wait.tomsk", "Носова", Directory.Tomsk.Id, Directory.Lyceum.Id, PrintStage.Registered);
+        var submitted = await _desk.NamedApplicationAsync("print.wait.submitted", "Зайцева", district, school, ApplicationStage.Submitted);
+        var registered = await _desk.NamedApplicationAsync("print.wait.registered", "Ильина", district, school, ApplicationStage.Registered);
+        await _desk.NamedApplicationAsync("print.wait.draft", "Калинина", district, school, ApplicationStage.Draft);
+        await _desk.NamedApplicationAsync("print.wait.rejected", "Лаптева", district, school, ApplicationStage.Rejected);
+        await _desk.NamedApplicationAsync("print.wait.scheduled", "Морозова", district, school, ApplicationStage.Scheduled, period);
+        await _desk.NamedApplicationAsync("print.wait.tomsk", "Носова", Directory.Tomsk.Id, Directory.Lyceum.Id, ApplicationStage.Registered);
         using var client = await _desk.SignInOperatorAsync("print.operator.waiting");
 
         var page = await client.GetDocumentAsync($"/Operator/Print?period=none&municipality={district}");
@@ -96,7 +95,7 @@ public sealed class PrintApplicationsTests(PortalWithDirectoryFactory factory) :
     public async Task An_empty_choice_gives_a_message_and_no_file()
     {
         var (_, other) = await PeriodsAsync();
-        await _desk.NamedApplicationAsync("print.empty.elsewhere", "Орлова", Directory.Tomsk.Id, Directory.Lyceum.Id, PrintStage.Scheduled, other);
+        await _desk.NamedApplicationAsync("print.empty.elsewhere", "Орлова", Directory.Tomsk.Id, Directory.Lyceum.Id, ApplicationStage.Scheduled, other);
         using var client = await _desk.SignInOperatorAsync("print.operator.empty");
         var district = Directory.District.Id;
 

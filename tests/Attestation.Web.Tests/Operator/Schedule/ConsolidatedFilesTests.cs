@@ -4,7 +4,6 @@ using Attestation.Domain;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Documents;
-using Attestation.Web.Tests.Municipal;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
 namespace Attestation.Web.Tests.Operator.Schedule;

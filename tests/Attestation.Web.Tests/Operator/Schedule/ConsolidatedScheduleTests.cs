@@ -1,7 +1,6 @@
 using System.Net;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
-using Attestation.Web.Tests.Municipal;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 

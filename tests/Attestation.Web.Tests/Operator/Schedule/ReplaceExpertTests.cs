@@ -2,7 +2,6 @@ using System.Net;
 using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
-using Attestation.Web.Tests.Municipal;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
 namespace Attestation.Web.Tests.Operator.Schedule;

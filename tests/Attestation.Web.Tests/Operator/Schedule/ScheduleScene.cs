@@ -1,10 +1,8 @@
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
-using Attestation.Web.Authorization;
+using Attestation.Testing;
 using Attestation.Web.Data;
-using Attestation.Web.Tests.Municipal;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Operator.Schedule;
 
@@ -35,24 +33,21 @@ internal sealed record ScheduleScene(
         var b = await world.ExpertAsync(place, "Громов");
         // Names are Russian letters only: the number that keeps them apart is spelt with letters.
         var suffix = string.Concat(MunicipalWorld.Next().Select(d => (char)('а' + (d - '0'))));
-        var first = await world.ApplicationAsync(place, $"Абрамова{suffix}", Stage.Scheduled, period, a, b);
-        var second = await world.ApplicationAsync(place, $"Борисова{suffix}", Stage.Scheduled, period, a, b,
+        var first = await world.ApplicationAsync(place, $"Абрамова{suffix}", ApplicationStage.Scheduled, period, a, b);
+        var second = await world.ApplicationAsync(place, $"Борисова{suffix}", ApplicationStage.Scheduled, period, a, b,
             form: AttestationForm.Distance);
-        var withoutExperts = await world.ApplicationAsync(place, $"Васильева{suffix}", Stage.Registered);
+        var withoutExperts = await world.ApplicationAsync(place, $"Васильева{suffix}", ApplicationStage.Registered);
         await AssignPeriodAsync(factory, withoutExperts.Id, period);
-        var withoutPeriod = await world.ApplicationAsync(place, $"Григорьева{suffix}", Stage.Registered);
+        var withoutPeriod = await world.ApplicationAsync(place, $"Григорьева{suffix}", ApplicationStage.Registered);
         return new ScheduleScene(place, coordinator, a, b, first, second, withoutExperts, withoutPeriod);
     }
 
     /// <summary>Puts a registered application into the period (no experts yet) while the period was still open.</summary>
     private static async Task AssignPeriodAsync(MunicipalFactory factory, Guid applicationId, AttestationPeriod period)
     {
-        await using var db = factory.OpenDb();
-        var application = await db.Applications.SingleAsync(a => a.Id == applicationId);
         var at = period.IsOpenForScheduling(factory.Now, MunicipalFactory.Zone)
             ? factory.Now.AddHours(-2)
             : RegionClock.StartOfDay(PeriodCalendar.ScheduleDeadline(period).AddDays(-3), MunicipalFactory.Zone).AddHours(12);
-        application.AssignPeriod(period, new Actor(Guid.CreateVersion7(), Roles.MunicipalCoordinator), at, MunicipalFactory.Zone);
-        await db.SaveChangesAsync();
+        await factory.Applications.Saved(applicationId).InPeriod(period, at).AtAsync(ApplicationStage.Registered);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 
-namespace Attestation.Web.Tests.Municipal;
+namespace Attestation.Web.Tests.Support;
 
 /// <summary>Files downloaded as a user would, and read back: PDFs with pdftotext, workbooks with ClosedXML.</summary>
 public static class Downloads

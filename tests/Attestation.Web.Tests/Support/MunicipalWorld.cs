@@ -12,7 +12,7 @@ using Attestation.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
-namespace Attestation.Web.Tests.Municipal;
+namespace Attestation.Web.Tests.Support;
 
 /// <summary>
 /// The portal on the 5th of a month, 10:00 in Tomsk: the period starting this month is closed (its schedule was due by
@@ -59,18 +59,6 @@ public class MunicipalFactory : PortalWithDirectoryFactory
     }
 }
 
-/// <summary>How far an application is taken through the domain.</summary>
-public enum Stage
-{
-    Draft,
-    Submitted,
-    Registered,
-    Scheduled,
-    ConclusionUploaded,
-    ConclusionSigned,
-    Verified,
-}
-
 /// <summary>Data built through the domain and Identity, as the portal itself would have it; unique logins throughout.</summary>
 public sealed class MunicipalWorld(MunicipalFactory factory)
 {
@@ -92,15 +80,8 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
         return new Place(municipality, school, other);
     }
 
-    public Task<AppUser> CoordinatorAsync(Place place, string lastName = "Лебедева", string phone = "+7 (3822) 46-03-17") =>
-        factory.CreateUserAsync(Roles.MunicipalCoordinator, $"coord{Next()}", u =>
-        {
-            u.LastName = lastName;
-            u.FirstName = "Олеся";
-            u.MiddleName = "Игоревна";
-            u.MunicipalityId = place.Municipality.Id;
-            u.WorkPhone = phone;
-        });
+    public Task<AppUser> CoordinatorAsync(Place place, string lastName = "Лебедева", string phone = People.CoordinatorWorkPhone) =>
+        factory.MunicipalCoordinatorAsync($"coord{Next()}", place.Municipality.Id, lastName, phone);
 
     /// <summary>An expert of the municipality, on the approved list of every test period's school year unless told otherwise.</summary>
     public async Task<AppUser> ExpertAsync(Place place, string lastName, int? organisationId = null, int? positionId = -1,
@@ -131,7 +112,7 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
     /// A teacher and his application «учитель математики», «первая» → «высшая», taken to <paramref name="stage"/>;
     /// scheduling happens while <paramref name="period"/> was still open.
     /// </summary>
-    public async Task<Application> ApplicationAsync(Place place, string lastName, Stage stage,
+    public async Task<Application> ApplicationAsync(Place place, string lastName, ApplicationStage stage,
         AttestationPeriod? period = null, AppUser? expertA = null, AppUser? expertB = null, bool simplified = false,
         int? subjectId = -1, int? organisationId = null, DateTimeOffset? submittedAt = null,
         AttestationForm form = AttestationForm.InPerson)
@@ -146,71 +127,36 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
             u.OrganisationId = organisationId ?? place.School.Id;
             u.PositionId = directory.SchoolTeacher.Id;
         });
-        var by = new Actor(teacher.Id, Roles.Teacher);
-        var coordinator = new Actor(Guid.CreateVersion7(), Roles.MunicipalCoordinator);
         var submitted = submittedAt ?? factory.Now.AddDays(-40);
-        var subject = subjectId == -1 ? directory.Mathematics.Id : subjectId;
-        var application = Application.StartDraft(teacher.Id, new PersonName(lastName, "Мария", "Петровна"),
-            place.Municipality.Id, organisationId ?? place.School.Id, directory.SchoolTeacher.Id, subject, by,
-            submitted.AddHours(-1));
-        application.UpdateDraft(new ApplicationDetails
+        var application = factory.Applications.Of(teacher)
+            .With(details => details with
+            {
+                SubjectId = subjectId == -1 ? directory.Mathematics.Id : subjectId,
+                CurrentCategory = QualificationCategory.First,
+                CurrentCategoryExpiresOn = new DateOnly(2027, 12, 24),
+                ClaimedCategory = QualificationCategory.Highest,
+                Form = form,
+                LessonRecordingLink1 = form == AttestationForm.Distance ? "https://video.example.org/1" : null,
+                LessonRecordingLink2 = form == AttestationForm.Distance ? "https://video.example.org/2" : null,
+                SimplifiedGrounds = simplified ? "Победитель регионального конкурса «Учитель года»" : null,
+            })
+            .StartedAt(submitted.AddHours(-1))
+            .SubmittedAt(submitted)
+            .Registered(at: submitted.AddDays(3))
+            .Concluded(Conformity.Corresponds, factory.Now.AddHours(-3))
+            .SignedCopy(factory.Now.AddHours(-2))
+            .Verified(Conformity.Corresponds, factory.Now.AddHours(-1))
+            .Decided(at: factory.Now.AddMinutes(-30));
+        if (expertA is not null && expertB is not null)
         {
-            LastName = lastName,
-            FirstName = "Мария",
-            MiddleName = "Петровна",
-            MunicipalityId = place.Municipality.Id,
-            OrganisationId = organisationId ?? place.School.Id,
-            PositionId = directory.SchoolTeacher.Id,
-            SubjectId = subject,
-            CurrentCategory = QualificationCategory.First,
-            CurrentCategoryExpiresOn = new DateOnly(2027, 12, 24),
-            ClaimedCategory = QualificationCategory.Highest,
-            Form = form,
-            LessonRecordingLink1 = form == AttestationForm.Distance ? "https://video.example.org/1" : null,
-            LessonRecordingLink2 = form == AttestationForm.Distance ? "https://video.example.org/2" : null,
-            SimplifiedGrounds = simplified ? "Победитель регионального конкурса «Учитель года»" : null,
-            PersonalDataConsent = true,
-        }, by, submitted.AddMinutes(-30));
-        if (stage == Stage.Draft)
-            return await SaveAsync(application);
-
-        application.Submit(by, submitted);
-        if (stage == Stage.Submitted)
-            return await SaveAsync(application);
-
-        var registeredAt = submitted.AddDays(3);
-        application.Register(coordinator, $"{Next()}/{RegionClock.Today(registeredAt, MunicipalFactory.Zone).Year}",
-            RegionClock.Today(registeredAt, MunicipalFactory.Zone), registeredAt);
-        if (stage == Stage.Registered)
-            return await SaveAsync(application);
-
-        period ??= factory.OpenPeriod;
-        await using (var db = factory.OpenDb())
-        {
-            var list = await db.ApprovedExpertLists.Include(l => l.Entries)
-                .SingleAsync(l => l.SchoolYearStart == period.SchoolYear.StartYear);
+            period ??= factory.OpenPeriod;
             // While the period was open: yesterday, or a week before the schedule deadline of a period closed since.
             var scheduledAt = period.IsOpenForScheduling(factory.Now, MunicipalFactory.Zone)
                 ? factory.Now.AddDays(-1)
                 : RegionClock.StartOfDay(PeriodCalendar.ScheduleDeadline(period).AddDays(-7), MunicipalFactory.Zone).AddHours(12);
-            application.Schedule(period, expertA!.Id, expertB!.Id, list, coordinator, scheduledAt, MunicipalFactory.Zone);
+            application.Scheduled(period, expertA, expertB, scheduledAt);
         }
-
-        if (stage == Stage.Scheduled)
-            return await SaveAsync(application);
-
-        var conclusion = await FileAsync("Итоговое заключение.pdf", expertA.Id);
-        application.AttachConclusion(conclusion, Conformity.Corresponds, null, new Actor(expertA.Id, Roles.Expert), factory.Now.AddHours(-3));
-        if (stage == Stage.ConclusionUploaded)
-            return await SaveAsync(application);
-
-        var signed = await FileAsync("Итоговое заключение подписанное.pdf", teacher.Id);
-        application.SignConclusion(signed, by, factory.Now.AddHours(-2));
-        if (stage == Stage.ConclusionSigned)
-            return await SaveAsync(application);
-
-        application.Verify(Conformity.Corresponds, coordinator, factory.Now.AddHours(-1));
-        return await SaveAsync(application);
+        return await application.AtAsync(stage);
     }
 
     /// <summary>A real stored PDF, as an upload would have left it.</summary>
@@ -223,21 +169,9 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
         return file.Id;
     }
 
-    public static byte[] MinimalPdf => "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+    public static byte[] MinimalPdf => ApplicationBuilder.Pdf;
 
-    public async Task<Application> ReloadAsync(Guid id)
-    {
-        await using var db = factory.OpenDb();
-        return await db.Applications.AsNoTracking().Include(a => a.Events).SingleAsync(a => a.Id == id);
-    }
+    public Task<Application> ReloadAsync(Guid id) => factory.Applications.LoadAsync(id);
 
     public static string Next() => Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture);
-
-    private async Task<Application> SaveAsync(Application application)
-    {
-        await using var db = factory.OpenDb();
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return application;
-    }
 }
