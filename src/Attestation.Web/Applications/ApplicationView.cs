@@ -28,6 +28,9 @@ public sealed record ApplicationDetailsView(
     /// <summary>The teacher's contacts and his own genitive of his name, from his account, for the printed documents.</summary>
     public TeacherProfile Teacher { get; init; } = TeacherProfile.None;
 
+    /// <summary>«учитель математики».</summary>
+    public string PositionWithSubject => WorkText.PositionWithSubject(Position, Subject);
+
     public string ClaimedCategoryText => Application.ClaimedCategory?.ToRussian() ?? "не указана";
     public string FormText => Application.Form?.ToRussian() ?? "не указана";
     public string CurrentCategoryText => Application.CurrentCategory == QualificationCategory.None
@@ -36,7 +39,19 @@ public sealed record ApplicationDetailsView(
 }
 
 /// <summary>A person with his work, as printed in schedules: «Иванова Анна Петровна, учитель, МАОУ СОШ № 2».</summary>
-public sealed record PersonView(Guid Id, string FullName, string? Position, string? Organisation, string? Phone, string? Email);
+public sealed record PersonView(Guid Id, string FullName, string? Position, string? Organisation, string? Phone, string? Email)
+{
+    public string? Subject { get; init; }
+
+    /// <summary>«Иванова Анна Петровна, учитель математики, МАОУ СОШ № 2».</summary>
+    public string WithWork => WorkText.PersonWithWork(FullName, Position, Subject, Organisation);
+}
+
+/// <summary>
+/// The files of an application as every card lists them (<c>_ApplicationFiles</c>): the documents, the conclusion and its
+/// signed copy, the withdrawal scan; <paramref name="FileUrl"/> is the page's own download link.
+/// </summary>
+public sealed record ApplicationFilesCard(ApplicationDetailsView View, Func<Guid, string?> FileUrl, bool WithConclusion = true);
 
 public sealed record HistoryEntry(int Number, DateTimeOffset At, string Description, string? Reason, string Actor);
 
@@ -81,7 +96,10 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
     private async Task<Dictionary<Guid, PersonView>> PeopleAsync(List<Guid> ids, CancellationToken ct) =>
         (await db.PeopleAsync(ids, ct)).ToDictionary(
             p => p.Key,
-            p => new PersonView(p.Key, p.Value.FullName, p.Value.Position, p.Value.Organisation, p.Value.Phone, p.Value.Email));
+            p => new PersonView(p.Key, p.Value.FullName, p.Value.Position, p.Value.Organisation, p.Value.Phone, p.Value.Email)
+            {
+                Subject = p.Value.Subject,
+            });
 
     private static string ActorText(Guid? actorId, string? role, Dictionary<Guid, PersonView> people)
     {

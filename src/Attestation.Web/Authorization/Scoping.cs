@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Attestation.Domain.Applications;
+using Attestation.Domain.Periods;
+using Attestation.Web.Data;
 
 namespace Attestation.Web.Authorization;
 
@@ -19,6 +21,14 @@ public static class Scoping
             out var id) ? id : null;
 
     /// <summary>
+    /// The municipality of a municipal coordinator on a page of his area: <see cref="RequireMunicipalityFilter"/> lets
+    /// him in only with one, so its absence here is a bug, not a user's situation.
+    /// </summary>
+    public static int OwnMunicipalityId(this ClaimsPrincipal coordinator) =>
+        coordinator.MunicipalityId()
+            ?? throw new InvalidOperationException("RequireMunicipalityFilter admits a municipal coordinator only with a municipality.");
+
+    /// <summary>
     /// Everything of the coordinator's own municipality and nothing else; a user without a municipality sees nothing.
     /// </summary>
     public static IQueryable<Application> InMunicipalityOf(this IQueryable<Application> applications, ClaimsPrincipal coordinator)
@@ -26,6 +36,39 @@ public static class Scoping
         var municipalityId = coordinator.MunicipalityId() ?? -1;
         return applications.Where(a => a.MunicipalityId == municipalityId);
     }
+
+    /// <summary>The invitations into the coordinator's municipality of the roles he may invite.</summary>
+    public static IQueryable<Invitation> InMunicipalityOf(this IQueryable<Invitation> invitations, ClaimsPrincipal coordinator)
+    {
+        var municipalityId = coordinator.MunicipalityId() ?? -1;
+        var roles = Invitation.RolesInvitableBy(Roles.MunicipalCoordinator);
+        return invitations.Where(i => i.MunicipalityId == municipalityId && roles.Contains(i.Role));
+    }
+
+    /// <summary>The people of the coordinator's municipality.</summary>
+    public static IQueryable<AppUser> InMunicipalityOf(this IQueryable<AppUser> users, ClaimsPrincipal coordinator)
+    {
+        var municipalityId = coordinator.MunicipalityId() ?? -1;
+        return users.Where(u => u.MunicipalityId == municipalityId);
+    }
+
+    /// <summary>The schedule approvals of the coordinator's municipality.</summary>
+    public static IQueryable<ScheduleApproval> InMunicipalityOf(this IQueryable<ScheduleApproval> approvals, ClaimsPrincipal coordinator)
+    {
+        var municipalityId = coordinator.MunicipalityId() ?? -1;
+        return approvals.Where(a => a.MunicipalityId == municipalityId);
+    }
+
+    /// <summary>The applications an expert is one of the two experts of (what he may see is narrowed by <c>ExpertScope</c>).</summary>
+    public static IQueryable<Application> AssignedTo(this IQueryable<Application> applications, ClaimsPrincipal expert)
+    {
+        var id = expert.UserId();
+        return applications.Where(a => a.PeriodId != null && (a.ExpertAId == id || a.ExpertBId == id));
+    }
+
+    /// <summary>The applications of one organisation (a school coordinator's own, read from his account).</summary>
+    public static IQueryable<Application> OfOrganisation(this IQueryable<Application> applications, int organisationId) =>
+        applications.Where(a => a.OrganisationId == organisationId);
 
     /// <summary>A teacher's own applications.</summary>
     public static IQueryable<Application> OwnedBy(this IQueryable<Application> applications, ClaimsPrincipal teacher)

@@ -103,8 +103,8 @@ public sealed class FollowTests(PortalWithDirectoryFactory factory) : IClassFixt
         Assert.Equal($"Период: {period.Name}", Text(details.QuerySelector("#period")!));
         Assert.Equal(
         [
-            $"Лебедева Ирина Олеговна, Учитель, {factory.Directory.Gymnasium.Name}",
-            $"Соколова Ирина Олеговна, Учитель, {factory.Directory.Gymnasium.Name}",
+            $"Лебедева Ирина Олеговна, учитель, {factory.Directory.Gymnasium.Name}",
+            $"Соколова Ирина Олеговна, учитель, {factory.Directory.Gymnasium.Name}",
         ], details.QuerySelectorAll("#experts li").Select(li => Text(li)).Order(StringComparer.Ordinal));
         Assert.Equal(
             $"Аттестация: период «{period.Name}», с {Date(period.StartDate)} по {Date(period.EndDate)}; "

@@ -209,6 +209,53 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         await AssertUnchangedAsync(foreign);
     }
 
+    [Fact]
+    public async Task A_form_opened_before_another_coordinators_save_is_refused_and_keeps_its_choice()
+    {
+        var place = await _world.MunicipalityAsync("Кожевниковский район");
+        var first = await _world.CoordinatorAsync(place);
+        var second = await _world.CoordinatorAsync(place);
+        var fedorov = await _world.ExpertAsync(place, "Фёдоров");
+        var gromov = await _world.ExpertAsync(place, "Громов");
+        var orlov = await _world.ExpertAsync(place, "Орлов");
+        var application = await _world.ApplicationAsync(place, "Иванова", ApplicationStage.Registered);
+        using var early = await factory.SignInAsync(first.UserName!);
+        using var late = await factory.SignInAsync(second.UserName!);
+        var period = factory.OpenPeriod.Id.ToString();
+
+        // The first coordinator opens the form; meanwhile the second one schedules the application.
+        var stale = await early.GetDocumentAsync(Url(application.Id));
+        using (var saved = await late.SubmitFormAsync(Url(application.Id), new Dictionary<string, string>
+               {
+                   ["Input.PeriodId"] = period,
+                   ["Input.ExpertAId"] = fedorov.Id.ToString(),
+                   ["Input.ExpertBId"] = gromov.Id.ToString(),
+               }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var afterSecond = await _world.ReloadAsync(application.Id);
+
+        using var refused = await early.SubmitFormAsync(stale, Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = period,
+            ["Input.ExpertAId"] = orlov.Id.ToString(),
+            ["Input.ExpertBId"] = gromov.Id.ToString(),
+        });
+
+        // Nothing is overwritten: the second coordinator's experts stay, and nothing happened to the application.
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("Заявление изменили, пока вы его редактировали", string.Join(" ", page.SummaryErrors()), StringComparison.Ordinal);
+        var kept = await _world.ReloadAsync(application.Id);
+        Assert.Equal((fedorov.Id, gromov.Id), (kept.ExpertAId!.Value, kept.ExpertBId!.Value));
+        Assert.Equal(afterSecond.LastEventNumber, kept.LastEventNumber);
+        // What the first coordinator chose is still in the form, now at the current version: saving it again is his choice.
+        Assert.Equal(orlov.Id.ToString(), page.FieldValue("Input.ExpertAId"));
+        Assert.Equal(kept.LastEventNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), page.FieldValue("Input.Version"));
+        using var again = await early.SubmitFormAsync(page, Url(application.Id), new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(orlov.Id, (await _world.ReloadAsync(application.Id)).ExpertAId);
+    }
+
     private static string Url(Guid id) => $"/Municipality/Schedule/Assign?id={id}";
 
     private async Task AssertUnchangedAsync(Application before)

@@ -167,13 +167,17 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
         using var client = await _desk.SignInOperatorAsync("dir.orgname.operator");
         var url = $"/Operator/Directories/Organisations/Edit?municipalityId={Directory.District.Id}";
 
+        // The same name in the same municipality is the organisation already there: the form lands on it, adds nothing.
         using (var duplicate = await client.SubmitFormAsync(url,
                    new Dictionary<string, string> { ["Input.Name"] = "мбоу «корниловская сош» томского района" }, "form#edit"))
         {
-            Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
-            Assert.Equal("Организация «мбоу «корниловская сош» томского района» уже есть в этом муниципальном образовании.",
-                (await duplicate.ReadDocumentAsync()).FieldError("Input.Name"));
+            Assert.Equal(HttpStatusCode.Redirect, duplicate.StatusCode);
+            Assert.Equal($"/Operator/Directories/Organisations?municipalityId={Directory.District.Id}", duplicate.Headers.Location!.OriginalString);
+            Assert.Equal("Организация «МБОУ «Корниловская СОШ» Томского района» уже есть в справочнике этого муниципального образования: новая запись не создана.",
+                StatusMessage(await client.GetDocumentAsync(duplicate.Headers.Location!.OriginalString)));
         }
+        Assert.Equal(1, await _desk.CountAsync(db => db.Organisations.Where(o => o.MunicipalityId == Directory.District.Id
+            && o.Name == "МБОУ «Корниловская СОШ» Томского района")));
 
         // The same name in another municipality is another school.
         using (var elsewhere = await client.SubmitFormAsync(url, new Dictionary<string, string>
@@ -183,6 +187,22 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
                }, "form#edit"))
             Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
         Assert.Equal(2, await _desk.CountAsync(db => db.Organisations.Where(o => o.Name == "МБОУ «Корниловская СОШ» Томского района")));
+    }
+
+    [Fact]
+    public async Task Ten_identical_posts_of_a_new_organisation_create_one()
+    {
+        using var client = await _desk.SignInOperatorAsync("dir.orgrace.operator");
+        var url = $"/Operator/Directories/Organisations/Edit?municipalityId={Directory.District.Id}";
+        var form = await client.GetDocumentAsync(url);
+        var values = new Dictionary<string, string> { ["Input.Name"] = "МБОУ «Зональненская СОШ» Томского района" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.SubmitFormAsync(form, url, values, "form#edit")));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode));
+        foreach (var answer in answers)
+            answer.Dispose();
+        Assert.Equal(1, await _desk.CountAsync(db => db.Organisations.Where(o => o.Name == "МБОУ «Зональненская СОШ» Томского района")));
     }
 
     [Fact]

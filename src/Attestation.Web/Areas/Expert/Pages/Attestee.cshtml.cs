@@ -20,6 +20,10 @@ public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view,
 {
     public ApplicationDetailsView View { get; private set; } = null!;
 
+    /// <summary>The attestee's files, downloaded through this page; the conclusion has its own card.</summary>
+    public ApplicationFilesCard Files => new(View, fileId => Url.Page(null, "File", new { id = View.Application.Id, fileId }),
+        WithConclusion: false);
+
     public IReadOnlyList<ProcedureStep> Steps { get; private set; } = [];
 
     /// <summary>The signed-in expert's ticks by step code.</summary>

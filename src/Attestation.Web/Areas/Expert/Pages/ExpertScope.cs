@@ -18,12 +18,6 @@ public sealed record CoordinatorContact(string FullName, string? Phone, string? 
 /// </summary>
 public static class ExpertScope
 {
-    public static IQueryable<Application> AssignedTo(this IQueryable<Application> applications, ClaimsPrincipal expert)
-    {
-        var id = expert.UserId();
-        return applications.Where(a => a.PeriodId != null && (a.ExpertAId == id || a.ExpertBId == id));
-    }
-
     public static bool IsVisible(PeriodDeadlines deadlines, bool approved, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(deadlines);

@@ -47,7 +47,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
         Organisation = await db.OrganisationNameAsync(id, ct);
         var rows = await db.Applications.AsNoTracking()
-            .Where(a => a.OrganisationId == id)
+            .OfOrganisation(id)
             .Where(ApplicationFilters.Decided)
             .ToRows(db)
             .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)

@@ -31,6 +31,9 @@ public sealed class DetailsModel(
 
     public ApplicationDetailsView View { get; private set; } = null!;
 
+    /// <summary>The files of the card, each downloaded through this cabinet's own file page.</summary>
+    public ApplicationFilesCard Files => new(View, fileId => Url.Page("./File", new { id = View.Application.Id, fileId }));
+
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
     public TeacherContact Teacher { get; private set; } = null!;
@@ -49,6 +52,9 @@ public sealed class DetailsModel(
         [StringLength(Application.ReasonMaxLength, ErrorMessage = "Не более {1} символов.")]
         [Display(Name = "Причина отклонения")]
         public string? Reason { get; set; }
+
+        /// <summary>The application's version the form was read at: a save over a newer one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public bool CanConsider => View.Application.CanRegister;
@@ -111,7 +117,8 @@ public sealed class DetailsModel(
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
-        if (!ModelState.IsValid)
+        if (ModelState.IsStale(application, Reject.Version, "Reject.Version", current => Reject.Version = current)
+            || !ModelState.IsValid)
         {
             await LoadAsync(application, ct);
             return Page();
@@ -160,6 +167,7 @@ public sealed class DetailsModel(
     private async Task LoadAsync(Application application, CancellationToken ct, IReadOnlyList<RuleWarning>? found = null)
     {
         View = await view.BuildAsync(application, ct);
+        Reject.Version ??= application.LastEventNumber;
         Warnings = found ?? await warnings.ForAsync(application, ct);
         Teacher = await db.Users.AsNoTracking()
             .Where(u => u.Id == application.TeacherId)

@@ -53,6 +53,9 @@ public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : Pa
         [Display(Name = "Результат проверки")]
         public Conformity? Mark { get; set; }
 
+        /// <summary>The application's version the form was read at: a save over a newer one is refused.</summary>
+        public int? Version { get; set; }
+
         public bool IsChecked(string field) => field switch
         {
             nameof(AllPages) => AllPages,
@@ -69,6 +72,7 @@ public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : Pa
         if (application is null)
             return NotFound();
         Input.Mark = application.CoordinatorMark ?? application.Conclusion?.Recommendation;
+        Input.Version = application.LastEventNumber;
         await LoadAsync(application, ct);
         return Page();
     }
@@ -78,6 +82,12 @@ public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : Pa
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
+
+        if (ModelState.IsStale(application, Input.Version, "Input.Version", current => Input.Version = current))
+        {
+            await LoadAsync(application, ct);
+            return Page();
+        }
 
         if (application.Conclusion is not { IsSigned: true })
             ModelState.AddModelError(string.Empty,

@@ -20,9 +20,6 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var municipalityId = User.MunicipalityId() ?? -1;
-        var roles = Invitation.RolesInvitableBy(Roles.MunicipalCoordinator);
-        Invitations = await db.ListAsync(
-            db.Invitations.Where(i => i.MunicipalityId == municipalityId && roles.Contains(i.Role)), region.Now, ct);
+        Invitations = await db.ListAsync(db.Invitations.InMunicipalityOf(User), region.Now, ct);
     }
 }

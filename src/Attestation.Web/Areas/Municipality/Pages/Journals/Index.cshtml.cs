@@ -77,6 +77,5 @@ public sealed class IndexModel(
         return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
     }
 
-    private int MunicipalityId =>
-        User.MunicipalityId() ?? throw new InvalidOperationException("A municipal coordinator has a municipality.");
+    private int MunicipalityId => User.OwnMunicipalityId();
 }

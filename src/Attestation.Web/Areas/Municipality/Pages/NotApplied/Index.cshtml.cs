@@ -121,12 +121,10 @@ public sealed class IndexModel(
     /// <summary>Teachers of the coordinator's municipality without a submitted application; one of them when asked.</summary>
     private async Task<IReadOnlyList<Row>> LoadAsync(Guid? only, CancellationToken ct)
     {
-        var municipalityId = User.MunicipalityId() ?? -1;
         var today = region.Today;
         var teacherRoles = db.Roles.Where(r => r.Name == Roles.Teacher).Select(r => r.Id);
-        var teachers = db.Users.AsNoTracking()
-            .Where(u => u.MunicipalityId == municipalityId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && teacherRoles.Contains(ur.RoleId))
+        var teachers = db.Users.AsNoTracking().InMunicipalityOf(User)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && teacherRoles.Contains(ur.RoleId))
                 && !db.Applications.Any(a => a.TeacherId == u.Id && a.SubmittedAt != null));
         if (only is { } id)
             teachers = teachers.Where(u => u.Id == id);

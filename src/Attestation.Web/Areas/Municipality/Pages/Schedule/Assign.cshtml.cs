@@ -51,6 +51,9 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
 
         [Display(Name = "Специалист по аттестации")]
         public Guid? ExpertBId { get; set; }
+
+        /// <summary>The application's version the form was read at: a save over a newer one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public sealed record PeriodOption(Guid Id, string Text, bool Closed);
@@ -75,7 +78,7 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
     /// <param name="selectedPeriod">The period chosen in the form when «Показать специалистов периода» was pressed.</param>
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "Input.PeriodId")] Guid? selectedPeriod,
         [FromQuery(Name = "Input.ExpertAId")] Guid? expertA, [FromQuery(Name = "Input.ExpertBId")] Guid? expertB,
-        CancellationToken ct)
+        [FromQuery(Name = "Input.Version")] int? version, CancellationToken ct)
     {
         var application = await FindAsync(id, ct);
         if (application is null)
@@ -88,6 +91,7 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
             PeriodId = periodId,
             ExpertAId = expertA ?? (keepsPeriod ? application.ExpertAId : null),
             ExpertBId = expertB ?? (keepsPeriod ? application.ExpertBId : null),
+            Version = version ?? application.LastEventNumber,
         };
         await LoadAsync(application, ct);
         return Page();
@@ -98,6 +102,13 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
+
+        // Another coordinator (or another tab) changed the application after this form was opened: nothing is overwritten.
+        if (ModelState.IsStale(application, Input.Version, "Input.Version", current => Input.Version = current))
+        {
+            await LoadAsync(application, ct);
+            return Page();
+        }
 
         var period = Input.PeriodId is { } periodId ? await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) : null;
         if (Input.PeriodId is not null && period is null)

@@ -94,15 +94,14 @@ public sealed class ViewModel(
 
     private Task<ScheduleApproval?> ApprovalAsync(AttestationPeriod period, CancellationToken ct)
     {
-        var municipalityId = User.MunicipalityId() ?? -1;
-        return db.Set<ScheduleApproval>().AsNoTracking()
-            .SingleOrDefaultAsync(a => a.PeriodId == period.Id && a.MunicipalityId == municipalityId, ct);
+        return db.ScheduleApprovals.AsNoTracking().InMunicipalityOf(User)
+            .SingleOrDefaultAsync(a => a.PeriodId == period.Id, ct);
     }
 
     /// <summary>The schedule as it stands, with the day of <see cref="Approval"/> once there is one.</summary>
     private async Task<MunicipalScheduleModel> LoadAsync(AttestationPeriod period, CancellationToken ct)
     {
-        var municipalityId = User.MunicipalityId() ?? throw new InvalidOperationException("A municipal coordinator has a municipality.");
+        var municipalityId = User.OwnMunicipalityId();
         var userId = User.UserId();
         var coordinator = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
         return await MunicipalScheduleModel.LoadAsync(db, municipalityId, period, coordinator,

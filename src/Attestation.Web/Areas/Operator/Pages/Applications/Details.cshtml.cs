@@ -15,6 +15,9 @@ public sealed class DetailsModel(AttestationDbContext db, ApplicationView view) 
 {
     public ApplicationDetailsView View { get; private set; } = null!;
 
+    /// <summary>The files of the card, each downloaded through this cabinet's own file page.</summary>
+    public ApplicationFilesCard Files => new(View, fileId => Url.Page("./File", new { id = View.Application.Id, fileId }));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking()

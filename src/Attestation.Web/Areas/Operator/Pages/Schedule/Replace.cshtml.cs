@@ -53,6 +53,9 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
         [StringLength(Application.ReasonMaxLength, ErrorMessage = "Не более {1} символов.")]
         [Display(Name = "Причина замены")]
         public string? Reason { get; set; }
+
+        /// <summary>The application's version the form was read at: a save over a newer one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public sealed record Summary(
@@ -72,6 +75,7 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application?.PeriodId is null)
             return NotFound();
+        Input.Version = application.LastEventNumber;
         await LoadAsync(application, ct);
         return Page();
     }
@@ -81,6 +85,12 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application?.PeriodId is null)
             return NotFound();
+        if (ModelState.IsStale(application, Input.Version, "Input.Version", current => Input.Version = current))
+        {
+            await LoadAsync(application, ct);
+            return Page();
+        }
+
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, ct);
         var list = await db.ApprovedExpertLists.Include(l => l.Entries)
             .SingleOrDefaultAsync(l => l.SchoolYearStart == period.SchoolYear.StartYear, ct);

@@ -22,6 +22,9 @@ public sealed class DetailsModel(
 {
     public ApplicationDetailsView View { get; private set; } = null!;
 
+    /// <summary>The files of the card, each downloaded through this cabinet's own file page.</summary>
+    public ApplicationFilesCard Files => new(View, fileId => Url.Page("./File", new { id = View.Application.Id, fileId }), WithConclusion: false);
+
     [BindProperty]
     [Display(Name = "Скан итогового заключения, подписанного вами и двумя специалистами")]
     public IFormFile? SignedConclusion { get; set; }

@@ -77,6 +77,10 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Orga
                 return NotFound();
         }
 
+        // «Добавить» sent twice (a double click, a second tab, a repeated post) lands on the organisation already there.
+        if (organisation is null && ModelState.IsValid && await SameNamedAsync(ct) is { } existing)
+            return LandOn(existing);
+
         if (ModelState.IsValid)
             await CheckAsync(organisation, ct);
 
@@ -93,6 +97,13 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Orga
             }, Duplicate(), added: false, ct);
             if (saved is not null)
                 return RedirectToPage("./Index", new { municipalityId = saved.MunicipalityId });
+            // The same post a moment earlier won the unique index: this one lands on what it created.
+            if (organisation is null)
+            {
+                Db.ChangeTracker.Clear();
+                if (await SameNamedAsync(ct) is { } created)
+                    return LandOn(created);
+            }
         }
 
         if (organisation is not null && id is not null)
@@ -127,6 +138,19 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Orga
             .ToListAsync(ct);
         if (names.Any(n => DirectoryNames.Same(n, Input.Name)))
             ModelState.AddModelError("Input.Name", Duplicate());
+    }
+
+    private async Task<Organisation?> SameNamedAsync(CancellationToken ct)
+    {
+        var municipalityId = Input.MunicipalityId!.Value;
+        var candidates = await Db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == municipalityId).ToListAsync(ct);
+        return candidates.Find(o => DirectoryNames.Same(o.Name, Input.Name));
+    }
+
+    private RedirectToPageResult LandOn(Organisation existing)
+    {
+        StatusMessage = $"Организация «{existing.Name}» уже есть в справочнике этого муниципального образования: новая запись не создана.";
+        return RedirectToPage("./Index", new { municipalityId = existing.MunicipalityId });
     }
 
     private string Duplicate() => $"Организация «{Input.Name?.Trim()}» уже есть в этом муниципальном образовании.";
