@@ -12,6 +12,8 @@ public sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municip
         builder.Property(m => m.Name).HasMaxLength(Municipality.NameMaxLength);
         builder.Property(m => m.ShortName).HasMaxLength(Municipality.ShortNameMaxLength);
         builder.HasIndex(m => m.Name).IsUnique();
+        // xmin: the edit form carries it, so a save from an older form cannot overwrite another operator's.
+        builder.Property<uint>(DirectoryPage.VersionProperty).IsRowVersion();
     }
 }
 
@@ -34,6 +36,8 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
     {
         builder.Property(p => p.Name).HasMaxLength(Position.NameMaxLength);
         builder.HasIndex(p => p.Name).IsUnique();
+        // xmin: the edit form carries it, so a save from an older form cannot overwrite another operator's.
+        builder.Property<uint>(DirectoryPage.VersionProperty).IsRowVersion();
     }
 }
 
@@ -43,5 +47,7 @@ public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
     {
         builder.Property(s => s.Name).HasMaxLength(Subject.NameMaxLength);
         builder.HasIndex(s => s.Name).IsUnique();
+        // xmin: the edit form carries it, so a save from an older form cannot overwrite another operator's.
+        builder.Property<uint>(DirectoryPage.VersionProperty).IsRowVersion();
     }
 }

@@ -22,6 +22,25 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
     private static string MeetingUrl(Guid id) => $"/Operator/Commission/Meeting?id={id}";
 
     [Fact]
+    public async Task Ten_identical_posts_of_a_new_meeting_create_one()
+    {
+        using var client = await _desk.SignInOperatorAsync("meeting.race");
+        var form = await client.GetDocumentAsync(IndexUrl);
+        var date = _desk.Today.AddDays(20).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var values = new Dictionary<string, string> { ["Input.MeetingDate"] = date, ["Input.ProtocolNumber"] = "77-р" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => client.SubmitFormAsync(form, IndexUrl, values, "main form#create")));
+
+        // Every post lands on the one meeting.
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode));
+        Assert.Single(answers.Select(answer => answer.Headers.Location!.OriginalString).Distinct());
+        foreach (var answer in answers)
+            answer.Dispose();
+        Assert.Equal(1, await _desk.CountAsync(db => db.CommissionMeetings.Where(m => m.ProtocolNumber == "77-р")));
+    }
+
+    [Fact]
     public async Task A_meeting_needs_a_valid_date_and_a_protocol_number_and_nothing_typed_is_lost()
     {
         using var client = await _desk.SignInOperatorAsync("meeting.validation");

@@ -124,6 +124,56 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
             Assert.Equal("Школа № 77", (await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == school.Id)).ShortName);
     }
 
+    [Theory]
+    [InlineData("Positions", "Педагог-организатор", "Педагог-организатор (старший)", "Педагог-организатор (ведущий)")]
+    [InlineData("Subjects", "астрономии", "астрономии и физики", "астрономии (углублённо)")]
+    [InlineData("Municipalities", "Зырянский район", "Зырянский муниципальный район", "Зырянский район Томской области")]
+    public async Task Two_operators_editing_one_entry_never_overwrite_each_other_unseen(string kind, string name, string first, string second)
+    {
+        IDirectoryEntry entry = kind switch
+        {
+            "Positions" => new Position(name),
+            "Subjects" => new Subject(name),
+            _ => new MunicipalityEntity(name),
+        };
+        await using (var db = factory.OpenDb())
+        {
+            db.Add(entry);
+            await db.SaveChangesAsync();
+        }
+        var id = entry.Id;
+        using var early = await _desk.SignInOperatorAsync($"dir.{kind}.early");
+        using var late = await _desk.SignInOperatorAsync($"dir.{kind}.late");
+        var url = $"/Operator/Directories/{kind}/Edit?id={id}";
+        var stale = await early.GetDocumentAsync(url);
+
+        using (var saved = await late.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Name"] = first }, "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var refused = await early.SubmitFormAsync(stale, url, new Dictionary<string, string> { ["Input.Name"] = second }, "form#edit");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("изменили, пока вы её редактировали", page.QuerySelector("form#edit .validation-summary-errors")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(second, page.FieldValue("Input.Name"));
+        Assert.Equal(first, await StoredNameAsync(kind, id));
+
+        using (var again = await early.SubmitFormAsync(page, url, new Dictionary<string, string>(), "form#edit"))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(second, await StoredNameAsync(kind, id));
+    }
+
+    private async Task<string> StoredNameAsync(string kind, int id)
+    {
+        await using var db = factory.OpenDb();
+        return kind switch
+        {
+            "Positions" => (await db.Positions.AsNoTracking().SingleAsync(p => p.Id == id)).Name,
+            "Subjects" => (await db.Subjects.AsNoTracking().SingleAsync(s => s.Id == id)).Name,
+            _ => (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == id)).Name,
+        };
+    }
+
     [Fact]
     public async Task A_deactivated_organisation_disappears_from_the_registration_list_and_comes_back_when_activated()
     {

@@ -45,7 +45,7 @@ public sealed class EditModel(AttestationDbContext db)
     {
         if (id is null)
             return Page();
-        var municipality = await Db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var municipality = await Db.Municipalities.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (municipality is null)
             return NotFound();
         Input = new InputModel
@@ -55,6 +55,7 @@ public sealed class EditModel(AttestationDbContext db)
             IsRegionalPseudo = municipality.IsRegionalPseudo,
             HandsConclusionsToSubjectGroup = municipality.HandsConclusionsToSubjectGroup,
         };
+        ShowVersionOf(municipality);
         await LoadAsync(municipality, ct);
         return Page();
     }

@@ -17,10 +17,11 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Posi
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var position = await Db.Positions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var position = await Db.Positions.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (position is null)
             return NotFound();
         Input = new PositionInput { Name = position.Name, IsVocational = position.IsVocational, IsMethodist = position.IsMethodist };
+        ShowVersionOf(position);
         await LoadAsync(position, ct);
         return Page();
     }

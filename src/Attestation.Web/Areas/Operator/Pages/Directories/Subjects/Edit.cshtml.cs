@@ -17,10 +17,11 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Subj
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var subject = await Db.Subjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var subject = await Db.Subjects.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (subject is null)
             return NotFound();
         Input = new SubjectInput { Name = subject.Name };
+        ShowVersionOf(subject);
         await LoadAsync(subject, ct);
         return Page();
     }
