@@ -9,6 +9,10 @@ public static partial class PersonFields
     public const string RussianPattern = @"^\s*[А-Яа-яЁё]+([ -][А-Яа-яЁё]+)*\s*$";
     public const string RussianMessage = "Используйте русские буквы (допускаются дефис и пробел).";
 
+    public const int EmailMaxLength = 120;
+
+    public const int PhoneMaxLength = 40;
+
     public const string PhonePattern = @"^\s*\+?[0-9][0-9 ()\-]{8,20}\s*$";
     public const string PhoneMessage = "Укажите телефон цифрами, например +7 913 123-45-67.";
 

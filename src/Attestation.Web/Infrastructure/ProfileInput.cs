@@ -3,28 +3,11 @@ using System.ComponentModel.DataAnnotations;
 namespace Attestation.Web.Infrastructure;
 
 /// <summary>What a person states about himself and his work: the same fields at registration and in the profile.</summary>
-public class ProfileInput
+public class ProfileInput : PersonNameInput
 {
-    [Required(ErrorMessage = "Укажите фамилию.")]
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Фамилия")]
-    public string LastName { get; set; } = "";
-
-    [Required(ErrorMessage = "Укажите имя.")]
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Имя")]
-    public string FirstName { get; set; } = "";
-
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Отчество (при наличии)")]
-    public string? MiddleName { get; set; }
-
     [Required(ErrorMessage = "Укажите адрес электронной почты.")]
     [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно.")]
-    [StringLength(120, ErrorMessage = "Не более {1} символов.")]
+    [StringLength(PersonFields.EmailMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Электронная почта")]
     public string Email { get; set; } = "";
 

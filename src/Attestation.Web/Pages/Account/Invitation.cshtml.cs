@@ -47,25 +47,8 @@ public sealed class InvitationModel(
     public List<SelectListItem> Positions { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
 
-    public sealed class InputModel
+    public sealed class InputModel : PersonNameInput
     {
-        [Required(ErrorMessage = "Укажите фамилию.")]
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Фамилия")]
-        public string LastName { get; set; } = "";
-
-        [Required(ErrorMessage = "Укажите имя.")]
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Имя")]
-        public string FirstName { get; set; } = "";
-
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Отчество (при наличии)")]
-        public string? MiddleName { get; set; }
-
         [Required(ErrorMessage = "Укажите телефон.")]
         [RegularExpression(PersonFields.PhonePattern, ErrorMessage = PersonFields.PhoneMessage)]
         [Display(Name = "Телефон")]

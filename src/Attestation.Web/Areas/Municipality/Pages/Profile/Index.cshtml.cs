@@ -25,34 +25,17 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
 
     public string? Municipality { get; private set; }
 
-    public sealed class InputModel
+    public sealed class InputModel : PersonNameInput
     {
-        [Required(ErrorMessage = "Укажите фамилию.")]
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Фамилия")]
-        public string LastName { get; set; } = "";
-
-        [Required(ErrorMessage = "Укажите имя.")]
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Имя")]
-        public string FirstName { get; set; } = "";
-
-        [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-        [StringLength(60, ErrorMessage = "Не более {1} символов.")]
-        [Display(Name = "Отчество")]
-        public string? MiddleName { get; set; }
-
         [Required(ErrorMessage = "Укажите адрес электронной почты.")]
         [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно.")]
-        [StringLength(120, ErrorMessage = "Не более {1} символов.")]
+        [StringLength(PersonFields.EmailMaxLength, ErrorMessage = "Не более {1} символов.")]
         [Display(Name = "Адрес электронной почты")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Укажите рабочий номер телефона: он печатается в графике.")]
         [RegularExpression(PersonFields.PhonePattern, ErrorMessage = PersonFields.PhoneMessage)]
-        [StringLength(40, ErrorMessage = "Не более {1} символов.")]
+        [StringLength(PersonFields.PhoneMaxLength, ErrorMessage = "Не более {1} символов.")]
         [Display(Name = "Рабочий номер телефона (с кодом муниципалитета)")]
         public string WorkPhone { get; set; } = "";
 

@@ -6,25 +6,8 @@ using Attestation.Web.Infrastructure;
 namespace Attestation.Web.Areas.Teacher.Pages.Applications;
 
 /// <summary>The fields of «Заявление о проведении аттестации» as the form posts them; a draft may leave any empty.</summary>
-public sealed class ApplicationInput
+public sealed class ApplicationInput : PersonNameInput
 {
-    [Required(ErrorMessage = "Укажите фамилию.")]
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Фамилия")]
-    public string LastName { get; set; } = "";
-
-    [Required(ErrorMessage = "Укажите имя.")]
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Имя")]
-    public string FirstName { get; set; } = "";
-
-    [RegularExpression(PersonFields.RussianPattern, ErrorMessage = PersonFields.RussianMessage)]
-    [StringLength(Domain.PersonName.PartMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Отчество")]
-    public string? MiddleName { get; set; }
-
     [Required(ErrorMessage = "Выберите образовательную организацию.")]
     [Display(Name = "Место работы (образовательная организация)")]
     public int? OrganisationId { get; set; }
