@@ -45,6 +45,7 @@ public class ProfileInput : PersonNameInput
             OrganisationId = user.OrganisationId,
             PositionId = user.PositionId,
             SubjectId = user.SubjectId,
+            Version = user.ConcurrencyStamp,
         };
     }
 }

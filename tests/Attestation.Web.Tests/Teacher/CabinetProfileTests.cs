@@ -34,6 +34,36 @@ public sealed class CabinetProfileTests(PortalWithDirectoryFactory factory) : IC
     }
 
     [Fact]
+    public async Task A_profile_form_from_an_older_tab_is_refused_and_keeps_what_was_typed()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("cabinet.tabs");
+        using var client = await factory.SignInAsync("cabinet.tabs");
+        var older = await client.GetDocumentAsync(ProfileUrl);
+        using (var newer = await client.SubmitFormAsync(ProfileUrl,
+                   new Dictionary<string, string> { ["Input.Phone"] = "+7 913 111-11-11" }, ProfileForm, submitter: "save-profile"))
+            Assert.Equal(HttpStatusCode.Redirect, newer.StatusCode);
+
+        using var refused = await client.SubmitFormAsync(older, ProfileUrl,
+            new Dictionary<string, string> { ["Input.LastName"] = "Смирнова" }, ProfileForm, submitter: "save-profile");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("Профиль изменили, пока вы его редактировали", string.Join(" ", page.SummaryErrors()), StringComparison.Ordinal);
+        Assert.Equal("Смирнова", page.FieldValue("Input.LastName"));
+        await using (var db = factory.OpenDb())
+        {
+            var stored = await db.Users.AsNoTracking().SingleAsync(u => u.Id == teacher.Id);
+            Assert.Equal(("Проверкина", "+7 913 111-11-11"), (stored.LastName, stored.PhoneNumber));
+        }
+
+        // Sent again from the page that told him, the older tab's values are saved knowingly.
+        using (var again = await client.SubmitFormAsync(page, ProfileUrl, new Dictionary<string, string>(), ProfileForm, submitter: "save-profile"))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await using (var db = factory.OpenDb())
+            Assert.Equal("Смирнова", (await db.Users.AsNoTracking().SingleAsync(u => u.Id == teacher.Id)).LastName);
+    }
+
+    [Fact]
     public async Task Editing_the_name_phone_and_organisation_is_saved_and_the_navigation_shows_the_new_short_name()
     {
         var teacher = await _cabinet.CreateTeacherAsync("cabinet.edit");

@@ -64,6 +64,13 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
             return Page();
         }
 
+        // Saved meanwhile in another tab: nothing is overwritten, nothing typed is lost.
+        if (AccountVersions.IsStale(user, Input, ModelState, nameof(Input)))
+        {
+            await LoadAsync(user, ct);
+            return Page();
+        }
+
         user.LastName = PersonFields.Normalize(Input.LastName);
         user.FirstName = PersonFields.Normalize(Input.FirstName);
         user.MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName);
@@ -74,7 +81,8 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
             result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            var conflict = await AccountVersions.ReportConflictAsync(db, user, result.Errors, ModelState, Input, nameof(Input), ct);
+            foreach (var error in conflict ? [] : result.Errors)
                 ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty,
                     error.Description);
             await LoadAsync(user, ct);
