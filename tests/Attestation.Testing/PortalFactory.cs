@@ -58,7 +58,25 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddHttpContextAccessor();
+            services.AddSingleton<StatementCounter>();
+            services.ConfigureDbContext<AttestationDbContext>((provider, options) =>
+                options.AddInterceptors(provider.GetRequiredService<StatementCounter>()));
         });
+    }
+
+    /// <summary>
+    /// GETs <paramref name="url"/> and counts the SQL statements the portal sent to answer it (the sign-in's own lookups
+    /// included, as in production).
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, int Statements)> GetCountingStatementsAsync(HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var key = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(StatementCounter.Header, key);
+        var response = await client.SendAsync(request);
+        return (response, Services.GetRequiredService<StatementCounter>().CountOf(key));
     }
 
     public IReadOnlyList<SentMail> SentMails() => SentMail.ReadAll(MailDirectory);

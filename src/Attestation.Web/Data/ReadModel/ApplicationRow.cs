@@ -51,8 +51,11 @@ public sealed class ApplicationRow
 
     public bool WantsToAttendMeeting { get; init; }
 
-    /// <summary>Claims the simplified form (the grounds themselves stay on the card).</summary>
-    public bool Simplified { get; init; }
+    /// <summary>The grounds of the simplified form, when the application claims it.</summary>
+    public string? SimplifiedGrounds { get; init; }
+
+    /// <summary>Claims the simplified form.</summary>
+    public bool Simplified => SimplifiedGrounds is not null;
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -117,6 +120,21 @@ public sealed class ApplicationRow
 
     /// <summary>A withdrawal filed and not yet registered.</summary>
     public bool WithdrawalPending => Withdrawal is { RegisteredAt: null };
+
+    /// <summary>The status as the cabinets read it (the same words as <see cref="Application.StatusText"/>).</summary>
+    public string StatusText =>
+        new StatusFacts(Status, RegistrationNumber, RegisteredOn, RejectionReason, CoordinatorMark, Decision?.Outcome,
+            ClaimedCategory, WithdrawalPending).Text;
+
+    /// <summary>
+    /// Whether <paramref name="action"/> may be taken now: the same rule (<see cref="ApplicationRules.Allows"/>) as
+    /// <see cref="Application.Can"/>, so a list can show its buttons without loading the aggregates.
+    /// </summary>
+    public bool Can(ApplicationAction action) =>
+        ApplicationRules.Allows(action, Status, WithdrawalPending, Simplified, ExpertAId is not null && ExpertBId is not null);
+
+    /// <summary>The conclusion's part is over (<see cref="Application.ConclusionPartDone"/>).</summary>
+    public bool ConclusionPartDone => Conclusion is { IsSigned: true } || ApplicationRules.ConclusionPartDone.Contains(Status);
 
     /// <summary>The appointed experts, the first one first.</summary>
     public IReadOnlyList<Guid> ExpertIds => new[] { ExpertAId, ExpertBId }.OfType<Guid>().ToList();

@@ -43,7 +43,7 @@ public static class ApplicationRows
                 ClaimedCategory = a.ClaimedCategory,
                 Form = a.Form,
                 WantsToAttendMeeting = a.WantsToAttendMeeting,
-                Simplified = a.SimplifiedGrounds != null,
+                SimplifiedGrounds = a.SimplifiedGrounds,
                 CreatedAt = a.CreatedAt,
                 UpdatedAt = a.UpdatedAt,
                 FirstSubmittedAt = a.FirstSubmittedAt,

@@ -51,11 +51,11 @@ public sealed class VerificationTests(MunicipalFactory factory) : IClassFixture<
         Assert.Equal($"до {due:dd.MM.yyyy}", dueCell.TextContent.Trim());
         Assert.DoesNotContain(later.Id.ToString(), rows.Keys);
         Assert.Equal(AttestationList.Due.Overdue,
-            AttestationList.DueStateOf(await _world.ReloadAsync(none.Id), due, due.AddDays(1)));
+            AttestationList.DueStateOf((await _world.ReloadAsync(none.Id)).ConclusionPartDone, due, due.AddDays(1)));
         Assert.Equal(AttestationList.Due.Soon,
-            AttestationList.DueStateOf(await _world.ReloadAsync(uploaded.Id), due, due.AddDays(-3)));
+            AttestationList.DueStateOf((await _world.ReloadAsync(uploaded.Id)).ConclusionPartDone, due, due.AddDays(-3)));
         Assert.Equal(AttestationList.Due.Done,
-            AttestationList.DueStateOf(await _world.ReloadAsync(signed.Id), due, due.AddDays(1)));
+            AttestationList.DueStateOf((await _world.ReloadAsync(signed.Id)).ConclusionPartDone, due, due.AddDays(1)));
     }
 
     [Fact]

@@ -22,8 +22,20 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     /// <summary>A due date this close (or past) is highlighted while the signed conclusion is missing.</summary>
     public const int DueSoonDays = 7;
 
-    [BindProperty(SupportsGet = true)]
-    public Guid? PeriodId { get; set; }
+    /// <summary>«Все периоды» in the period filter.</summary>
+    public const string AllPeriods = "all";
+
+    /// <summary>
+    /// The period filter: a period's id, <see cref="AllPeriods"/>, or nothing for the default — the periods not over
+    /// yet (the ones whose conclusions the coordinator still follows); older ones are a choice away.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "periodId")]
+    public string? Period { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView Pager { get; private set; } = null!;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -64,49 +76,63 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
-        if (PeriodId is { } chosen && !Periods.Any(p => p.Id == chosen))
-            return NotFound();
-
-        var query = db.Applications.AsNoTracking().InMunicipalityOf(User)
-            .Include(a => a.Documents)
-            .Where(ApplicationFilters.InAttestation);
-        if (PeriodId is { } periodId)
-            query = query.Where(a => a.PeriodId == periodId);
-        var applications = await query.ToListAsync(ct);
-
-        var names = await db.RowsOfAsync(applications, ct);
-        var periods = Periods.ToDictionary(p => p.Id);
         var today = region.Today;
+        var query = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(ApplicationFilters.InAttestation);
+        if (string.IsNullOrEmpty(Period))
+        {
+            var current = Periods.Where(p => p.EndDate >= today).Select(p => (Guid?)p.Id).ToList();
+            query = query.Where(a => current.Contains(a.PeriodId));
+        }
+        else if (Period != AllPeriods)
+        {
+            if (!Guid.TryParse(Period, out var chosen) || !Periods.Any(p => p.Id == chosen))
+                return NotFound();
+            query = query.Where(a => a.PeriodId == chosen);
+        }
 
-        Rows = applications
-            .Select(a =>
+        // The latest periods first: theirs are the conclusions still to come. One statement for the page's rows with
+        // their documents; the buttons come from the rows' capabilities (the aggregate's own rule), not from aggregates.
+        var page = await query.ToRows(db)
+            .OrderByDescending(r => r.PeriodStartYear).ThenByDescending(r => r.PeriodStartMonth)
+            .ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.MiddleName).ThenBy(r => r.Id)
+            .Select(r => new
             {
-                var period = periods[a.PeriodId!.Value];
+                Row = r,
+                Documents = db.ApplicationDocuments
+                    .Where(d => d.ApplicationId == r.Id)
+                    .OrderBy(d => d.UploadedAt)
+                    .Select(d => new { d.FileId, d.Kind, d.FileName })
+                    .ToList(),
+            })
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
+
+        var periods = Periods.ToDictionary(p => p.Id);
+        Rows = page.Items
+            .Select(item =>
+            {
+                var row = item.Row;
+                var period = periods[row.PeriodId!.Value];
                 var dueOn = PeriodCalendar.Deadlines(period).ConclusionUploadedBy;
                 return new Row(
-                    a.Id,
+                    row.Id,
                     period.Name,
                     period.StartDate,
-                    a.FullName,
-                    a.StatusText,
-                    names[a.Id].Position,
-                    names[a.Id].Subject,
-                    a.CurrentCategory.ToRussian(),
-                    a.ClaimedCategory?.ToRussian() ?? "",
-                    a.Form?.ToRussian() ?? "",
-                    a.SimplifiedGrounds,
-                    a.Documents.OrderBy(d => d.UploadedAt)
-                        .Select(d => new DocumentLink(d.FileId, $"{d.Kind.ToRussian()}: {d.FileName}"))
-                        .ToList(),
-                    a.Conclusion,
-                    a.CoordinatorMark,
-                    a.CanVerify,
+                    row.FullName,
+                    row.StatusText,
+                    row.Position,
+                    row.Subject,
+                    row.CurrentCategory.ToRussian(),
+                    row.ClaimedCategory?.ToRussian() ?? "",
+                    row.Form?.ToRussian() ?? "",
+                    row.SimplifiedGrounds,
+                    item.Documents.Select(d => new DocumentLink(d.FileId, $"{d.Kind.ToRussian()}: {d.FileName}")).ToList(),
+                    row.Conclusion,
+                    row.CoordinatorMark,
+                    row.Can(ApplicationAction.Verify),
                     dueOn,
-                    DueStateOf(a, dueOn, today));
+                    DueStateOf(row.ConclusionPartDone, dueOn, today));
             })
-            // The latest periods first: theirs are the conclusions still to come.
-            .OrderByDescending(r => r.PeriodStart)
-            .ThenBy(r => r.FullName, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
             .ToList();
         return Page();
     }
@@ -124,10 +150,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     }
 
     /// <summary>Highlighted while the signed conclusion is missing and the 15th is near or past.</summary>
-    public static Due DueStateOf(Application application, DateOnly dueOn, DateOnly today)
+    public static Due DueStateOf(bool conclusionPartDone, DateOnly dueOn, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        if (application.ConclusionPartDone)
+        if (conclusionPartDone)
             return Due.Done;
         if (today > dueOn)
             return Due.Overdue;

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Infrastructure;
+
+/// <summary>
+/// One page of a list: the rows, the total they were taken from, and where the page stands. Every list of the portal
+/// is bounded by one (SPEC: a region's ten years of data, a country's), never read whole.
+/// </summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < PageCount;
+
+    /// <summary>The number of the first row of the page, counted from 1 («Строки 51–100 из 2 340»).</summary>
+    public int FirstNumber => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+    public int LastNumber => FirstNumber == 0 ? 0 : FirstNumber + Items.Count - 1;
+
+    public Paged<TOther> With<TOther>(IReadOnlyList<TOther> items) => new(items, Total, Page, PageSize);
+}
+
+public static class Paging
+{
+    /// <summary>The rows of a list page unless the list says otherwise.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>
+    /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the
+    /// count and the rows.
+    /// </summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, CancellationToken ct,
+        int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var total = await ordered.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var items = total == 0
+            ? []
+            : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<T>(items, total, number, pageSize);
+    }
+}
+
+/// <summary>What <c>_Pager</c> shows: the page's figures and a link to any page of the same list.</summary>
+public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumber, int LastNumber, Func<int, string> Url)
+{
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < PageCount;
+
+    /// <summary>
+    /// The query parameter of the page number: <c>p</c>, since Razor Pages keep <c>page</c> for the page's own path.
+    /// </summary>
+    public const string Parameter = "p";
+
+    /// <summary>The pager of <paramref name="paged"/> on the current request's URL, with <see cref="Parameter"/> replaced.</summary>
+    public static PagerView Of<T>(Paged<T> paged, Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(paged);
+        ArgumentNullException.ThrowIfNull(request);
+        return new PagerView(paged.Total, paged.Page, paged.PageCount, paged.FirstNumber, paged.LastNumber, page =>
+        {
+            var query = request.Query
+                .Where(pair => !string.Equals(pair.Key, Parameter, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
+                .Append(new KeyValuePair<string, string?>(Parameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return request.PathBase + request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        });
+    }
+}

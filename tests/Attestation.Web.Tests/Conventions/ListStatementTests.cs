@@ -1,0 +1,87 @@
+using System.Net;
+using Attestation.Domain.Applications;
+using Attestation.Testing;
+
+namespace Attestation.Web.Tests.Conventions;
+
+/// <summary>
+/// What a list page costs in SQL statements, counted by <see cref="StatementCounter"/> (a count, not a timing): a
+/// bounded page reads at most three statements, however many applications the municipality has, never one per row.
+/// </summary>
+public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
+{
+    private const int MaxStatements = 3;
+
+    private readonly MunicipalWorld _world = new(factory);
+
+    public static TheoryData<string> BoundedPages() =>
+    [
+        "/Municipality/Attestation",
+        "/Municipality/Attestation?periodId=all",
+        "/Municipality/Schedule/Fill",
+        "/Municipality/Withdraw",
+        "/Municipality/Withdrawals",
+        "/Municipality/NotApplied",
+        "/Municipality/Invitations",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BoundedPages))]
+    public async Task A_list_page_reads_a_constant_few_statements_however_many_rows_it_shows(string url)
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        var coordinator = await _world.CoordinatorAsync(place);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+        await ApplicationsAsync(place, 1);
+        var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);
+        few.Dispose();
+
+        await ApplicationsAsync(place, 3);
+        var (more, withMore) = await factory.GetCountingStatementsAsync(client, url);
+
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        more.Dispose();
+        Assert.InRange(withFew, 1, MaxStatements);
+        Assert.Equal(withFew, withMore);
+    }
+
+    [Fact]
+    public async Task The_attestation_list_shows_the_periods_not_over_by_default_a_page_at_a_time()
+    {
+        var place = await _world.MunicipalityAsync("Тегульдетский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var expertA = await _world.ExpertAsync(place, "Фёдоров");
+        var expertB = await _world.ExpertAsync(place, "Громов");
+        var past = await factory.Applications.PeriodAsync(new DateOnly(factory.Today.Year, factory.Today.Month, 1).AddMonths(-4));
+        var old = await _world.ApplicationAsync(place, "Давняя", ApplicationStage.Scheduled, past, expertA, expertB);
+        for (var i = 0; i < 52; i++)
+            await _world.ApplicationAsync(place, "Текущая", ApplicationStage.Scheduled, expertA: expertA, expertB: expertB);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var first = await client.GetDocumentAsync("/Municipality/Attestation");
+        Assert.Equal(50, first.QuerySelectorAll("#applications tbody tr").Length);
+        Assert.Equal("Строки 1–50 из 52", first.QuerySelector("#pager-range")!.TextContent.Trim());
+        Assert.Null(first.QuerySelector($"tr[data-id='{old.Id}']"));
+
+        var second = await client.GetDocumentAsync(first.QuerySelector("#pager-next")!.GetAttribute("href")!);
+        Assert.Equal(2, second.QuerySelectorAll("#applications tbody tr").Length);
+        Assert.Equal("Строки 51–52 из 52", second.QuerySelector("#pager-range")!.TextContent.Trim());
+
+        // The ended period is one choice away, and so is everything.
+        var ended = await client.GetDocumentAsync($"/Municipality/Attestation?periodId={past.Id}");
+        Assert.NotNull(ended.QuerySelector($"tr[data-id='{old.Id}']"));
+        var all = await client.GetDocumentAsync("/Municipality/Attestation?periodId=all");
+        Assert.Equal("Строки 1–50 из 53", all.QuerySelector("#pager-range")!.TextContent.Trim());
+    }
+
+    private async Task ApplicationsAsync(MunicipalWorld.Place place, int count)
+    {
+        var expertA = await _world.ExpertAsync(place, "Фёдоров");
+        var expertB = await _world.ExpertAsync(place, "Громов");
+        for (var i = 0; i < count; i++)
+        {
+            await _world.ApplicationAsync(place, "Счётова", ApplicationStage.Registered);
+            await _world.ApplicationAsync(place, "Счётова", ApplicationStage.ConclusionSigned, expertA: expertA, expertB: expertB);
+        }
+    }
+}
