@@ -74,6 +74,27 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         Assert.Equal("Строки 1–50 из 53", all.QuerySelector("#pager-range")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task The_registration_journal_of_all_years_is_read_a_page_at_a_time()
+    {
+        var place = await _world.MunicipalityAsync("Колпашевский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var newest = await _world.ApplicationAsync(place, "Свежая", ApplicationStage.Registered, submittedAt: factory.Now.AddDays(-1));
+        for (var i = 0; i < 51; i++)
+            await _world.ApplicationAsync(place, "Прошлогодняя", ApplicationStage.Registered, submittedAt: factory.Now.AddDays(-300 - i));
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var first = await client.GetDocumentAsync("/Municipality/Registration?show=all");
+        Assert.Equal(50, first.QuerySelectorAll("#journal tbody tr").Length);
+        Assert.Equal("Строки 1–50 из 52", first.QuerySelector("#pager-range")!.TextContent.Trim());
+        // The latest submission first.
+        Assert.Equal(newest.Id.ToString(), first.QuerySelector("#journal tbody tr")!.GetAttribute("data-id"));
+
+        var second = await client.GetDocumentAsync(first.QuerySelector("#pager-next")!.GetAttribute("href")!);
+        Assert.Equal(2, second.QuerySelectorAll("#journal tbody tr").Length);
+        Assert.Contains("show=all", first.QuerySelector("#pager-next")!.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
     private async Task ApplicationsAsync(MunicipalWorld.Place place, int count)
     {
         var expertA = await _world.ExpertAsync(place, "Фёдоров");

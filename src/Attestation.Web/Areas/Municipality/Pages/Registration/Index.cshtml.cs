@@ -26,6 +26,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    /// <summary>The pages of the lists that grow with the years («Все поданные» and each status); null for the lists of new ones.</summary>
+    public PagerView? Pager { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -81,8 +87,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
             Waiting => waiting,
             Near => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Amber).ToList(),
             Overdue => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Red).ToList(),
-            All => await submitted.OrderByDescending(a => a.SubmittedAt).ToListAsync(ct),
-            _ => await ByStatusAsync(submitted, Enum.Parse<ApplicationStatus>(Filter), ct),
+            All => await PageAsync(submitted, ct),
+            _ => await PageAsync(submitted.Where(ApplicationFilters.StatusIn([Enum.Parse<ApplicationStatus>(Filter)])), ct),
         };
         if (Filter is Waiting or Near or Overdue)
             applications = applications.OrderBy(a => a.SubmittedAt).ToList();
@@ -112,9 +118,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         return Page();
     }
 
-    private static Task<List<Application>> ByStatusAsync(IQueryable<Application> submitted, ApplicationStatus status,
-        CancellationToken ct) =>
-        submitted.Where(a => a.Status == status).OrderByDescending(a => a.SubmittedAt).ToListAsync(ct);
+    /// <summary>A page of a list that grows with the years, the latest submissions first.</summary>
+    private async Task<List<Application>> PageAsync(IQueryable<Application> applications, CancellationToken ct)
+    {
+        var page = await applications.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id).ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
+        return [.. page.Items];
+    }
 
     private ConsiderationClock Clock(Application application) =>
         ApplicationClocks.Consideration(application, region.Now, region.Zone)!;
