@@ -46,6 +46,24 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_operators_control_table_counts_every_list_in_one_statement()
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        using var client = await new Operator.OperatorDesk(factory).SignInOperatorAsync($"control{MunicipalWorld.Next()}");
+        await ApplicationsAsync(place, 1);
+        var (few, withFew) = await factory.GetCountingStatementsAsync(client, "/Operator/Control");
+        few.Dispose();
+
+        await ApplicationsAsync(place, 2);
+        var (more, withMore) = await factory.GetCountingStatementsAsync(client, "/Operator/Control");
+
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        more.Dispose();
+        Assert.InRange(withFew, 1, MaxStatements);
+        Assert.Equal(withFew, withMore);
+    }
+
+    [Fact]
     public async Task The_attestation_list_shows_the_periods_not_over_by_default_a_page_at_a_time()
     {
         var place = await _world.MunicipalityAsync("Тегульдетский район");

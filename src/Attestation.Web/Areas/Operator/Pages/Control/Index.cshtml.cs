@@ -33,9 +33,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     {
         Control = await RegionControl.LoadAsync(db, region, ct);
         NearestDeadlines = Control.NearestPeriod is null ? null : PeriodCalendar.Deadlines(Control.NearestPeriod);
-        var counts = new Dictionary<ControlList, Dictionary<int, int>>();
-        foreach (var list in Columns)
-            counts[list] = await Control.CountByMunicipalityAsync(db, list, ct);
+        var counts = await Control.CountByMunicipalityAsync(db, Columns, ct);
 
         var municipalities = await db.Municipalities.AsNoTracking()
             .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo })

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
@@ -83,34 +84,59 @@ public sealed class RegionControl
     public IQueryable<Application> Apply(IQueryable<Application> applications, ControlList list)
     {
         ArgumentNullException.ThrowIfNull(applications);
+        return applications.Where(Condition(list));
+    }
+
+    /// <summary>What <paramref name="list"/> means today, as one condition (the named filters of the domain and the dates).</summary>
+    public Expression<Func<Application, bool>> Condition(ControlList list)
+    {
         var nearestId = NearestPeriod?.Id;
+        var dueIn = _conclusionsDueIn;
+        var overdueIn = _conclusionsOverdueIn;
+        var overdueBefore = _considerationOverdueBefore;
         return list switch
         {
-            ControlList.Waiting => applications.Where(ApplicationFilters.AwaitingConsideration),
-            ControlList.ConsiderationOverdue => applications.Where(ApplicationFilters.AwaitingConsideration)
-                .Where(a => a.SubmittedAt < _considerationOverdueBefore),
-            ControlList.WithoutPeriod => applications.Where(ApplicationFilters.AwaitingPeriod),
-            ControlList.FewerThanTwoExperts => applications
-                .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule)))
-                .Where(a => nearestId != null && a.PeriodId == nearestId && (a.ExpertAId == null || a.ExpertBId == null)),
-            ControlList.Scheduled => applications.Where(ApplicationFilters.ConclusionMissing)
-                .Where(a => nearestId != null && a.PeriodId == nearestId && a.ExpertAId != null && a.ExpertBId != null),
-            ControlList.ConclusionsDue => applications.Where(ApplicationFilters.ConclusionMissing)
-                .Where(a => a.PeriodId != null && _conclusionsDueIn.Contains(a.PeriodId.Value)),
-            ControlList.ConclusionsOverdue => applications.Where(ApplicationFilters.ConclusionMissing)
-                .Where(a => a.PeriodId != null && _conclusionsOverdueIn.Contains(a.PeriodId.Value)),
+            ControlList.Waiting => ApplicationFilters.AwaitingConsideration,
+            ControlList.ConsiderationOverdue => ApplicationFilters.AwaitingConsideration.And(a => a.SubmittedAt < overdueBefore),
+            ControlList.WithoutPeriod => ApplicationFilters.AwaitingPeriod,
+            ControlList.FewerThanTwoExperts => ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule))
+                .And(a => nearestId != null && a.PeriodId == nearestId && (a.ExpertAId == null || a.ExpertBId == null)),
+            ControlList.Scheduled => ApplicationFilters.ConclusionMissing
+                .And(a => nearestId != null && a.PeriodId == nearestId && a.ExpertAId != null && a.ExpertBId != null),
+            ControlList.ConclusionsDue => ApplicationFilters.ConclusionMissing
+                .And(a => a.PeriodId != null && dueIn.Contains(a.PeriodId.Value)),
+            ControlList.ConclusionsOverdue => ApplicationFilters.ConclusionMissing
+                .And(a => a.PeriodId != null && overdueIn.Contains(a.PeriodId.Value)),
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
         };
     }
 
-    /// <summary>How many applications of each municipality are in <paramref name="list"/>.</summary>
-    public async Task<Dictionary<int, int>> CountByMunicipalityAsync(AttestationDbContext db, ControlList list, CancellationToken ct)
+    /// <summary>
+    /// How many applications of each municipality are in each of <paramref name="lists"/>: one statement, a GROUP BY
+    /// with a filtered count per list, whatever the number of lists.
+    /// </summary>
+    public async Task<Dictionary<ControlList, Dictionary<int, int>>> CountByMunicipalityAsync(AttestationDbContext db,
+        IReadOnlyList<ControlList> lists, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await Apply(db.Applications.AsNoTracking(), list)
+        ArgumentNullException.ThrowIfNull(lists);
+        // g => new[] { g.Key, g.Count(condition₁), …, g.Count(conditionₙ) }
+        var group = Expression.Parameter(typeof(IGrouping<int, Application>), "g");
+        var count = typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(Application));
+        var cells = new List<Expression> { Expression.Property(group, nameof(IGrouping<int, Application>.Key)) };
+        cells.AddRange(lists.Select(list => (Expression)Expression.Call(count, group, Condition(list))));
+        var row = Expression.Lambda<Func<IGrouping<int, Application>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
+
+        var rows = await db.Applications.AsNoTracking()
+            .Where(ApplicationFilters.InProgress)
             .GroupBy(a => a.MunicipalityId)
-            .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
+            .Select(row)
+            .ToListAsync(ct);
+        return lists
+            .Select((list, index) => (list, counts: rows.ToDictionary(r => r[0], r => r[index + 1])))
+            .ToDictionary(x => x.list, x => x.counts);
     }
 
     /// <summary>The list's name as the table heads and the application list title say it.</summary>
