@@ -114,31 +114,34 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Periods = periods.OrderByDescending(p => p.StartDate).ToList();
         if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
             return NotFound();
-        if (MunicipalityId is { } municipality && !await db.Municipalities.AnyAsync(m => m.Id == municipality, ct))
-            return NotFound();
         Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        var chosenMunicipality = MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (chosenMunicipality is not null && Municipalities.All(m => m.Value != chosenMunicipality))
+            return NotFound();
         foreach (var item in Municipalities)
             item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
         var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
 
-        var scoped = db.Applications.AsNoTracking().Where(a => a.PeriodId != null);
+        // Only the conclusion's stages: the decided history of the years is never scanned.
+        var lists = Enum.GetValues<ConclusionList>();
+        var scoped = db.Applications.AsNoTracking()
+            .Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]))
+            .Where(a => a.PeriodId != null);
         if (PeriodId is { } periodId)
             scoped = scoped.Where(a => a.PeriodId == periodId);
         if (MunicipalityId is { } municipalityId)
             scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
 
-        var byStatus = await scoped.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var overdueByStatus = await scoped.Where(a => overduePeriods.Contains(a.PeriodId!.Value))
-            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var lists = Enum.GetValues<ConclusionList>();
-        Counts = lists.ToDictionary(q => q, q => StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)));
+        // Each stage's count and its overdue part in one statement.
+        var byStatus = await scoped.GroupBy(a => a.Status)
+            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(a => overduePeriods.Contains(a.PeriodId!.Value)) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        Counts = lists.ToDictionary(q => q, q => StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)?.Count ?? 0));
         OverdueCounts = lists.ToDictionary(q => q, q => q == ConclusionList.Verified
             ? 0
-            : StatusesOf(q).Sum(s => overdueByStatus.GetValueOrDefault(s)));
+            : StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)?.Overdue ?? 0));
 
         var statuses = StatusesOf(Show);
         var query = scoped.Where(a => statuses.Contains(a.Status));
