@@ -13,6 +13,12 @@ public sealed class DatabaseOptions
 
 public static class DataSetup
 {
+    /// <summary>
+    /// PostgreSQL's ICU collation for Russian, on the columns of people's names: a list ordered and paged in SQL reads
+    /// «Ёлкина» after «Елисеева», as a person would, not in code-point order.
+    /// </summary>
+    public const string RussianCollation = "ru-RU-x-icu";
+
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Default")

@@ -93,6 +93,23 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_list_ordered_in_the_database_reads_names_in_russian_alphabetical_order()
+    {
+        var place = await _world.MunicipalityAsync("Александровский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var expertA = await _world.ExpertAsync(place, "Фёдоров");
+        var expertB = await _world.ExpertAsync(place, "Громов");
+        foreach (var name in new[] { "Жукова", "Ёлкина", "Абрамова", "Елисеева" })
+            await _world.ApplicationAsync(place, name, ApplicationStage.Scheduled, expertA: expertA, expertB: expertB);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var page = await client.GetDocumentAsync("/Municipality/Attestation");
+
+        Assert.Equal(["Абрамова", "Елисеева", "Ёлкина", "Жукова"],
+            page.QuerySelectorAll("#applications tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim().Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task The_registration_journal_of_all_years_is_read_a_page_at_a_time()
     {
         var place = await _world.MunicipalityAsync("Колпашевский район");

@@ -10,9 +10,9 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.Property(u => u.LastName).HasMaxLength(PersonName.PartMaxLength);
-        builder.Property(u => u.FirstName).HasMaxLength(PersonName.PartMaxLength);
-        builder.Property(u => u.MiddleName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(u => u.LastName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
+        builder.Property(u => u.FirstName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
+        builder.Property(u => u.MiddleName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
         builder.Property(u => u.WorkPhone).HasMaxLength(40);
         builder.Property(u => u.GenitiveFullName).HasMaxLength(GenitiveCorrection.MaxLength);
         builder.Property(u => u.GenitiveFullNameFor).HasMaxLength(GenitiveCorrection.MaxLength);

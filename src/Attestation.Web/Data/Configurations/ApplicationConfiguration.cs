@@ -16,9 +16,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // Optimistic concurrency on PostgreSQL's xmin: two coordinators acting on one application cannot both win.
         builder.Property<uint>("Version").IsRowVersion();
 
-        builder.Property(a => a.LastName).HasMaxLength(PersonName.PartMaxLength);
-        builder.Property(a => a.FirstName).HasMaxLength(PersonName.PartMaxLength);
-        builder.Property(a => a.MiddleName).HasMaxLength(PersonName.PartMaxLength);
+        builder.Property(a => a.LastName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
+        builder.Property(a => a.FirstName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
+        builder.Property(a => a.MiddleName).HasMaxLength(PersonName.PartMaxLength).UseCollation(DataSetup.RussianCollation);
         builder.Property(a => a.CurrentCategoryDecisionNumber).HasMaxLength(Application.DecisionNumberMaxLength);
         builder.Property(a => a.SimplifiedGrounds).HasMaxLength(Application.LongTextMaxLength);
         builder.Property(a => a.EducationInstitution).HasMaxLength(Application.ShortTextMaxLength);

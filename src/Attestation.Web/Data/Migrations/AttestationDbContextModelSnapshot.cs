@@ -88,7 +88,8 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -103,7 +104,8 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<string>("LessonRecordingLink1")
                         .HasMaxLength(1000)
@@ -115,7 +117,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.Property<string>("MiddleName")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
@@ -801,7 +804,8 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<string>("GenitiveFullName")
                         .HasMaxLength(200)
@@ -814,7 +818,8 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -824,7 +829,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.Property<string>("MiddleName")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("ru-RU-x-icu");
 
                     b.Property<int?>("MunicipalityId")
                         .HasColumnType("integer");

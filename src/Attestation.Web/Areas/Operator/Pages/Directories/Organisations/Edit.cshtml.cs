@@ -132,8 +132,11 @@ public sealed class EditModel(AttestationDbContext db) : DirectoryEntryPage<Orga
             ModelState.AddModelError("Input.MunicipalityId",
                 "Организацию, в которой работают пользователи или на которую ссылаются заявления, нельзя перенести в другой муниципалитет.");
 
+        // A new one of the same name lands on the existing one (see OnPostAsync); a renamed one must not take another's name.
+        if (organisation is null)
+            return;
         var names = await Db.Organisations.AsNoTracking()
-            .Where(o => o.MunicipalityId == municipalityId && o.Id != (organisation == null ? 0 : organisation.Id))
+            .Where(o => o.MunicipalityId == municipalityId && o.Id != organisation.Id)
             .Select(o => o.Name)
             .ToListAsync(ct);
         if (names.Any(n => DirectoryNames.Same(n, Input.Name)))
