@@ -60,14 +60,21 @@ public static class ApplicationClocks
     public static ConsiderationClock? Consideration(Application application, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (application.SubmittedAt is not { } submittedAt)
+        return Consideration(application.SubmittedAt, application.ConsideredAt, now, zone);
+    }
+
+    /// <summary>The clock of an application submitted and considered at these instants (a list row has no aggregate).</summary>
+    public static ConsiderationClock? Consideration(DateTimeOffset? submittedAt, DateTimeOffset? consideredAt, DateTimeOffset now,
+        TimeZoneInfo zone)
+    {
+        if (submittedAt is null)
         {
             return null;
         }
 
-        var submittedOn = RegionClock.Today(submittedAt, zone);
+        var submittedOn = RegionClock.Today(submittedAt.Value, zone);
         var deadline = submittedOn.AddDays(ConsiderationDays);
-        DateOnly? consideredOn = application.ConsideredAt is { } consideredAt ? RegionClock.Today(consideredAt, zone) : null;
+        DateOnly? consideredOn = consideredAt is { } considered ? RegionClock.Today(considered, zone) : null;
         var reference = consideredOn ?? RegionClock.Today(now, zone);
         var daysLeft = deadline.DayNumber - reference.DayNumber;
         var light = consideredOn is null

@@ -177,6 +177,26 @@ public static class ApplicationFilters
     public static Expression<Func<Application, bool>> WithdrawalPending { get; } =
         a => a.Withdrawal != null && a.Withdrawal.RegisteredAt == null;
 
+    /// <summary>
+    /// Awaiting consideration with the 30-day clock at <paramref name="light"/> on <paramref name="today"/>: the light of
+    /// <see cref="ApplicationClocks.Consideration(Application, DateTimeOffset, TimeZoneInfo)"/> as one condition on the
+    /// submission instant (an index serves it).
+    /// </summary>
+    public static Expression<Func<Application, bool>> ConsiderationLight(TrafficLight light, DateOnly today, TimeZoneInfo zone)
+    {
+        // daysLeft = submittedOn + 30 − today: red below 0, amber 0…6, so the bounds are the starts of two region days.
+        var redBefore = RegionClock.StartOfDay(today.AddDays(-ApplicationClocks.ConsiderationDays), zone);
+        var amberBefore = RegionClock.StartOfDay(today.AddDays(ApplicationClocks.AmberDays - ApplicationClocks.ConsiderationDays), zone);
+        Expression<Func<Application, bool>> clock = light switch
+        {
+            TrafficLight.Red => a => a.SubmittedAt < redBefore,
+            TrafficLight.Amber => a => a.SubmittedAt >= redBefore && a.SubmittedAt < amberBefore,
+            TrafficLight.Green => a => a.SubmittedAt >= amberBefore,
+            _ => throw new ArgumentOutOfRangeException(nameof(light), light, null),
+        };
+        return AwaitingConsideration.And(clock);
+    }
+
     /// <summary>Registered on general grounds and not yet given a period: what the schedule still has to take.</summary>
     public static Expression<Func<Application, bool>> AwaitingPeriod { get; } =
         a => a.Status == ApplicationStatus.Registered && a.PeriodId == null && a.SimplifiedGrounds == null;

@@ -1,4 +1,5 @@
 using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
 using Attestation.Domain.Rules;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
@@ -53,21 +54,77 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
 
         foreach (var application in claimed)
         {
-            var otherOfTeacher = others[application.TeacherId].Where(o => o.Id != application.Id).ToList();
-            var facts = EligibilityFacts.From(application, positions[application.PositionId], organisations[application.OrganisationId], region.Today) with
-            {
-                HeldCategories = held[application.TeacherId].ToList(),
-                OtherOpenApplications = otherOfTeacher.Count(o => o.Status.IsInProgress()),
-                LastRefusalOn = otherOfTeacher
-                    .Where(o => o.Decision is { Outcome: DecisionOutcome.Refused })
-                    .Select(o => (DateOnly?)o.Decision!.MeetingDate)
-                    .Max(),
-                ExpertOrganisationIds = application.AssignedExperts.Where(expertOrganisations.ContainsKey)
-                    .Select(id => expertOrganisations[id]).ToList(),
-            };
-            result[application.Id] = EligibilityRules.Evaluate(facts, settings.Value);
+            var facts = EligibilityFacts.From(application, positions[application.PositionId], organisations[application.OrganisationId], region.Today);
+            result[application.Id] = Evaluate(facts, application.Id, held[application.TeacherId],
+                others[application.TeacherId].Select(o => new OtherApplication(o.Id, o.Status, o.Decision)),
+                application.AssignedExperts.Where(expertOrganisations.ContainsKey).Select(id => expertOrganisations[id]));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The warnings of saved applications (a page of the registration journal) in one statement: each application's
+    /// own facts with its position, organisation, the teacher's categories and other applications and the experts'
+    /// workplaces, joined in the database.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<RuleWarning>>> OfSavedAsync(IReadOnlyCollection<Guid> ids,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return new Dictionary<Guid, IReadOnlyList<RuleWarning>>();
+        var today = region.Today;
+        var rows = await (
+                from a in db.Applications.AsNoTracking()
+                where ids.Contains(a.Id) && a.ClaimedCategory != null
+                join position in db.Positions on a.PositionId equals position.Id
+                join organisation in db.Organisations on a.OrganisationId equals organisation.Id
+                select new
+                {
+                    a.Id,
+                    Facts = new EligibilityFacts
+                    {
+                        ClaimedCategory = a.ClaimedCategory!.Value,
+                        Today = today,
+                        DeclaredCategory = a.CurrentCategory,
+                        DeclaredCategoryExpiresOn = a.CurrentCategoryExpiresOn,
+                        PositionIsMethodist = position.IsMethodist,
+                        PositionIsVocational = position.IsVocational,
+                        OrganisationIsVocational = organisation.IsVocational,
+                        HasEmployerPetition = a.Documents.Any(d => d.Kind == ApplicationDocumentKind.EmployerPetition),
+                        TeacherOrganisationId = a.OrganisationId,
+                    },
+                    Held = db.HeldCategories.Where(c => c.TeacherId == a.TeacherId).ToList(),
+                    Others = db.Applications.Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id)
+                        .Select(o => new OtherApplication(o.Id, o.Status, o.Decision)).ToList(),
+                    ExpertOrganisations = db.Users
+                        .Where(u => (u.Id == a.ExpertAId || u.Id == a.ExpertBId) && u.OrganisationId != null)
+                        .Select(u => u.OrganisationId!.Value).ToList(),
+                })
+            .ToListAsync(ct);
+        var result = ids.ToDictionary(id => id, _ => (IReadOnlyList<RuleWarning>)[]);
+        foreach (var row in rows)
+            result[row.Id] = Evaluate(row.Facts, row.Id, row.Held, row.Others, row.ExpertOrganisations);
+        return result;
+    }
+
+    private sealed record OtherApplication(Guid Id, ApplicationStatus Status, CommissionDecision? Decision);
+
+    /// <summary>The facts of the application completed with those of its teacher and experts, and the rules' verdict.</summary>
+    private IReadOnlyList<RuleWarning> Evaluate(EligibilityFacts facts, Guid applicationId, IEnumerable<HeldCategory> held,
+        IEnumerable<OtherApplication> others, IEnumerable<int> expertOrganisations)
+    {
+        var otherOfTeacher = others.Where(o => o.Id != applicationId).ToList();
+        return EligibilityRules.Evaluate(facts with
+        {
+            HeldCategories = held.ToList(),
+            OtherOpenApplications = otherOfTeacher.Count(o => o.Status.IsInProgress()),
+            LastRefusalOn = otherOfTeacher
+                .Where(o => o.Decision is { Outcome: DecisionOutcome.Refused })
+                .Select(o => (DateOnly?)o.Decision!.MeetingDate)
+                .Max(),
+            ExpertOrganisationIds = expertOrganisations.ToList(),
+        }, settings.Value);
     }
 
     /// <summary>«2 предупреждения».</summary>

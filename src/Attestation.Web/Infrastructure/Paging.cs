@@ -35,7 +35,17 @@ public static class Paging
         int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        var total = await ordered.CountAsync(ct);
+        return await ordered.ToPagedAsync(page, await ordered.CountAsync(ct), ct, pageSize);
+    }
+
+    /// <summary>
+    /// The page of an ordered query whose <paramref name="total"/> was already counted (with the page's other counts,
+    /// in one statement): one statement, the rows.
+    /// </summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, int total, CancellationToken ct,
+        int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
         var items = total == 0

@@ -171,3 +171,29 @@ public class ApplicationClocksTests
         Assert.Equal(new DateOnly(2026, 1, 29), clock.LastDay);
     }
 }
+
+public class ConsiderationLightFilterTests
+{
+    /// <summary>The query condition and the card's clock agree on every hour of the days around both boundaries.</summary>
+    [Theory]
+    [InlineData(TrafficLight.Green)]
+    [InlineData(TrafficLight.Amber)]
+    [InlineData(TrafficLight.Red)]
+    public void The_light_as_a_query_condition_agrees_with_the_clock_of_each_application(TrafficLight light)
+    {
+        var application = Given.ApplicationIn(ApplicationStatus.Submitted);
+        var submittedOn = RegionClock.Today(Given.SubmitAt, Given.Tomsk);
+        var agreed = 0;
+        for (var day = 20; day <= 33; day++)
+        {
+            var today = submittedOn.AddDays(day);
+            var matches = ApplicationFilters.ConsiderationLight(light, today, Given.Tomsk).Compile();
+            var now = RegionClock.StartOfDay(today, Given.Tomsk).AddHours(12);
+            var clock = ApplicationClocks.Consideration(application, now, Given.Tomsk)!;
+            Assert.Equal(clock.Light == light, matches(application));
+            agreed += clock.Light == light ? 1 : 0;
+        }
+        // Each light is met somewhere in the range, so the comparison is not vacuous.
+        Assert.True(agreed > 0);
+    }
+}

@@ -16,6 +16,10 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
 
     public static TheoryData<string> BoundedPages() =>
     [
+        "/Municipality",
+        "/Municipality/Registration",
+        "/Municipality/Registration?show=all",
+        "/Municipality/Registration?show=overdue",
         "/Municipality/Attestation",
         "/Municipality/Attestation?periodId=all",
         "/Municipality/Schedule/Fill",

@@ -136,6 +136,10 @@ public sealed class ApplicationRow
     /// <summary>The conclusion's part is over (<see cref="Application.ConclusionPartDone"/>).</summary>
     public bool ConclusionPartDone => Conclusion is { IsSigned: true } || ApplicationRules.ConclusionPartDone.Contains(Status);
 
+    /// <summary>The 30-day consideration clock (<see cref="ApplicationClocks.Consideration(Application, DateTimeOffset, TimeZoneInfo)"/>).</summary>
+    public ConsiderationClock? Consideration(DateTimeOffset now, TimeZoneInfo zone) =>
+        ApplicationClocks.Consideration(SubmittedAt, ConsideredAt, now, zone);
+
     /// <summary>The appointed experts, the first one first.</summary>
     public IReadOnlyList<Guid> ExpertIds => new[] { ExpertAId, ExpertBId }.OfType<Guid>().ToList();
 }

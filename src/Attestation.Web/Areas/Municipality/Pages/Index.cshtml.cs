@@ -43,60 +43,58 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public sealed record Deadline(DateOnly Date, string What, string Open, bool IsDone, string? Link);
 
+    /// <summary>Two statements: the periods, and the municipality's name with every count of the page.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = region.Today;
         var municipalityId = User.MunicipalityId();
         HasMunicipality = municipalityId is not null;
-        Municipality = municipalityId is { } id ? await db.FindMunicipalityNameAsync(id, ct) : null;
-
-        var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
-        ApplicationCount = await applications.CountAsync(ApplicationFilters.InProgress, ct);
-        PendingWithdrawals = await applications.CountAsync(ApplicationFilters.WithdrawalPending, ct);
-
-        var waiting = await applications.Where(ApplicationFilters.AwaitingConsideration).ToListAsync(ct);
-        var lights = waiting
-            .Select(a => ApplicationClocks.Consideration(a, region.Now, region.Zone)!.Light)
-            .ToList();
-        Waiting = waiting.Count;
-        Near = lights.Count(l => l == TrafficLight.Amber);
-        Overdue = lights.Count(l => l == TrafficLight.Red);
-
         var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
-        var withoutPeriod = await applications.CountAsync(ApplicationFilters.AwaitingPeriod, ct);
-
-        if (PeriodCalendar.NearestOpenPeriod(periods, region.Now, region.Zone) is { } nearest)
-            Schedule = await ScheduleOfAsync(applications, nearest, withoutPeriod, ct);
-
+        var nearest = PeriodCalendar.NearestOpenPeriod(periods, region.Now, region.Zone);
         // The 15th of this month is the conclusions' deadline of the period whose second month this is.
         var thisMonth = new DateOnly(Today.Year, Today.Month, 1);
         var started = thisMonth.AddMonths(-1);
-        if (periods.FirstOrDefault(p => p.StartYear == started.Year && p.StartMonth == started.Month) is { } due)
-        {
-            var counts = await applications
-                .Where(a => a.PeriodId == due.Id)
-                .GroupBy(a => a.Status)
-                .Select(g => new { Status = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
-            Conclusions = new ConclusionState(due, PeriodCalendar.Deadlines(due).ConclusionUploadedBy,
-                counts.GetValueOrDefault(ApplicationStatus.Scheduled),
-                counts.GetValueOrDefault(ApplicationStatus.ConclusionUploaded),
-                counts.GetValueOrDefault(ApplicationStatus.ConclusionSigned));
-        }
-
+        var due = periods.FirstOrDefault(p => p.StartYear == started.Year && p.StartMonth == started.Month);
         var next = thisMonth.AddMonths(1);
         var upcoming = periods.FirstOrDefault(p => p.StartYear == next.Year && p.StartMonth == next.Month);
-        var upcomingSchedule = upcoming is null ? null : await ScheduleOfAsync(applications, upcoming, withoutPeriod, ct);
-        Deadlines = MonthDeadlines(thisMonth, upcoming, upcomingSchedule);
-    }
 
-    private static async Task<ScheduleState> ScheduleOfAsync(IQueryable<Application> applications, AttestationPeriod period,
-        int withoutPeriod, CancellationToken ct)
-    {
-        var inPeriod = applications.Where(a => a.PeriodId == period.Id);
-        return new ScheduleState(period, PeriodCalendar.ScheduleDeadline(period), withoutPeriod,
-            await inPeriod.CountAsync(a => a.Status == ApplicationStatus.Registered, ct),
-            await inPeriod.CountAsync(a => a.ExpertAId != null && a.ExpertBId != null, ct));
+        var nearestId = nearest?.Id;
+        var upcomingId = upcoming?.Id;
+        var dueId = due?.Id;
+        var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
+        var found = await db.MunicipalityName(municipalityId).WithCountsAsync(applications,
+        [
+            ApplicationFilters.InProgress,
+            ApplicationFilters.WithdrawalPending,
+            ApplicationFilters.AwaitingConsideration,
+            ApplicationFilters.ConsiderationLight(TrafficLight.Amber, Today, region.Zone),
+            ApplicationFilters.ConsiderationLight(TrafficLight.Red, Today, region.Zone),
+            ApplicationFilters.AwaitingPeriod,
+            a => a.PeriodId == nearestId && a.Status == ApplicationStatus.Registered,
+            a => a.PeriodId == nearestId && a.ExpertAId != null && a.ExpertBId != null,
+            a => a.PeriodId == upcomingId && a.Status == ApplicationStatus.Registered,
+            a => a.PeriodId == upcomingId && a.ExpertAId != null && a.ExpertBId != null,
+            a => a.PeriodId == dueId && a.Status == ApplicationStatus.Scheduled,
+            a => a.PeriodId == dueId && a.Status == ApplicationStatus.ConclusionUploaded,
+            a => a.PeriodId == dueId && a.Status == ApplicationStatus.ConclusionSigned,
+        ], ct);
+        Municipality = found?.Row;
+        var counts = found?.Counts ?? new int[13];
+
+        ApplicationCount = counts[0];
+        PendingWithdrawals = counts[1];
+        Waiting = counts[2];
+        Near = counts[3];
+        Overdue = counts[4];
+        var withoutPeriod = counts[5];
+        if (nearest is not null)
+            Schedule = new ScheduleState(nearest, PeriodCalendar.ScheduleDeadline(nearest), withoutPeriod, counts[6], counts[7]);
+        var upcomingSchedule = upcoming is null
+            ? null
+            : new ScheduleState(upcoming, PeriodCalendar.ScheduleDeadline(upcoming), withoutPeriod, counts[8], counts[9]);
+        if (due is not null)
+            Conclusions = new ConclusionState(due, PeriodCalendar.Deadlines(due).ConclusionUploadedBy, counts[10], counts[11], counts[12]);
+        Deadlines = MonthDeadlines(thisMonth, upcoming, upcomingSchedule);
     }
 
     private List<Deadline> MonthDeadlines(DateOnly thisMonth, AttestationPeriod? upcoming, ScheduleState? upcomingSchedule)

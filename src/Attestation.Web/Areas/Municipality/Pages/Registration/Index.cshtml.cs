@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Applications;
@@ -29,7 +30,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
-    /// <summary>The pages of the lists that grow with the years («Все поданные» and each status); null for the lists of new ones.</summary>
+    /// <summary>The pages of the list shown.</summary>
     public PagerView? Pager { get; private set; }
 
     [TempData]
@@ -70,38 +71,46 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         bool CanRegister,
         IReadOnlyList<string> Warnings);
 
+    /// <summary>
+    /// Three statements: the counts of the three lists of new ones and of the list shown (one GROUP BY), the page of rows,
+    /// and the rule warnings of the rows awaiting registration.
+    /// </summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Filters.Any(f => f.Value == Filter))
             Show = null;
 
         var submitted = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(a => a.SubmittedAt != null);
-        var waiting = await submitted.Where(ApplicationFilters.AwaitingConsideration).ToListAsync(ct);
-        var clocks = waiting.ToDictionary(a => a.Id, Clock);
-        WaitingCount = waiting.Count;
-        NearCount = clocks.Values.Count(c => c.Light == TrafficLight.Amber);
-        OverdueCount = clocks.Values.Count(c => c.Light == TrafficLight.Red);
-
-        List<Application> applications = Filter switch
+        var near = ApplicationFilters.ConsiderationLight(TrafficLight.Amber, region.Today, region.Zone);
+        var overdue = ApplicationFilters.ConsiderationLight(TrafficLight.Red, region.Today, region.Zone);
+        Expression<Func<Application, bool>> shown = Filter switch
         {
-            Waiting => waiting,
-            Near => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Amber).ToList(),
-            Overdue => waiting.Where(a => clocks[a.Id].Light == TrafficLight.Red).ToList(),
-            All => await PageAsync(submitted, ct),
-            _ => await PageAsync(submitted.Where(ApplicationFilters.StatusIn([Enum.Parse<ApplicationStatus>(Filter)])), ct),
+            Waiting => ApplicationFilters.AwaitingConsideration,
+            Near => near,
+            Overdue => overdue,
+            All => a => true,
+            _ => ApplicationFilters.StatusIn([Enum.Parse<ApplicationStatus>(Filter)]),
         };
-        if (Filter is Waiting or Near or Overdue)
-            applications = applications.OrderBy(a => a.SubmittedAt).ToList();
+        var counts = await submitted.CountEachAsync([ApplicationFilters.AwaitingConsideration, near, overdue, shown],
+            a => a.MunicipalityId, User.MunicipalityId() ?? 0, ct);
+        (WaitingCount, NearCount, OverdueCount) = (counts[0], counts[1], counts[2]);
 
-        var names = await db.RowsOfAsync(applications, ct);
+        // The new ones oldest first (the next to act on); the lists that grow with the years latest first.
+        var rows = submitted.Where(shown).ToRows(db);
+        var ordered = Filter is Waiting or Near or Overdue
+            ? rows.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            : rows.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
+        var page = await ordered.ToPagedAsync(PageNumber, counts[3], ct);
+        Pager = PagerView.Of(page, Request);
 
         // The rule warnings of the applications waiting for registration: ⚠ in the row, and a confirmation to register.
-        var warned = await warnings.ForManyAsync(applications.Where(a => a.CanRegister).ToList(), ct);
+        var warned = await warnings.OfSavedAsync(
+            page.Items.Where(a => a.Can(ApplicationAction.Register)).Select(a => a.Id).ToList(), ct);
 
-        Rows = applications.Select(a => new Row(
+        Rows = page.Items.Select(a => new Row(
                 a.Id,
                 a.FullName,
-                names[a.Id].Organisation,
+                a.Organisation,
                 a.CurrentCategory.ToRussian(),
                 a.CurrentCategoryExpiresOn,
                 a.ClaimedCategory?.ToRussian() ?? "—",
@@ -111,21 +120,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
                 a.RegisteredOn,
                 a.Status,
                 a.StatusText,
-                clocks.TryGetValue(a.Id, out var clock) ? clock : Clock(a),
-                a.CanRegister,
+                a.Consideration(region.Now, region.Zone)!,
+                a.Can(ApplicationAction.Register),
                 warned.TryGetValue(a.Id, out var found) ? found.Select(w => w.Message).ToList() : []))
             .ToList();
         return Page();
     }
-
-    /// <summary>A page of a list that grows with the years, the latest submissions first.</summary>
-    private async Task<List<Application>> PageAsync(IQueryable<Application> applications, CancellationToken ct)
-    {
-        var page = await applications.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id).ToPagedAsync(PageNumber, ct);
-        Pager = PagerView.Of(page, Request);
-        return [.. page.Items];
-    }
-
-    private ConsiderationClock Clock(Application application) =>
-        ApplicationClocks.Consideration(application, region.Now, region.Zone)!;
 }

@@ -39,15 +39,15 @@ public enum ControlList
 /// </summary>
 public sealed class RegionControl
 {
-    private readonly DateTimeOffset _considerationOverdueBefore;
+    private readonly TimeZoneInfo _zone;
     private readonly IReadOnlyList<Guid> _conclusionsDueIn;
     private readonly IReadOnlyList<Guid> _conclusionsOverdueIn;
 
-    private RegionControl(DateOnly today, DateTimeOffset considerationOverdueBefore, AttestationPeriod? nearest,
+    private RegionControl(DateOnly today, TimeZoneInfo zone, AttestationPeriod? nearest,
         IReadOnlyList<AttestationPeriod> conclusionsDueIn, IReadOnlyList<AttestationPeriod> conclusionsOverdueIn)
     {
         Today = today;
-        _considerationOverdueBefore = considerationOverdueBefore;
+        _zone = zone;
         NearestPeriod = nearest;
         ConclusionsDuePeriods = conclusionsDueIn;
         _conclusionsDueIn = conclusionsDueIn.Select(p => p.Id).ToList();
@@ -73,8 +73,7 @@ public sealed class RegionControl
         var deadlines = periods.Select(p => (Period: p, UploadBy: PeriodCalendar.Deadlines(p).ConclusionUploadedBy)).ToList();
         return new RegionControl(
             today,
-            // Overdue when the submission's region date + 30 is before today, i.e. submitted before 00:00 of today − 30.
-            RegionClock.StartOfDay(today.AddDays(-ApplicationClocks.ConsiderationDays), region.Zone),
+            region.Zone,
             PeriodCalendar.NearestOpenPeriod(periods, region.Now, region.Zone),
             deadlines.Where(d => d.UploadBy >= today && d.UploadBy.Year == today.Year && d.UploadBy.Month == today.Month)
                 .Select(d => d.Period).OrderBy(p => p.StartDate).ToList(),
@@ -93,11 +92,10 @@ public sealed class RegionControl
         var nearestId = NearestPeriod?.Id;
         var dueIn = _conclusionsDueIn;
         var overdueIn = _conclusionsOverdueIn;
-        var overdueBefore = _considerationOverdueBefore;
         return list switch
         {
             ControlList.Waiting => ApplicationFilters.AwaitingConsideration,
-            ControlList.ConsiderationOverdue => ApplicationFilters.AwaitingConsideration.And(a => a.SubmittedAt < overdueBefore),
+            ControlList.ConsiderationOverdue => ApplicationFilters.ConsiderationLight(TrafficLight.Red, Today, _zone),
             ControlList.WithoutPeriod => ApplicationFilters.AwaitingPeriod,
             ControlList.FewerThanTwoExperts => ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule))
                 .And(a => nearestId != null && a.PeriodId == nearestId && (a.ExpertAId == null || a.ExpertBId == null)),
@@ -120,22 +118,11 @@ public sealed class RegionControl
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(lists);
-        // g => new[] { g.Key, g.Count(condition₁), …, g.Count(conditionₙ) }
-        var group = Expression.Parameter(typeof(IGrouping<int, Application>), "g");
-        var count = typeof(Enumerable).GetMethods()
-            .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
-            .MakeGenericMethod(typeof(Application));
-        var cells = new List<Expression> { Expression.Property(group, nameof(IGrouping<int, Application>.Key)) };
-        cells.AddRange(lists.Select(list => (Expression)Expression.Call(count, group, Condition(list))));
-        var row = Expression.Lambda<Func<IGrouping<int, Application>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
-
         var rows = await db.Applications.AsNoTracking()
             .Where(ApplicationFilters.InProgress)
-            .GroupBy(a => a.MunicipalityId)
-            .Select(row)
-            .ToListAsync(ct);
+            .CountEachAsync(a => a.MunicipalityId, lists.Select(Condition).ToList(), ct);
         return lists
-            .Select((list, index) => (list, counts: rows.ToDictionary(r => r[0], r => r[index + 1])))
+            .Select((list, index) => (list, counts: rows.ToDictionary(r => r.Key, r => r.Value[index])))
             .ToDictionary(x => x.list, x => x.counts);
     }
 

@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Infrastructure;
+
+/// <summary>
+/// Several counts of one table in one statement: a GROUP BY with a filtered count per condition
+/// (<c>COUNT(*) FILTER (WHERE …)</c>), however many conditions a dashboard shows.
+/// </summary>
+public static class FilteredCounts
+{
+    /// <summary>Per key, how many rows meet each of <paramref name="conditions"/>, in their order; keys without rows are absent.</summary>
+    public static async Task<Dictionary<int, int[]>> CountEachAsync<T>(this IQueryable<T> source,
+        Expression<Func<T, int>> key, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(conditions);
+        // g => new[] { g.Key, g.Count(condition₁), …, g.Count(conditionₙ) }
+        var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
+        var count = typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(T));
+        var cells = new List<Expression> { Expression.Property(group, nameof(IGrouping<int, T>.Key)) };
+        cells.AddRange(conditions.Select(condition => (Expression)Expression.Call(count, group, condition)));
+        var row = Expression.Lambda<Func<IGrouping<int, T>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
+
+        var rows = await source.GroupBy(key).Select(row).ToListAsync(ct);
+        return rows.ToDictionary(r => r[0], r => r[1..]);
+    }
+
+    /// <summary>The counts of one key (the scoped municipality, say): zeros when it has no rows.</summary>
+    public static async Task<int[]> CountEachAsync<T>(this IQueryable<T> source,
+        IReadOnlyList<Expression<Func<T, bool>>> conditions, Expression<Func<T, int>> key, int keyValue, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        var counts = await source.CountEachAsync(key, conditions, ct);
+        return counts.GetValueOrDefault(keyValue) ?? new int[conditions.Count];
+    }
+
+    /// <summary>
+    /// How many rows of <paramref name="source"/> meet each of <paramref name="conditions"/>, read with the one row of
+    /// <paramref name="row"/> (a municipality and its name, say) in one statement: a scalar subquery per condition.
+    /// Unlike a GROUP BY, a condition may read an owned object (a withdrawal). Null when <paramref name="row"/> is empty.
+    /// </summary>
+    public static async Task<(TRow Row, int[] Counts)?> WithCountsAsync<TRow, T>(this IQueryable<TRow> row,
+        IQueryable<T> source, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(conditions);
+        // r => new Counted<TRow>(r, new[] { source.Count(condition₁), …, source.Count(conditionₙ) })
+        var parameter = Expression.Parameter(typeof(TRow), "r");
+        var count = typeof(Queryable).GetMethods()
+            .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(T));
+        var counts = Expression.NewArrayInit(typeof(int),
+            conditions.Select(condition => (Expression)Expression.Call(count, source.Expression, Expression.Quote(condition))));
+        var counted = Expression.MemberInit(Expression.New(typeof(Counted<TRow>)),
+            Expression.Bind(typeof(Counted<TRow>).GetProperty(nameof(Counted<TRow>.Row))!, parameter),
+            Expression.Bind(typeof(Counted<TRow>).GetProperty(nameof(Counted<TRow>.Counts))!, counts));
+        var result = await row.Select(Expression.Lambda<Func<TRow, Counted<TRow>>>(counted, parameter)).FirstOrDefaultAsync(ct);
+        return result is null ? null : (result.Row, result.Counts);
+    }
+
+    private sealed class Counted<TRow>
+    {
+        public required TRow Row { get; init; }
+
+        public required int[] Counts { get; init; }
+    }
+}
