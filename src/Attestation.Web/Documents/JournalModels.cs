@@ -3,6 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Documents;
@@ -110,7 +111,9 @@ public sealed record RegistrationJournalModel
     public string FileName => JournalText.FileName(Title, Municipality, Filter);
 
     /// <summary>«Всего заявлений: 1 234», under the region's journal.</summary>
-    public string TotalLine => $"Всего заявлений: {Total.ToString("N0", Infrastructure.WebSetup.Russian)}";
+    public string TotalLine => JournalText.TotalLine(TotalWhat, Total);
+
+    public const string TotalWhat = "Всего заявлений";
 
     /// <summary>The applications the journal lists: submitted, of the filter's municipality and dates.</summary>
     public static IQueryable<Application> Lines(IQueryable<Application> applications, JournalFilter filter, TimeZoneInfo zone)
@@ -129,50 +132,73 @@ public sealed record RegistrationJournalModel
     }
 
     /// <summary>
-    /// The journal in one query of the columns it prints. The submission date bounds it: with a municipality the
-    /// index on (municipality, status, submission) serves it, and a year of the region is some 15,000 lines.
+    /// The journal as it is written out: the count of each municipality's lines in one GROUP BY, and the lines of one
+    /// municipality at a time, read as they are written (the index on the municipality and the submission serves both),
+    /// so that a journal of any length takes the memory of one line.
     /// </summary>
-    public static async Task<RegistrationJournalModel> LoadAsync(
+    public static async Task<JournalExport<RegistrationJournalRow>> OpenAsync(
         AttestationDbContext db, JournalFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
-        var municipality = await JournalText.MunicipalityNameAsync(db, filter, ct);
-        var lines = await Lines(db.Applications.AsNoTracking(), filter, zone)
-            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
-            .Select(a => new
-            {
-                a.MunicipalityId,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.CurrentCategory,
+        var lines = Lines(db.Applications.AsNoTracking(), filter, zone);
+        return await JournalText.OpenAsync(db, filter, lines, municipalityId => lines
+                .Where(a => a.MunicipalityId == municipalityId)
+                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
+                .Select(a => new RegistrationLine(
+                    a.LastName,
+                    a.FirstName,
+                    a.MiddleName,
+                    a.CurrentCategory,
+                    a.CurrentCategoryExpiresOn,
+                    a.ClaimedCategory,
+                    a.Form,
+                    a.SubmittedAt!.Value,
+                    a.RegistrationNumber,
+                    a.RegisteredOn,
+                    new StatusFacts(a.Status, a.RegistrationNumber, a.RegisteredOn, a.RejectionReason, a.CoordinatorMark,
+                        a.Decision != null ? (DecisionOutcome?)a.Decision.Outcome : null, a.ClaimedCategory,
+                        a.Withdrawal != null && a.Withdrawal.RegisteredAt == null)))
+                .AsAsyncEnumerable(),
+            (a, index) => new RegistrationJournalRow(
+                index + 1,
+                PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
+                a.CurrentCategory.ToRussian(),
                 a.CurrentCategoryExpiresOn,
-                a.ClaimedCategory,
-                a.Form,
-                SubmittedAt = a.SubmittedAt!.Value,
+                a.ClaimedCategory?.ToRussian() ?? "",
+                a.Form?.ToRussian() ?? "",
+                RegionClock.Today(a.SubmittedAt, zone),
                 a.RegistrationNumber,
                 a.RegisteredOn,
-                Status = new StatusFacts(a.Status, a.RegistrationNumber, a.RegisteredOn, a.RejectionReason, a.CoordinatorMark,
-                    a.Decision != null ? (DecisionOutcome?)a.Decision.Outcome : null, a.ClaimedCategory,
-                    a.Withdrawal != null && a.Withdrawal.RegisteredAt == null),
-            })
-            .ToListAsync(ct);
-
-        var groups = await JournalText.GroupAsync(db, lines, a => a.MunicipalityId, (a, index) => new RegistrationJournalRow(
-            index + 1,
-            PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
-            a.CurrentCategory.ToRussian(),
-            a.CurrentCategoryExpiresOn,
-            a.ClaimedCategory?.ToRussian() ?? "",
-            a.Form?.ToRussian() ?? "",
-            RegionClock.Today(a.SubmittedAt, zone),
-            a.RegistrationNumber,
-            a.RegisteredOn,
-            a.Status.Text), ct);
-        return new RegistrationJournalModel { Filter = filter, Municipality = municipality, Groups = groups };
+                a.Status.Text),
+            ct);
     }
+
+    /// <summary>The whole journal in memory, for the PDF (at most <see cref="DocumentLimits.PdfLines"/> lines).</summary>
+    public static async Task<RegistrationJournalModel> LoadAsync(JournalExport<RegistrationJournalRow> journal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return new RegistrationJournalModel
+        {
+            Filter = journal.Filter,
+            Municipality = journal.Municipality,
+            Groups = await journal.ToGroupsAsync(ct),
+        };
+    }
+
+    private sealed record RegistrationLine(
+        string LastName,
+        string FirstName,
+        string? MiddleName,
+        QualificationCategory CurrentCategory,
+        DateOnly? CurrentCategoryExpiresOn,
+        QualificationCategory? ClaimedCategory,
+        AttestationForm? Form,
+        DateTimeOffset SubmittedAt,
+        string? RegistrationNumber,
+        DateOnly? RegisteredOn,
+        StatusFacts Status);
 }
 
 /// <summary>A line of «Журнал регистрации отозванных заявлений педагогических работников на аттестацию».</summary>
@@ -221,7 +247,9 @@ public sealed record WithdrawalJournalModel
 
     public string FileName => JournalText.FileName(Title, Municipality, Filter);
 
-    public string TotalLine => $"Всего заявлений на отзыв: {Total.ToString("N0", Infrastructure.WebSetup.Russian)}";
+    public string TotalLine => JournalText.TotalLine(TotalWhat, Total);
+
+    public const string TotalWhat = "Всего заявлений на отзыв";
 
     /// <summary>The applications the journal lists: with a withdrawal filed, of the filter's municipality and dates.</summary>
     public static IQueryable<Application> Lines(IQueryable<Application> applications, JournalFilter filter, TimeZoneInfo zone)
@@ -239,39 +267,58 @@ public sealed record WithdrawalJournalModel
         return query;
     }
 
-    /// <summary>The journal in one query of the columns it prints, bounded by the filing date.</summary>
-    public static async Task<WithdrawalJournalModel> LoadAsync(
+    /// <summary>The journal as it is written out, a municipality at a time (see <see cref="RegistrationJournalModel.OpenAsync"/>).</summary>
+    public static async Task<JournalExport<WithdrawalJournalRow>> OpenAsync(
         AttestationDbContext db, JournalFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
-        var municipality = await JournalText.MunicipalityNameAsync(db, filter, ct);
-        var lines = await Lines(db.Applications.AsNoTracking(), filter, zone)
-            .OrderBy(a => a.Withdrawal!.FiledAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
-            .Select(a => new
-            {
-                a.MunicipalityId,
-                a.LastName,
-                a.FirstName,
-                a.MiddleName,
-                a.Withdrawal!.ReasonKind,
-                a.Withdrawal.ReasonText,
-                a.Withdrawal.ByCoordinator,
-                a.Withdrawal.FiledAt,
-                a.Withdrawal.RegisteredAt,
-            })
-            .ToListAsync(ct);
-
-        var groups = await JournalText.GroupAsync(db, lines, a => a.MunicipalityId, (a, index) => new WithdrawalJournalRow(
-            index + 1,
-            PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
-            Withdrawal.Describe(a.ReasonKind, a.ReasonText),
-            a.ByCoordinator ? "муниципальный координатор" : "педагогический работник",
-            RegionClock.Today(a.FiledAt, zone),
-            a.RegisteredAt is { } registered ? RegionClock.Today(registered, zone) : null), ct);
-        return new WithdrawalJournalModel { Filter = filter, Municipality = municipality, Groups = groups };
+        var lines = Lines(db.Applications.AsNoTracking(), filter, zone);
+        return await JournalText.OpenAsync(db, filter, lines, municipalityId => lines
+                .Where(a => a.MunicipalityId == municipalityId)
+                .OrderBy(a => a.Withdrawal!.FiledAt).ThenBy(a => a.LastName).ThenBy(a => a.Id)
+                .Select(a => new WithdrawalLine(
+                    a.LastName,
+                    a.FirstName,
+                    a.MiddleName,
+                    a.Withdrawal!.ReasonKind,
+                    a.Withdrawal.ReasonText,
+                    a.Withdrawal.ByCoordinator,
+                    a.Withdrawal.FiledAt,
+                    a.Withdrawal.RegisteredAt))
+                .AsAsyncEnumerable(),
+            (a, index) => new WithdrawalJournalRow(
+                index + 1,
+                PersonName.Join(a.LastName, a.FirstName, a.MiddleName),
+                Withdrawal.Describe(a.ReasonKind, a.ReasonText),
+                a.ByCoordinator ? "муниципальный координатор" : "педагогический работник",
+                RegionClock.Today(a.FiledAt, zone),
+                a.RegisteredAt is { } registered ? RegionClock.Today(registered, zone) : null),
+            ct);
     }
+
+    /// <summary>The whole journal in memory, for the PDF.</summary>
+    public static async Task<WithdrawalJournalModel> LoadAsync(JournalExport<WithdrawalJournalRow> journal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return new WithdrawalJournalModel
+        {
+            Filter = journal.Filter,
+            Municipality = journal.Municipality,
+            Groups = await journal.ToGroupsAsync(ct),
+        };
+    }
+
+    private sealed record WithdrawalLine(
+        string LastName,
+        string FirstName,
+        string? MiddleName,
+        WithdrawalReason ReasonKind,
+        string? ReasonText,
+        bool ByCoordinator,
+        DateTimeOffset FiledAt,
+        DateTimeOffset? RegisteredAt);
 }
 
 /// <summary>What both journals share: the subtitle, the file name, the municipality's name, the grouping.</summary>
@@ -299,8 +346,11 @@ internal static class JournalText
     }
 
     /// <summary>«Муниципальное образование "Город Томск" — 12 заявлений»: a group's heading in the region's Excel journal.</summary>
-    public static string GroupHeading<TRow>(JournalGroup<TRow> group, string one, string few, string many) =>
-        $"{group.Heading} — {group.Rows.Count} {DocumentText.Plural(group.Rows.Count, one, few, many)}";
+    public static string GroupHeading(string heading, int count, string one, string few, string many) =>
+        $"{heading} — {count} {DocumentText.Plural(count, one, few, many)}";
+
+    /// <summary>«Всего заявлений: 1 234», under the region's journal.</summary>
+    public static string TotalLine(string what, int total) => $"{what}: {DocumentLimits.Count(total)}";
 
     /// <summary>The name of the filter's municipality; null for the region.</summary>
     public static async Task<string?> MunicipalityNameAsync(AttestationDbContext db, JournalFilter filter, CancellationToken ct) =>
@@ -309,21 +359,103 @@ internal static class JournalText
             : null;
 
     /// <summary>
-    /// The lines by municipality in the order of the operator's lists (alphabetical, the regional institutions last),
-    /// each group keeping the lines' order and numbered from 1.
+    /// The municipalities with lines, in the order of the operator's lists (alphabetical, the regional institutions
+    /// last), with their counts: two statements. <paramref name="linesOf"/> reads one municipality's lines in order.
     /// </summary>
-    public static async Task<IReadOnlyList<JournalGroup<TRow>>> GroupAsync<TLine, TRow>(AttestationDbContext db,
-        IReadOnlyList<TLine> lines, Func<TLine, int> municipalityOf, Func<TLine, int, TRow> row, CancellationToken ct)
+    public static async Task<JournalExport<TRow>> OpenAsync<TLine, TRow>(AttestationDbContext db, JournalFilter filter,
+        IQueryable<Application> lines, Func<int, IAsyncEnumerable<TLine>> linesOf, Func<TLine, int, TRow> row, CancellationToken ct)
     {
-        var ids = lines.Select(municipalityOf).Distinct().ToList();
+        var municipality = await MunicipalityNameAsync(db, filter, ct);
+        var counts = await lines.GroupBy(a => a.MunicipalityId)
+            .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
+        var ids = counts.Keys.ToList();
         var municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
             .ToListAsync(ct);
-        var byMunicipality = lines.ToLookup(municipalityOf);
-        return municipalities
+        var groups = municipalities
             .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
-            .Select(m => new JournalGroup<TRow>(m.Id, m.Name, byMunicipality[m.Id].Select(row).ToList()))
+            .Select(m => new JournalGroupHead(m.Id, m.Name, counts[m.Id]))
             .ToList();
+        return new JournalExport<TRow>(filter, municipality, groups, (id, token) => Numbered(linesOf(id), row, token));
     }
+
+    private static async IAsyncEnumerable<TRow> Numbered<TLine, TRow>(IAsyncEnumerable<TLine> lines, Func<TLine, int, TRow> row,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var index = 0;
+        await foreach (var line in lines.WithCancellation(ct))
+            yield return row(line, index++);
+    }
+}
+
+/// <summary>One municipality's part of a journal before its lines are read: «Муниципальное образование "Город Томск" — 12 заявлений».</summary>
+public sealed record JournalGroupHead(int MunicipalityId, string Municipality, int Count)
+{
+    public string Heading => $"Муниципальное образование \"{Municipality}\"";
+}
+
+/// <summary>
+/// A journal being written out: its choice, its municipalities with their line counts, and the lines of each read as
+/// they are written (<see cref="Lines"/>: one statement per municipality, streamed, never held). The Excel files are
+/// written from it in bounded memory; the PDF, limited to <see cref="DocumentLimits.PdfLines"/> lines, loads it whole.
+/// </summary>
+public sealed class JournalExport<TRow>(
+    JournalFilter filter,
+    string? municipality,
+    IReadOnlyList<JournalGroupHead> groups,
+    Func<int, CancellationToken, IAsyncEnumerable<TRow>> lines)
+{
+    public JournalFilter Filter { get; } = filter;
+
+    /// <summary>The municipality's name when the filter names one; null for the region.</summary>
+    public string? Municipality { get; } = municipality;
+
+    public IReadOnlyList<JournalGroupHead> Groups { get; } = groups;
+
+    public bool IsGrouped => Municipality is null;
+
+    public int Total => Groups.Sum(g => g.Count);
+
+    public string Subtitle => JournalText.Subtitle(Municipality, Filter);
+
+    /// <summary>Without the extension: «Журнал … — Город Томск — 2026».</summary>
+    public string FileName(string title) => JournalText.FileName(title, Municipality, Filter);
+
+    /// <summary>The group's lines in order, numbered from 1.</summary>
+    public IAsyncEnumerable<TRow> Lines(JournalGroupHead group, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return lines(group.MunicipalityId, ct);
+    }
+
+    /// <summary>Every group with its lines in memory.</summary>
+    public async Task<IReadOnlyList<JournalGroup<TRow>>> ToGroupsAsync(CancellationToken ct)
+    {
+        var result = new List<JournalGroup<TRow>>(Groups.Count);
+        foreach (var group in Groups)
+            result.Add(new JournalGroup<TRow>(group.MunicipalityId, group.Municipality, await Lines(group, ct).ToListAsync(ct)));
+        return result;
+    }
+}
+
+/// <summary>How long a document may be printed as PDF, and what a user is told of a longer one.</summary>
+public static class DocumentLimits
+{
+    /// <summary>
+    /// The most table lines a document is printed as PDF with: some eighty pages, which Chromium prints in a few seconds
+    /// within the renderer's time limit and memory. A longer one (a year of the region's journal is some 15,000 lines) is for Excel.
+    /// </summary>
+    public const int PdfLines = 2000;
+
+    public static bool TooLongForPdf(int lines) => lines > PdfLines;
+
+    /// <summary>«В журнале 15 000 строк: в PDF выгружается не более 2 000. Выберите …».</summary>
+    public static string TooLongForPdfMessage(string document, int lines, string narrower) =>
+        $"В {document} {Count(lines)} {DocumentText.Plural(lines, "строка", "строки", "строк")}: "
+        + $"в PDF выгружается не более {Count(PdfLines)}. {narrower}";
+
+    /// <summary>«2 000», with the non-breaking space of Russian numbers.</summary>
+    public static string Count(int value) => value.ToString("N0", Infrastructure.WebSetup.Russian);
 }

@@ -40,6 +40,41 @@ public static class FileDownload
         return Attachment(content, contentType, fileName);
     }
 
+    /// <summary>
+    /// A document too long to hold in memory (a journal of the region's ten years): <paramref name="write"/> writes it
+    /// into a temporary file, which is sent and deleted when the response is done. Memory stays that of one line.
+    /// </summary>
+    public static async Task<IActionResult> AttachmentAsync(this PageModel page, Func<Stream, CancellationToken, Task> write,
+        string contentType, string fileName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(write);
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "attestation-" + Path.GetRandomFileName()),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            await write(file, ct);
+            file.Position = 0;
+            return new StreamAttachmentResult(file, contentType, fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The headers every download of a document or of user content carries.</summary>
+    private static void SetHeaders(ActionContext context, string savedName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.HttpContext.Response.Headers;
+        // Set here rather than through FileDownloadName, whose ASCII fallback is a row of underscores.
+        headers.ContentDisposition = DownloadName.ContentDisposition(savedName);
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, no-store";
+    }
+
     /// <summary>A file result that also sets the response headers a download of user content needs.</summary>
     public sealed class AttachmentResult(byte[] content, string contentType, string fileName) : FileContentResult(content, contentType)
     {
@@ -48,12 +83,19 @@ public static class FileDownload
 
         public override Task ExecuteResultAsync(ActionContext context)
         {
-            ArgumentNullException.ThrowIfNull(context);
-            var headers = context.HttpContext.Response.Headers;
-            // Set here rather than through FileDownloadName, whose ASCII fallback is a row of underscores.
-            headers.ContentDisposition = DownloadName.ContentDisposition(SavedName);
-            headers.XContentTypeOptions = "nosniff";
-            headers.CacheControl = "private, no-store";
+            SetHeaders(context, SavedName);
+            return base.ExecuteResultAsync(context);
+        }
+    }
+
+    /// <summary>The same for a document sent from a stream, which is disposed once sent.</summary>
+    public sealed class StreamAttachmentResult(Stream content, string contentType, string fileName) : FileStreamResult(content, contentType)
+    {
+        public string SavedName { get; } = DownloadName.Clean(fileName);
+
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            SetHeaders(context, SavedName);
             return base.ExecuteResultAsync(context);
         }
     }

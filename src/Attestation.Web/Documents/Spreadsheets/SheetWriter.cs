@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Attestation.Web.Documents.Spreadsheets;
@@ -26,11 +27,9 @@ public sealed class SheetWriter : IDisposable
     private const double LineHeight = 14.5;
     private const double CharactersPerTitleLine = 1.1;
 
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly WorksheetPart _sheetPart;
+    private readonly ZipArchive _package;
+    private readonly Stream _sheetStream;
     private readonly OpenXmlWriter _writer;
-    private readonly string _sheetName;
     private readonly IReadOnlyList<double> _widths;
     private readonly List<string> _merged = [];
     private int _row;
@@ -38,13 +37,18 @@ public sealed class SheetWriter : IDisposable
 
     private SheetWriter(Stream output, string sheetName, IReadOnlyList<double> widths)
     {
-        _sheetName = sheetName;
         _widths = widths;
-        _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        _workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Sheet();
-        _sheetPart = _workbook.AddNewPart<WorksheetPart>();
-        _writer = OpenXmlWriter.Create(_sheetPart);
+        // The package is written by hand as a zip in create mode: the SDK's packaging holds every part uncompressed in
+        // memory until it is saved (dotnet/Open-XML-SDK#807), a journal of 400,000 lines some 400 MB. Every part but the
+        // sheet is known before the first row, so the sheet is the last entry and streams straight into the output.
+        _package = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Entry("[Content_Types].xml", Package.ContentTypes);
+        Entry("_rels/.rels", Package.RootRelationships);
+        Entry("xl/_rels/workbook.xml.rels", Package.WorkbookRelationships);
+        Entry("xl/styles.xml", Package.Xml(Styles.Sheet()));
+        Entry("xl/workbook.xml", Package.Xml(Package.Workbook(sheetName)));
+        _sheetStream = _package.CreateEntry(Package.SheetPath, CompressionLevel.Fastest).Open();
+        _writer = OpenXmlWriter.Create(_sheetStream);
     }
 
     /// <summary>The column count of the table.</summary>
@@ -126,18 +130,8 @@ public sealed class SheetWriter : IDisposable
         _writer.WriteElement(new HeaderFooter(new OddFooter("&Cстр. &P из &N")));
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
-
-        var quoted = _sheetName.Replace("'", "''", StringComparison.Ordinal);
-        _workbook.Workbook = new Workbook(
-            new BookViews(new WorkbookView()),
-            new Sheets(new Sheet { Name = _sheetName, SheetId = 1, Id = _workbook.GetIdOfPart(_sheetPart) }),
-            new DefinedNames(new DefinedName(string.Create(CultureInfo.InvariantCulture, $"'{quoted}'!${HeaderRow}:${HeaderRow}"))
-            {
-                Name = "_xlnm.Print_Titles",
-                LocalSheetId = 0,
-            }));
-        _workbook.Workbook.Save();
-        _document.Dispose();
+        _sheetStream.Dispose();
+        _package.Dispose();
     }
 
     /// <summary>Writes a whole document into memory: for the pages that answer with bytes.</summary>
@@ -154,8 +148,16 @@ public sealed class SheetWriter : IDisposable
         if (!_finished)
         {
             _writer.Dispose();
-            _document.Dispose();
+            _sheetStream.Dispose();
+            _package.Dispose();
         }
+    }
+
+    private void Entry(string path, string xml)
+    {
+        using var stream = _package.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var text = new StreamWriter(stream, Package.Utf8);
+        text.Write(xml);
     }
 
     private void Open()
@@ -268,6 +270,55 @@ public sealed class SheetWriter : IDisposable
     }
 
     /// <summary>The cell formats of the sheet, by index into the stylesheet's cellXfs.</summary>
+    /// <summary>The fixed parts of the one-sheet workbook: content types, relationships, the workbook with the print titles.</summary>
+    private static class Package
+    {
+        public const string SheetPath = "xl/worksheets/sheet1.xml";
+
+        private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+        private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+        public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        public const string ContentTypes = Declaration
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            + "</Types>";
+
+        public const string RootRelationships = Declaration
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+            + "</Relationships>";
+
+        public const string WorkbookRelationships = Declaration
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+            + "</Relationships>";
+
+        /// <summary>The workbook of one sheet whose header row is repeated on every printed page.</summary>
+        public static Workbook Workbook(string sheetName)
+        {
+            var quoted = sheetName.Replace("'", "''", StringComparison.Ordinal);
+            var workbook = new Workbook(
+                new BookViews(new WorkbookView()),
+                new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" }),
+                new DefinedNames(new DefinedName(string.Create(CultureInfo.InvariantCulture, $"'{quoted}'!${HeaderRow}:${HeaderRow}"))
+                {
+                    Name = "_xlnm.Print_Titles",
+                    LocalSheetId = 0,
+                }));
+            workbook.AddNamespaceDeclaration("r", RelationshipsNamespace);
+            return workbook;
+        }
+
+        public static string Xml(OpenXmlElement root) => Declaration + root.OuterXml;
+    }
+
     internal static class Styles
     {
         public const uint Default = 0;

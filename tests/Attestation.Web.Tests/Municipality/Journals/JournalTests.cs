@@ -156,6 +156,41 @@ public sealed class JournalTests(MunicipalFactory factory) : IClassFixture<Munic
             .ToList();
     }
 
+    [Fact]
+    public async Task A_journal_too_long_for_a_pdf_is_refused_with_a_russian_message_and_its_excel_streams_every_line()
+    {
+        var place = await _world.MunicipalityAsync("Верхнекетский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var one = await _world.ApplicationAsync(place, "Многочисленная", ApplicationStage.Submitted, submittedAt: factory.Now.AddDays(-3));
+        var lines = DocumentLimits.PdfLines + 1;
+        await using (var db = factory.OpenDb())
+        {
+            // The same application over and over under new ids: a journal longer than a PDF may be, in one statement.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Applications"
+                SELECT (jsonb_populate_record(NULL::"Applications", to_jsonb(a) || jsonb_build_object('Id', gen_random_uuid()))).*
+                FROM "Applications" a, generate_series(1, {lines - 1}) WHERE a."Id" = {one.Id}
+                """);
+        }
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        using var refused = await client.GetAsync("/Municipality/Journals?handler=Registration&format=pdf");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"В журнале регистрации {DocumentLimits.Count(lines)} строка: в PDF выгружается не более {DocumentLimits.Count(DocumentLimits.PdfLines)}. Выберите год или скачайте Excel.",
+            page, StringComparison.Ordinal);
+
+        var xlsx = await client.DownloadAsync("/Municipality/Journals?handler=Registration&format=xlsx", Downloads.ExcelType);
+        using var book = Downloads.OpenWorkbook(xlsx);
+        var sheet = book.Worksheet(1);
+        var columns = RegistrationJournalModel.Columns.Count;
+        Assert.Equal(3 + lines, sheet.LastRowUsed()!.RowNumber());
+        Assert.Equal("1", sheet.Cell(4, 1).GetString());
+        Assert.Equal(lines.ToString(System.Globalization.CultureInfo.InvariantCulture), sheet.Cell(3 + lines, 1).GetString());
+        Assert.All(new[] { 4, 3 + lines }, row => Assert.Equal(one.FullName, sheet.RowText(row, columns)[1]));
+    }
+
     private async Task<Scene> SceneAsync(string name)
     {
         var place = await _world.MunicipalityAsync(name);

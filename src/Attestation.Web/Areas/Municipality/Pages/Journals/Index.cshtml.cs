@@ -53,28 +53,50 @@ public sealed class IndexModel(
         Withdrawals = submitted.Count(a => a.Withdrawn is { } at && (Year is null || region.ToLocal(at).Year == Year));
     }
 
+    /// <summary>Why a download did not happen: too long for a PDF.</summary>
+    public string? ErrorMessage { get; private set; }
+
     public async Task<IActionResult> OnGetRegistrationAsync(string? format, CancellationToken ct)
     {
         if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
             return NotFound();
-        var journal = await RegistrationJournalModel.LoadAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
+        var journal = await RegistrationJournalModel.OpenAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
+        var fileName = journal.FileName(RegistrationJournalModel.Title);
         if (format == Excel)
-            return this.Attachment(registrationWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+            return await this.AttachmentAsync((stream, token) => registrationWorkbook.WriteAsync(journal, stream, token),
+                Spreadsheet.ContentType, fileName + Spreadsheet.Extension, ct);
+        if (DocumentLimits.TooLongForPdf(journal.Total))
+            return await RefuseAsync("журнале регистрации", journal.Total, ct);
         var pdf = await documents.RenderPdfAsync<RegistrationJournal>(
-            new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
-        return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+            new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = await RegistrationJournalModel.LoadAsync(journal, ct) },
+            PdfPageOptions.Table(journal.Total), ct);
+        return this.Attachment(pdf, "application/pdf", fileName + ".pdf");
     }
 
     public async Task<IActionResult> OnGetWithdrawalsAsync(string? format, CancellationToken ct)
     {
         if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
             return NotFound();
-        var journal = await WithdrawalJournalModel.LoadAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
+        var journal = await WithdrawalJournalModel.OpenAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
+        var fileName = journal.FileName(WithdrawalJournalModel.Title);
         if (format == Excel)
-            return this.Attachment(withdrawalWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+            return await this.AttachmentAsync((stream, token) => withdrawalWorkbook.WriteAsync(journal, stream, token),
+                Spreadsheet.ContentType, fileName + Spreadsheet.Extension, ct);
+        if (DocumentLimits.TooLongForPdf(journal.Total))
+            return await RefuseAsync("журнале отозванных заявлений", journal.Total, ct);
         var pdf = await documents.RenderPdfAsync<WithdrawalJournal>(
-            new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
-        return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+            new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = await WithdrawalJournalModel.LoadAsync(journal, ct) },
+            PdfPageOptions.Table(journal.Total), ct);
+        return this.Attachment(pdf, "application/pdf", fileName + ".pdf");
+    }
+
+    /// <summary>The page again with the reason a PDF is not made: too many lines.</summary>
+    private async Task<IActionResult> RefuseAsync(string document, int lines, CancellationToken ct)
+    {
+        ErrorMessage = DocumentLimits.TooLongForPdfMessage(document, lines,
+            Year is null ? "Выберите год или скачайте Excel." : "Скачайте Excel.");
+        await OnGetAsync(ct);
+        return Page();
     }
 
     private int MunicipalityId => User.OwnMunicipalityId();

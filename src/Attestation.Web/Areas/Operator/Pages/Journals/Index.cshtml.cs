@@ -28,11 +28,7 @@ public sealed class IndexModel(
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
 
-    /// <summary>
-    /// The most lines a journal is printed as PDF with: some eighty pages, which Chromium prints well within the
-    /// renderer's time limit on the server. A longer journal (a year of the region is some 15,000 lines) is for Excel.
-    /// </summary>
-    public const int PdfLineLimit = 2000;
+    public const int PdfLineLimit = DocumentLimits.PdfLines;
 
     /// <summary>Dates outside these years are a typing slip, not a journal anyone keeps.</summary>
     private const int FirstYear = 2000;
@@ -83,12 +79,15 @@ public sealed class IndexModel(
         DownloadAsync(format, () => Submitted,
             async filter =>
             {
-                var journal = await RegistrationJournalModel.LoadAsync(db, filter, region.Zone, ct);
+                var journal = await RegistrationJournalModel.OpenAsync(db, filter, region.Zone, ct);
+                var fileName = journal.FileName(RegistrationJournalModel.Title);
                 if (format == Excel)
-                    return this.Attachment(registrationWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+                    return await this.AttachmentAsync((stream, token) => registrationWorkbook.WriteAsync(journal, stream, token),
+                        Spreadsheet.ContentType, fileName + Spreadsheet.Extension, ct);
                 var pdf = await documents.RenderPdfAsync<RegistrationJournal>(
-                    new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
-                return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+                    new Dictionary<string, object?> { [nameof(RegistrationJournal.Model)] = await RegistrationJournalModel.LoadAsync(journal, ct) },
+                    PdfPageOptions.Table(journal.Total), ct);
+                return this.Attachment(pdf, "application/pdf", fileName + ".pdf");
             },
             ct);
 
@@ -96,12 +95,15 @@ public sealed class IndexModel(
         DownloadAsync(format, () => Withdrawals,
             async filter =>
             {
-                var journal = await WithdrawalJournalModel.LoadAsync(db, filter, region.Zone, ct);
+                var journal = await WithdrawalJournalModel.OpenAsync(db, filter, region.Zone, ct);
+                var fileName = journal.FileName(WithdrawalJournalModel.Title);
                 if (format == Excel)
-                    return this.Attachment(withdrawalWorkbook.Write(journal), Spreadsheet.ContentType, journal.FileName + Spreadsheet.Extension);
+                    return await this.AttachmentAsync((stream, token) => withdrawalWorkbook.WriteAsync(journal, stream, token),
+                        Spreadsheet.ContentType, fileName + Spreadsheet.Extension, ct);
                 var pdf = await documents.RenderPdfAsync<WithdrawalJournal>(
-                    new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = journal }, PdfPageOptions.Table(journal.Total), ct);
-                return this.Attachment(pdf, "application/pdf", journal.FileName + ".pdf");
+                    new Dictionary<string, object?> { [nameof(WithdrawalJournal.Model)] = await WithdrawalJournalModel.LoadAsync(journal, ct) },
+                    PdfPageOptions.Table(journal.Total), ct);
+                return this.Attachment(pdf, "application/pdf", fileName + ".pdf");
             },
             ct);
 
@@ -117,11 +119,10 @@ public sealed class IndexModel(
             return NotFound();
         if (!await ChooseAsync(ct))
             return Page();
-        if (format == Pdf && lines() is var count and > PdfLineLimit)
+        if (format == Pdf && lines() is var count && DocumentLimits.TooLongForPdf(count))
         {
-            ErrorMessage = $"В журнале {Number(count)} {DocumentText.Plural(count, "строка", "строки", "строк")}: "
-                + $"в PDF выгружается не более {Number(PdfLineLimit)}. "
-                + "Выберите муниципальное образование или более короткий период либо скачайте Excel.";
+            ErrorMessage = DocumentLimits.TooLongForPdfMessage("журнале", count,
+                "Выберите муниципальное образование или более короткий период либо скачайте Excel.");
             return Page();
         }
 

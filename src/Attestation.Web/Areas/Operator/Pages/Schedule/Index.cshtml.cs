@@ -74,6 +74,12 @@ public sealed class IndexModel(
         if (format == Excel)
             return this.Attachment(workbook.WriteConsolidated(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
 
+        if (DocumentLimits.TooLongForPdf(schedule.Total))
+        {
+            this.Refuse(DocumentLimits.TooLongForPdfMessage("сводном графике", schedule.Total, "Скачайте Excel."));
+            return RedirectToPage(new { periodId });
+        }
+
         var pdf = await documents.RenderPdfAsync<ConsolidatedSchedule>(
             new Dictionary<string, object?> { [nameof(ConsolidatedSchedule.Model)] = schedule },
             PdfPageOptions.Table(schedule.Total), ct);
