@@ -49,22 +49,62 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         Assert.Equal(withFew, withMore);
     }
 
-    [Fact]
-    public async Task The_operators_control_table_counts_every_list_in_one_statement()
+    public static TheoryData<string> OperatorPages() =>
+    [
+        "/Operator/Control",
+        "/Operator/Applications",
+        "/Operator/Applications?year=",
+        "/Operator/Applications?show=Waiting",
+        "/Operator/Conclusions",
+        "/Operator/Conclusions?show=Missing",
+    ];
+
+    [Theory]
+    [MemberData(nameof(OperatorPages))]
+    public async Task An_operators_list_page_reads_a_constant_few_statements_however_many_rows_it_shows(string url)
     {
         var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
         using var client = await new Operator.OperatorDesk(factory).SignInOperatorAsync($"control{MunicipalWorld.Next()}");
         await ApplicationsAsync(place, 1);
-        var (few, withFew) = await factory.GetCountingStatementsAsync(client, "/Operator/Control");
+        var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);
         few.Dispose();
 
         await ApplicationsAsync(place, 2);
-        var (more, withMore) = await factory.GetCountingStatementsAsync(client, "/Operator/Control");
+        var (more, withMore) = await factory.GetCountingStatementsAsync(client, url);
 
         Assert.Equal(HttpStatusCode.OK, more.StatusCode);
         more.Dispose();
         Assert.InRange(withFew, 1, MaxStatements);
         Assert.Equal(withFew, withMore);
+    }
+
+    [Fact]
+    public async Task The_operators_applications_show_this_years_submissions_by_default_the_latest_first_a_page_at_a_time()
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        var lastYear = await _world.ApplicationAsync(place, "Прошлогодняя", ApplicationStage.Registered,
+            submittedAt: Attestation.Domain.RegionClock.StartOfDay(new DateOnly(factory.Today.Year - 1, 6, 10), MunicipalFactory.Zone));
+        for (var i = 0; i < 50; i++)
+            await _world.ApplicationAsync(place, "Нынешняя", ApplicationStage.Registered, submittedAt: factory.Now.AddDays(-2).AddMinutes(-i));
+        var newest = await _world.ApplicationAsync(place, "Свежая", ApplicationStage.Submitted, submittedAt: factory.Now.AddHours(-1));
+        using var client = await new Operator.OperatorDesk(factory).SignInOperatorAsync($"list{MunicipalWorld.Next()}");
+        var url = $"/Operator/Applications?municipalityId={place.Municipality.Id}";
+
+        var first = await client.GetDocumentAsync(url);
+        Assert.Equal($"Заявления, поданные в {factory.Today.Year} году", first.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(50, first.QuerySelectorAll("#applications tbody tr").Length);
+        Assert.Equal(newest.Id.ToString(), first.QuerySelector("#applications tbody tr")!.GetAttribute("data-id"));
+        Assert.Equal("Строки 1–50 из 51", first.QuerySelector("#pager-range")!.TextContent.Trim());
+        var second = await client.GetDocumentAsync(first.QuerySelector("#pager-next")!.GetAttribute("href")!);
+        Assert.Single(second.QuerySelectorAll("#applications tbody tr"));
+        Assert.Null(second.QuerySelector($"tr[data-id='{lastYear.Id}']"));
+
+        var all = await client.GetDocumentAsync(url + "&year=");
+        Assert.Equal("Строки 1–50 из 52", all.QuerySelector("#pager-range")!.TextContent.Trim());
+        var before = await client.GetDocumentAsync(url + $"&year={factory.Today.Year - 1}");
+        Assert.Equal([lastYear.Id.ToString()], before.QuerySelectorAll("#applications tbody tr").Select(r => r.GetAttribute("data-id")));
+        // The count follows the year.
+        Assert.Contains("заявлений: 1", before.QuerySelector("#scope")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

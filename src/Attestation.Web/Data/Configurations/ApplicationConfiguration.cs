@@ -67,6 +67,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasIndex(a => new { a.MunicipalityId, a.Status, a.SubmittedAt });
         // The schedule of a municipality for a period, and the consolidated schedule of a period.
         builder.HasIndex(a => new { a.PeriodId, a.MunicipalityId });
+        // The operator's lists of the whole region, the latest submissions first, bounded by a year.
+        builder.HasIndex(a => a.SubmittedAt);
         // An expert's individual schedule.
         builder.HasIndex(a => a.ExpertAId);
         builder.HasIndex(a => a.ExpertBId);

@@ -226,6 +226,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("SubjectId");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("MunicipalityId", "RegistrationNumber")
                         .IsUnique()
                         .HasFilter("\"RegistrationNumber\" IS NOT NULL");

@@ -36,7 +36,6 @@ public enum ConclusionList
 public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
 {
     /// <summary>More rows than anyone reads on one page; the filters narrow the list first.</summary>
-    public const int MaxRows = 500;
 
     [BindProperty(SupportsGet = true)]
     public Guid? PeriodId { get; set; }
@@ -47,8 +46,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     [BindProperty(SupportsGet = true)]
     public ConclusionList Show { get; set; } = ConclusionList.Verified;
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
+
+    public PagerView? Pager { get; private set; }
 
     public DateOnly Today { get; private set; }
 
@@ -114,12 +118,6 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Periods = periods.OrderByDescending(p => p.StartDate).ToList();
         if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
             return NotFound();
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
-        var chosenMunicipality = MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (chosenMunicipality is not null && Municipalities.All(m => m.Value != chosenMunicipality))
-            return NotFound();
-        foreach (var item in Municipalities)
-            item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
         var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
@@ -131,23 +129,40 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Where(a => a.PeriodId != null);
         if (PeriodId is { } periodId)
             scoped = scoped.Where(a => a.PeriodId == periodId);
-        if (MunicipalityId is { } municipalityId)
-            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
 
-        // Each stage's count and its overdue part in one statement.
-        var byStatus = await scoped.GroupBy(a => a.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(a => overduePeriods.Contains(a.PeriodId!.Value)) })
-            .ToDictionaryAsync(g => g.Key, ct);
-        Counts = lists.ToDictionary(q => q, q => StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)?.Count ?? 0));
+        // The municipalities with each stage's count and its overdue part, in one statement.
+        var conditions = lists.SelectMany(q => new[]
+        {
+            ApplicationFilters.StatusIn(StatusesOf(q)),
+            ApplicationFilters.StatusIn(StatusesOf(q)).And(a => overduePeriods.Contains(a.PeriodId!.Value)),
+        }).ToList();
+        var choices = await db.MunicipalityChoicesAsync(scoped, conditions, ct);
+        Municipalities = choices.Choices;
+        if (MunicipalityId is { } municipalityId)
+        {
+            if (!choices.Names.ContainsKey(municipalityId))
+                return NotFound();
+            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
+        }
+        foreach (var item in Municipalities)
+            item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Counts = lists.ToDictionary(q => q, q => choices.Count(2 * Array.IndexOf(lists, q), MunicipalityId));
         OverdueCounts = lists.ToDictionary(q => q, q => q == ConclusionList.Verified
             ? 0
-            : StatusesOf(q).Sum(s => byStatus.GetValueOrDefault(s)?.Overdue ?? 0));
+            : choices.Count((2 * Array.IndexOf(lists, q)) + 1, MunicipalityId));
 
         var statuses = StatusesOf(Show);
-        var query = scoped.Where(a => statuses.Contains(a.Status));
         Total = Counts[Show];
-        var rows = await (
-                from a in query.ToRows(db).OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).Take(MaxRows)
+        // The oldest periods first: theirs are the conclusions due (or overdue) first.
+        var ordered = scoped.Where(a => statuses.Contains(a.Status)).ToRows(db)
+            .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
+            .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
+        var page = await (
+                from a in ordered
+                join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders
+                from u in uploaders.DefaultIfEmpty()
+                join v in db.Users on a.VerifiedBy equals (Guid?)v.Id into verifiers
+                from v in verifiers.DefaultIfEmpty()
                 select new
                 {
                     Row = a,
@@ -156,12 +171,14 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                         join r in db.Roles on ur.RoleId equals r.Id
                         where ur.UserId == a.Conclusion.UploadedBy && r.Name == Roles.Operator
                         select ur).Any(),
+                    Uploader = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
+                    Verifier = v == null ? null : new PersonName(v.LastName, v.FirstName, v.MiddleName),
                 })
-            .ToListAsync(ct);
-        var people = await db.PeopleAsync(rows.SelectMany(r => new[] { r.Row.Conclusion?.UploadedBy, r.Row.VerifiedBy }), ct);
+            .ToPagedAsync(PageNumber, Total, ct);
+        Pager = PagerView.Of(page, Request);
 
         var periodsById = periods.ToDictionary(p => p.Id);
-        Rows = rows
+        Rows = page.Items
             .Select(a =>
             {
                 var (row, period) = (a.Row, periodsById[a.Row.PeriodId!.Value]);
@@ -181,16 +198,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                     row.Status,
                     row.WithdrawalPending,
                     row.Conclusion,
-                    row.Conclusion is { } c ? people.GetValueOrDefault(c.UploadedBy)?.ShortName : null,
+                    row.Conclusion is not null ? a.Uploader?.ShortName : null,
                     a.UploadedByOperator,
                     row.CoordinatorMark,
                     row.VerifiedAt,
-                    row.VerifiedBy is { } v ? people.GetValueOrDefault(v)?.ShortName : null);
+                    a.Verifier?.ShortName);
             })
-            // The oldest periods first: theirs are the conclusions due (or overdue) first.
-            .OrderBy(r => r.PeriodStart)
-            .ThenBy(r => r.Municipality, OperatorLists.Alphabetical)
-            .ThenBy(r => r.FullName, OperatorLists.Alphabetical)
             .ToList();
         return Page();
     }

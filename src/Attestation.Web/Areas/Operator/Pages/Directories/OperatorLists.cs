@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using Attestation.Domain.Applications;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -20,6 +22,25 @@ public static class OperatorLists
         .Select(m => new SelectListItem(m.IsActive ? m.Name : $"{m.Name} (отключено)", Text(m.Id)))
         .ToList();
 
+    /// <summary>
+    /// Every municipality as a choice, with the count of its applications under each condition, in one statement:
+    /// the filter of an operator's list and its numbers («Город Томск — 12») read together.
+    /// </summary>
+    public static async Task<MunicipalityCounts> MunicipalityChoicesAsync(this AttestationDbContext db,
+        IQueryable<Application> applications, IReadOnlyList<Expression<Func<Application, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Municipalities.AsNoTracking()
+            .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
+            .WithCountsEachAsync(applications, (m, a) => a.MunicipalityId == m.Id, conditions, ct);
+        var ordered = rows.OrderBy(r => r.Row.IsRegionalPseudo).ThenBy(r => r.Row.Name, Alphabetical).ToList();
+        return new MunicipalityCounts(
+            ordered.Select(r => new SelectListItem(r.Row.IsActive ? r.Row.Name : $"{r.Row.Name} (отключено)", Text(r.Row.Id))).ToList(),
+            ordered.ToDictionary(r => r.Row.Id, r => r.Counts),
+            ordered.ToDictionary(r => r.Row.Id, r => r.Row.Name),
+            conditions.Count);
+    }
+
     public static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -27,4 +48,29 @@ public static class OperatorLists
     /// «Шегарский район».
     /// </summary>
     public static StringComparer Alphabetical { get; } = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
+}
+
+/// <summary>A municipality as a choice of an operator's list filter.</summary>
+public sealed class MunicipalityChoice
+{
+    public int Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public bool IsActive { get; init; }
+
+    public bool IsRegionalPseudo { get; init; }
+}
+
+/// <summary>The municipalities as choices, with each one's counts under the list's conditions.</summary>
+public sealed record MunicipalityCounts(
+    List<SelectListItem> Choices,
+    IReadOnlyDictionary<int, int[]> Counts,
+    IReadOnlyDictionary<int, string> Names,
+    int Conditions)
+{
+    /// <summary>The count under condition <paramref name="index"/> of one municipality, or of all when null.</summary>
+    public int Count(int index, int? municipalityId) => municipalityId is { } id
+        ? Counts.GetValueOrDefault(id)?[index] ?? 0
+        : Counts.Values.Sum(c => c[index]);
 }
