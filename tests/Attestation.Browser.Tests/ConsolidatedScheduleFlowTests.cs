@@ -29,6 +29,7 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
         await login.SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
         var consolidated = new ConsolidatedSchedulePage(page);
         await consolidated.OpenAsync(attestee.PeriodId);
+        await consolidated.OpenMunicipalityAsync(attestee.MunicipalityId);
         Assert.Contains(attestee.TeacherName, await consolidated.Row(attestee.ApplicationId).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Фёдоров Алексей Николаевич", await consolidated.Row(attestee.ApplicationId).InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#awaiting").IsVisibleAsync());

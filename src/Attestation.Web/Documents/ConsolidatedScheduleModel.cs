@@ -38,6 +38,9 @@ public sealed record ConsolidatedSchedulePart(
 {
     public bool IsApproved => Approval is not null;
 
+    /// <summary>Everyone in the period, with two experts or not: the rows of its schedule.</summary>
+    public int Attestees => Scheduled + Incomplete;
+
     /// <summary>Only a schedule with someone in it is approved: an empty one has nothing for experts to see.</summary>
     public bool HasSchedule => Scheduled > 0;
 
@@ -76,7 +79,7 @@ public sealed record ConsolidatedScheduleModel
     /// <summary>The municipalities that have someone in the schedule: the documents print these.</summary>
     public IReadOnlyList<ConsolidatedSchedulePart> Printed => Parts.Where(p => p.Schedule.Rows.Count > 0).ToList();
 
-    public int Total => Parts.Sum(p => p.Schedule.Rows.Count);
+    public int Total => Parts.Sum(p => p.Scheduled + p.Incomplete);
 
     public string Title =>
         $"Сводный график проведения аттестации педагогических работников в целях установления квалификационной категории {PeriodPrepositional}";
@@ -88,78 +91,41 @@ public sealed record ConsolidatedScheduleModel
     public string FileName => $"Сводный график{(Approved ? "" : " (не утверждён)")} — {PeriodName}";
 
     /// <summary>
-    /// The consolidated schedule of <paramref name="period"/> as it stands, in a fixed number of queries whatever the
-    /// number of municipalities: the rows as the municipal schedule lists them (everyone put into the period, in
-    /// alphabetical order), the municipality's coordinator with a work phone, the counts and the approvals.
+    /// The consolidated schedule of <paramref name="period"/> as it stands, in two statements whatever the number of
+    /// municipalities: each municipality with its coordinator, approval and counts (<see cref="ScheduleQueries.SummariesAsync"/>),
+    /// and every row of the period with its experts, as the municipal schedules list them (alphabetical).
     /// </summary>
     public static async Task<ConsolidatedScheduleModel> LoadAsync(AttestationDbContext db, AttestationPeriod period,
         TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.PeriodId == period.Id)
-            .ToRows(db)
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-            .ToListAsync(ct);
-        var withoutPeriod = await db.Applications.AsNoTracking()
-            .Where(ApplicationFilters.AwaitingPeriod)
-            .GroupBy(a => a.MunicipalityId)
-            .Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.MunicipalityId, g => g.Count, ct);
-        var approvalRows = await db.ScheduleApprovals.AsNoTracking()
-            .Where(s => s.PeriodId == period.Id)
-            .Select(s => new { s.MunicipalityId, s.ApprovedAt, s.ApprovedBy })
-            .ToListAsync(ct);
-        var approvers = await db.PeopleAsync(approvalRows.Select(s => s.ApprovedBy), ct);
-        var approvals = approvalRows.ToDictionary(
-            s => s.MunicipalityId,
-            s => new ScheduleApprovalInfo(s.ApprovedAt, approvers.GetValueOrDefault(s.ApprovedBy)?.FullName ?? "удалённый пользователь"));
+        var summaries = await db.SummariesAsync(period.Id, municipalityId: null, preferredCoordinator: null, ct);
+        var lines = (await db.Lines(period.Id, municipalityId: null).ToListAsync(ct)).ToLookup(l => l.Application.MunicipalityId);
+        return From(period, summaries, m => lines[m].ToList(), zone);
+    }
 
-        var withRows = applications.Select(a => a.MunicipalityId).Concat(approvals.Keys).Distinct().ToList();
-        var municipalities = (await db.Municipalities.AsNoTracking()
-                .Where(m => m.IsActive || withRows.Contains(m.Id))
-                .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
-                .ToListAsync(ct))
-            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, StringComparer.Create(Infrastructure.WebSetup.Russian, ignoreCase: true))
-            .ToList();
-        var municipalityIds = municipalities.Select(m => m.Id).ToList();
-        var coordinators = (await db.CoordinatorsOf(municipalityIds).ToListAsync(ct))
-            .GroupBy(c => c.MunicipalityId!.Value)
-            // The phone is printed on the schedule: a coordinator who gave one is the one to call.
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => string.IsNullOrWhiteSpace(c.WorkPhone)).First());
-
-        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
-        var byMunicipality = applications.ToLookup(a => a.MunicipalityId);
-
-        var parts = municipalities.Select(m =>
-        {
-            var own = byMunicipality[m.Id].ToList();
-            var rows = own.Select((a, index) => new MunicipalScheduleRow(
-                    index + 1,
-                    a.FullName,
-                    a.ClaimedCategory?.ToRussian() ?? "",
-                    a.Form?.ToRussian() ?? "",
-                    a.Work,
-                    a.ExpertIds.Where(experts.ContainsKey).Select(id => experts[id].WithWork).ToList()))
-                .ToList();
-            var approval = approvals.GetValueOrDefault(m.Id);
-            var coordinator = coordinators.GetValueOrDefault(m.Id);
-            var schedule = new MunicipalScheduleModel
+    /// <summary>
+    /// The consolidated schedule from the municipalities' summaries, with the rows <paramref name="linesOf"/> gives for
+    /// each (all of them for the files; the operator's page reads one municipality's).
+    /// </summary>
+    /// <param name="firstNumber">The number of the first row given: 51 for a second page of 50.</param>
+    public static ConsolidatedScheduleModel From(AttestationPeriod period, IReadOnlyList<ScheduleSummary> summaries,
+        Func<int, IReadOnlyList<ScheduleLine>> linesOf, TimeZoneInfo zone, int firstNumber = 1)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(summaries);
+        ArgumentNullException.ThrowIfNull(linesOf);
+        var parts = summaries
+            .Where(m => m.IsActive || m.Scheduled > 0 || m.ApprovedAt is not null)
+            .Select(m =>
             {
-                Municipality = m.Name,
-                PeriodName = period.Name,
-                PeriodPrepositional = period.PrepositionalName,
-                ApprovedOn = approval is null ? null : RegionClock.Today(approval.ApprovedAt, zone),
-                CoordinatorName = coordinator?.FullName,
-                CoordinatorPhone = string.IsNullOrWhiteSpace(coordinator?.WorkPhone) ? null : coordinator.WorkPhone.Trim(),
-                Rows = rows,
-            };
-            var complete = own.Count(a => a.ExpertAId is not null && a.ExpertBId is not null);
-            var facts = own.Select(a => new ScheduledApplication(a.Id, a.Status, a.ExpertAId is not null && a.ExpertBId is not null, a.WithdrawalPending)).ToList();
-            return new ConsolidatedSchedulePart(m.Id, schedule, facts, complete, own.Count - complete,
-                withoutPeriod.GetValueOrDefault(m.Id), approval);
-        }).ToList();
+                var own = linesOf(m.MunicipalityId);
+                var schedule = MunicipalScheduleModel.From(m, period, own.Select((l, index) => l.ToRow(firstNumber + index)).ToList(), zone);
+                return new ConsolidatedSchedulePart(m.MunicipalityId, schedule, own.Select(l => l.Facts).ToList(), m.Complete,
+                    m.Incomplete, m.WithoutPeriod, m.Approval);
+            })
+            .ToList();
 
         var scheduled = parts.Where(p => p.HasSchedule).ToList();
         return new ConsolidatedScheduleModel

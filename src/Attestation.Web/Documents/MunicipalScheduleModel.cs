@@ -51,6 +51,9 @@ public sealed record MunicipalScheduleModel
     /// </summary>
     public DateOnly? ApprovedOn { get; init; }
 
+    /// <summary>When the operator approved it; null before.</summary>
+    public DateTimeOffset? ApprovedAt { get; init; }
+
     public bool Approved => ApprovedOn is not null;
 
     public string? CoordinatorName { get; init; }
@@ -90,46 +93,41 @@ public sealed record MunicipalScheduleModel
     public string FileName => $"График{(Approved ? "" : " (не утверждён)")} — {Municipality} — {PeriodName}";
 
     /// <summary>
-    /// The schedule of one municipality for one period as it stands: every application put into the period (with or
-    /// without its experts yet), in alphabetical order. A registered withdrawal takes the application out of the period.
+    /// The schedule of one municipality for one period as it stands, in two statements: the municipality with its
+    /// approval and coordinator (<paramref name="preferredCoordinator"/> when one of them), and every application put
+    /// into the period (with or without its experts yet) in alphabetical order with its experts. A registered withdrawal
+    /// takes the application out of the period.
     /// </summary>
     public static async Task<MunicipalScheduleModel> LoadAsync(
         AttestationDbContext db,
         int municipalityId,
         AttestationPeriod period,
-        AppUser? coordinator,
-        DateOnly? approvedOn,
+        Guid? preferredCoordinator,
+        TimeZoneInfo zone,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        var municipality = await db.MunicipalityNameAsync(municipalityId, ct);
+        var summary = (await db.SummariesAsync(period.Id, municipalityId, preferredCoordinator, ct)).Single();
+        var lines = await db.Lines(period.Id, municipalityId).ToListAsync(ct);
+        return From(summary, period, lines.Select((line, index) => line.ToRow(index + 1)).ToList(), zone);
+    }
 
-        var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.MunicipalityId == municipalityId && a.PeriodId == period.Id)
-            .ToRows(db)
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
-            .ToListAsync(ct);
-
-        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
-
-        var rows = applications.Select((a, index) => new MunicipalScheduleRow(
-                index + 1,
-                a.FullName,
-                a.ClaimedCategory?.ToRussian() ?? "",
-                a.Form?.ToRussian() ?? "",
-                a.Work,
-                a.ExpertIds.Where(experts.ContainsKey).Select(id => experts[id].WithWork).ToList()))
-            .ToList();
-
+    /// <summary>The schedule of a municipality from its summary and its rows.</summary>
+    public static MunicipalScheduleModel From(ScheduleSummary summary, AttestationPeriod period,
+        IReadOnlyList<MunicipalScheduleRow> rows, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(period);
         return new MunicipalScheduleModel
         {
-            Municipality = municipality,
+            Municipality = summary.Municipality,
             PeriodName = period.Name,
             PeriodPrepositional = period.PrepositionalName,
-            ApprovedOn = approvedOn,
-            CoordinatorName = coordinator?.FullName,
-            CoordinatorPhone = string.IsNullOrWhiteSpace(coordinator?.WorkPhone) ? null : coordinator.WorkPhone.Trim(),
+            ApprovedAt = summary.ApprovedAt,
+            ApprovedOn = summary.ApprovedAt is { } at ? RegionClock.Today(at, zone) : null,
+            CoordinatorName = summary.CoordinatorName,
+            CoordinatorPhone = summary.CoordinatorPhone,
             Rows = rows,
         };
     }

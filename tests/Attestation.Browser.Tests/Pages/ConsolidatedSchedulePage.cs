@@ -18,6 +18,13 @@ public sealed class ConsolidatedSchedulePage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Shows one municipality's rows: its name in the summary is a link to them.</summary>
+    public async Task OpenMunicipalityAsync(int municipalityId)
+    {
+        await Municipality(municipalityId).Locator("a.open-schedule").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     /// <summary>The summary row of a municipality: its counts and its approval.</summary>
     public ILocator Municipality(int municipalityId) => page.Locator($"#municipalities tr[data-municipality='{municipalityId}']");
 

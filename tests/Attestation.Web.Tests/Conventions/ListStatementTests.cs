@@ -23,6 +23,7 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         "/Municipality/Attestation",
         "/Municipality/Attestation?periodId=all",
         "/Municipality/Schedule/Fill",
+        "/Municipality/Schedule/View",
         "/Municipality/Withdraw",
         "/Municipality/Withdrawals",
         "/Municipality/NotApplied",
@@ -57,6 +58,8 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         "/Operator/Applications?show=Waiting",
         "/Operator/Conclusions",
         "/Operator/Conclusions?show=Missing",
+        "/Operator/Schedule",
+        "/Operator/Schedule?municipalityId={municipality}",
     ];
 
     [Theory]
@@ -64,6 +67,7 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     public async Task An_operators_list_page_reads_a_constant_few_statements_however_many_rows_it_shows(string url)
     {
         var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        url = url.Replace("{municipality}", place.Municipality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         using var client = await new Operator.OperatorDesk(factory).SignInOperatorAsync($"control{MunicipalWorld.Next()}");
         await ApplicationsAsync(place, 1);
         var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);

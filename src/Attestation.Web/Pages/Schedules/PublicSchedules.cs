@@ -16,17 +16,4 @@ public static class PublicSchedules
         CancellationToken ct) =>
         db.Set<ScheduleApproval>().AsNoTracking()
             .SingleOrDefaultAsync(a => a.PeriodId == periodId && a.MunicipalityId == municipalityId, ct);
-
-    /// <summary>
-    /// The municipality's coordinator printed on its schedule; of several, one who gave a work phone, since the line
-    /// is there to be called.
-    /// </summary>
-    public static Task<AppUser?> ScheduleCoordinatorAsync(this AttestationDbContext db, int municipalityId, CancellationToken ct) =>
-        (from user in db.Users.AsNoTracking()
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == Roles.MunicipalCoordinator && user.MunicipalityId == municipalityId
-         orderby user.WorkPhone == null, user.LastName, user.FirstName
-         select user)
-        .FirstOrDefaultAsync(ct);
 }

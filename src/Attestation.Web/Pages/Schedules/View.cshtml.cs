@@ -91,8 +91,7 @@ public sealed class ViewModel(AttestationDbContext db, RegionTime region, IDocum
 
     private async Task<MunicipalScheduleModel> LoadAsync(CancellationToken ct)
     {
-        var coordinator = await db.ScheduleCoordinatorAsync(Municipality!.Value, ct);
-        return await MunicipalScheduleModel.LoadAsync(db, Municipality.Value, ChosenPeriod, coordinator,
-            MunicipalScheduleModel.ApprovalDay(Approval, region.Zone), ct);
+        // Of several coordinators, one who gave a work phone: the line is there to be called.
+        return await MunicipalScheduleModel.LoadAsync(db, Municipality!.Value, ChosenPeriod, preferredCoordinator: null, region.Zone, ct);
     }
 }

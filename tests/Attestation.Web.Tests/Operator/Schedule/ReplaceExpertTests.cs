@@ -40,7 +40,7 @@ public sealed class ReplaceExpertTests(MunicipalFactory factory) : IClassFixture
         Assert.DoesNotContain(scene.ExpertA.Id.ToString(), offered);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/Operator/Schedule?periodId={factory.ClosedPeriod.Id}#municipality-{scene.MunicipalityId}", response.RedirectPath());
+        Assert.Equal($"/Operator/Schedule?periodId={factory.ClosedPeriod.Id}&municipalityId={scene.MunicipalityId}#municipality-{scene.MunicipalityId}", response.RedirectPath());
         var schedule = await client.GetDocumentAsync(response.RedirectPath()!.Split('#')[0]);
         Assert.StartsWith($"{scene.First.FullName}: специалист заменён на Заменов Алексей Николаевич", StatusMessage(schedule), StringComparison.Ordinal);
         Assert.Contains("Заменов Алексей Николаевич", schedule.QuerySelector($"tr[data-application='{scene.First.Id}']")!.TextContent, StringComparison.Ordinal);

@@ -39,13 +39,14 @@ public sealed class ViewModel(
     public MunicipalScheduleModel? Schedule { get; private set; }
 
     /// <summary>
-    /// The operator's approval of the municipality's schedule for the period (with the consolidated schedule). After it
+    /// When the operator approved the municipality's schedule for the period (with the consolidated schedule). After it
     /// the schedule changes only with the operator's consent, so the approved schedule is the schedule as it stands.
     /// </summary>
-    public ScheduleApproval? Approval { get; private set; }
+    public ScheduleApprovalInfo? Approval => Schedule?.ApprovedAt is { } at ? new ScheduleApprovalInfo(at, "") : null;
 
     public bool IsApproved => Approval is not null;
 
+    /// <summary>Three statements: the periods, the municipality's summary for the period, its rows with their experts.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
@@ -60,10 +61,7 @@ public sealed class ViewModel(
         if (PeriodId is not null && Period is null)
             return NotFound();
         if (Period is not null)
-        {
-            Approval = await ApprovalAsync(Period, ct);
             Schedule = await LoadAsync(Period, ct);
-        }
         return Page();
     }
 
@@ -75,14 +73,13 @@ public sealed class ViewModel(
         var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null)
             return NotFound();
-        Approval = await ApprovalAsync(period, ct);
-        if (approved && !IsApproved)
+        var schedule = await LoadAsync(period, ct);
+        if (approved && !schedule.Approved)
         {
             StatusMessage = $"Утверждённого графика за период «{period.Name}» пока нет: график утверждает оператор.";
             return RedirectToPage(new { periodId });
         }
 
-        var schedule = await LoadAsync(period, ct);
         if (format == Excel)
             return this.Attachment(workbook.Write(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
 
@@ -92,19 +89,7 @@ public sealed class ViewModel(
         return this.Attachment(pdf, "application/pdf", schedule.FileName + ".pdf");
     }
 
-    private Task<ScheduleApproval?> ApprovalAsync(AttestationPeriod period, CancellationToken ct)
-    {
-        return db.ScheduleApprovals.AsNoTracking().InMunicipalityOf(User)
-            .SingleOrDefaultAsync(a => a.PeriodId == period.Id, ct);
-    }
-
-    /// <summary>The schedule as it stands, with the day of <see cref="Approval"/> once there is one.</summary>
-    private async Task<MunicipalScheduleModel> LoadAsync(AttestationPeriod period, CancellationToken ct)
-    {
-        var municipalityId = User.OwnMunicipalityId();
-        var userId = User.UserId();
-        var coordinator = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        return await MunicipalScheduleModel.LoadAsync(db, municipalityId, period, coordinator,
-            MunicipalScheduleModel.ApprovalDay(Approval, region.Zone), ct);
-    }
+    /// <summary>The schedule as it stands, the signed-in coordinator named as the one to call.</summary>
+    private Task<MunicipalScheduleModel> LoadAsync(AttestationPeriod period, CancellationToken ct) =>
+        MunicipalScheduleModel.LoadAsync(db, User.OwnMunicipalityId(), period, User.UserId(), region.Zone, ct);
 }

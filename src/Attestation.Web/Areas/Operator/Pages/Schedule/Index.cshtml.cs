@@ -36,6 +36,15 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    /// <summary>The municipality whose schedule is shown row by row; the others are a line each in the summary.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? MunicipalityId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView? Pager { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -156,24 +165,43 @@ public sealed class IndexModel(
         }
 
         StatusMessage = message;
-        return RedirectToPage(new { periodId });
+        return RedirectToPage(new { periodId, municipalityId });
     }
 
+    /// <summary>
+    /// Three statements whatever the size of the region: the periods with whether each has a schedule to approve, the
+    /// municipalities' summaries, and a page of the chosen municipality's rows.
+    /// </summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var all = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
+        var today = region.Today;
+        // A period not over yet ends in this month or later: its last month's index is at least this one's.
+        var thisMonth = (today.Year * 12) + today.Month - 1;
+        var lastMonth = AttestationPeriod.LengthInMonths - 1;
+        var all = await db.Periods.AsNoTracking()
+            .OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth)
+            .Select(p => new
+            {
+                Period = p,
+                Awaiting = (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= thisMonth
+                    && db.Applications.Any(a => a.PeriodId == p.Id && a.ExpertAId != null && a.ExpertBId != null
+                        && !db.ScheduleApprovals.Any(s => s.PeriodId == p.Id && s.MunicipalityId == a.MunicipalityId)),
+            })
+            .ToListAsync(ct);
+        var periods = all.Select(p => p.Period).ToList();
+        var awaiting = all.Where(p => p.Awaiting).Select(p => p.Period.Id).ToHashSet();
         var chosenYear = PeriodId is null && Year is >= SchoolYear.MinStartYear and <= SchoolYear.MaxStartYear
             ? new SchoolYear(Year.Value)
             : (SchoolYear?)null;
         if (PeriodId is null)
-            PeriodId = (await DefaultPeriodAsync(chosenYear is { } y ? all.Where(p => p.SchoolYear == y).ToList() : all, ct))?.Id;
+            PeriodId = DefaultPeriod(chosenYear is { } y ? periods.Where(p => p.SchoolYear == y).ToList() : periods, awaiting)?.Id;
 
-        Period = all.Find(p => p.Id == PeriodId);
+        Period = periods.Find(p => p.Id == PeriodId);
         if (PeriodId is not null && Period is null)
             return false;
 
-        SchoolYear = Period?.SchoolYear ?? chosenYear ?? SchoolYear.Containing(region.Today);
-        Periods = all
+        SchoolYear = Period?.SchoolYear ?? chosenYear ?? SchoolYear.Containing(today);
+        Periods = periods
             .Where(p => p.SchoolYear == SchoolYear)
             .Select(p => (p.Id, PeriodState.ListName(p, region.Now, region.Zone)))
             .ToList();
@@ -181,7 +209,20 @@ public sealed class IndexModel(
             return true;
 
         IsOpen = Period.IsOpenForScheduling(region.Now, region.Zone);
-        Schedule = await ConsolidatedScheduleModel.LoadAsync(db, Period, region.Zone, ct);
+        var summaries = await db.SummariesAsync(Period.Id, municipalityId: null, preferredCoordinator: null, ct);
+        IReadOnlyList<ScheduleLine> lines = [];
+        var firstNumber = 1;
+        if (MunicipalityId is { } chosen)
+        {
+            var summary = summaries.Find(s => s.MunicipalityId == chosen);
+            if (summary is null)
+                return false;
+            var page = await db.Lines(Period.Id, chosen).ToPagedAsync(PageNumber, summary.Scheduled, ct);
+            Pager = PagerView.Of(page, Request);
+            (lines, firstNumber) = (page.Items, page.FirstNumber);
+        }
+
+        Schedule = ConsolidatedScheduleModel.From(Period, summaries, m => m == MunicipalityId ? lines : [], region.Zone, firstNumber);
         return true;
     }
 
@@ -189,17 +230,10 @@ public sealed class IndexModel(
     /// The period whose schedules are being approved or built now: the earliest not yet ended that is closed with a
     /// municipal schedule still to approve, or else open for scheduling.
     /// </summary>
-    private async Task<AttestationPeriod?> DefaultPeriodAsync(List<AttestationPeriod> all, CancellationToken ct)
+    private AttestationPeriod? DefaultPeriod(List<AttestationPeriod> all, HashSet<Guid> awaiting)
     {
         var today = region.Today;
         var current = all.Where(p => p.EndDate >= today).ToList();
-        var ids = current.Select(p => p.Id).ToList();
-        var awaiting = await db.Applications.AsNoTracking()
-            .Where(a => a.PeriodId != null && ids.Contains(a.PeriodId.Value) && a.ExpertAId != null && a.ExpertBId != null
-                && !db.ScheduleApprovals.Any(s => s.PeriodId == a.PeriodId && s.MunicipalityId == a.MunicipalityId))
-            .Select(a => a.PeriodId!.Value)
-            .Distinct()
-            .ToListAsync(ct);
         return current.Find(p => p.IsOpenForScheduling(region.Now, region.Zone) || awaiting.Contains(p.Id))
             ?? (current.Count > 0 ? current[0] : null)
             ?? all.LastOrDefault(p => p.StartDate <= today)

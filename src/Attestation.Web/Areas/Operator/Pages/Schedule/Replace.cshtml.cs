@@ -61,6 +61,7 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
     public sealed record Summary(
         Guid Id,
         string FullName,
+        int MunicipalityId,
         string Municipality,
         string Organisation,
         string Position,
@@ -128,7 +129,7 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
         var names = await db.PeopleAsync([Input.NewExpertId!.Value], ct);
         StatusMessage =
             $"{application.FullName}: специалист заменён на {names.GetValueOrDefault(Input.NewExpertId.Value)?.WithWork ?? "нового специалиста"}. Причина записана в историю заявления.";
-        return RedirectToPage("./Index", null, new { periodId = period.Id }, $"municipality-{application.MunicipalityId}");
+        return RedirectToPage("./Index", null, new { periodId = period.Id, municipalityId = application.MunicipalityId }, $"municipality-{application.MunicipalityId}");
     }
 
     private async Task LoadAsync(Application application, CancellationToken ct)
@@ -138,6 +139,7 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
         Attestee = new Summary(
             application.Id,
             application.FullName,
+            application.MunicipalityId,
             names.Municipality,
             names.Organisation,
             names.PositionWithSubject,

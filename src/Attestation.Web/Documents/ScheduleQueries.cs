@@ -1,0 +1,156 @@
+using Attestation.Domain;
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Documents;
+
+/// <summary>
+/// One municipality's part of a period's schedule before its rows are read: the coordinator who answers for it, the
+/// operator's approval, and the counts the operator checks before approving.
+/// </summary>
+public sealed class ScheduleSummary
+{
+    public int MunicipalityId { get; init; }
+
+    public string Municipality { get; init; } = "";
+
+    public bool IsActive { get; init; }
+
+    public bool IsRegionalPseudo { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public PersonName? Approver { get; init; }
+
+    public PersonName? Coordinator { get; init; }
+
+    public string? CoordinatorWorkPhone { get; init; }
+
+    /// <summary>In the period with both experts.</summary>
+    public int Complete { get; set; }
+
+    /// <summary>In the period with fewer than two experts.</summary>
+    public int Incomplete { get; set; }
+
+    /// <summary>Registered on general grounds and put into no period yet.</summary>
+    public int WithoutPeriod { get; set; }
+
+    public int Scheduled => Complete + Incomplete;
+
+    public string? CoordinatorName => Coordinator?.FullName;
+
+    public string? CoordinatorPhone => string.IsNullOrWhiteSpace(CoordinatorWorkPhone) ? null : CoordinatorWorkPhone.Trim();
+
+    public ScheduleApprovalInfo? Approval => ApprovedAt is { } at
+        ? new ScheduleApprovalInfo(at, Approver?.FullName ?? "удалённый пользователь")
+        : null;
+}
+
+/// <summary>A row of a municipal schedule as read: the application with the names of its two experts.</summary>
+public sealed class ScheduleLine
+{
+    public required ApplicationRow Application { get; init; }
+
+    public PersonRow? ExpertA { get; init; }
+
+    public PersonRow? ExpertB { get; init; }
+
+    public MunicipalScheduleRow ToRow(int number) => new(
+        number,
+        Application.FullName,
+        Application.ClaimedCategory?.ToRussian() ?? "",
+        Application.Form?.ToRussian() ?? "",
+        Application.Work,
+        new[] { ExpertA, ExpertB }.OfType<PersonRow>().Select(e => e.WithWork).ToList());
+
+    public ScheduledApplication Facts => new(Application.Id, Application.Status,
+        Application.ExpertAId is not null && Application.ExpertBId is not null, Application.WithdrawalPending);
+}
+
+/// <summary>The reads behind every schedule page and file, each one statement whatever the number of rows.</summary>
+public static class ScheduleQueries
+{
+    /// <summary>
+    /// Each municipality (or the one asked for) with its coordinator, its approval for the period and its counts, in one
+    /// statement. The coordinator is <paramref name="preferredCoordinator"/> when that is one of its coordinators (the
+    /// one printing the schedule), else the first with a work phone: the schedule prints the number to call.
+    /// </summary>
+    public static async Task<List<ScheduleSummary>> SummariesAsync(this AttestationDbContext db, Guid periodId,
+        int? municipalityId, Guid? preferredCoordinator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var coordinators =
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == Roles.MunicipalCoordinator
+            select user;
+        var summaries =
+            from m in db.Municipalities.AsNoTracking()
+            where municipalityId == null || m.Id == municipalityId
+            join s in db.ScheduleApprovals.Where(s => s.PeriodId == periodId) on m.Id equals s.MunicipalityId into approvals
+            from s in approvals.DefaultIfEmpty()
+            join u in db.Users on (Guid?)s.ApprovedBy equals (Guid?)u.Id into approvers
+            from u in approvers.DefaultIfEmpty()
+            from c in coordinators
+                .Where(c => c.MunicipalityId == m.Id)
+                .OrderBy(c => c.Id != preferredCoordinator)
+                .ThenBy(c => c.WorkPhone == null || c.WorkPhone == "")
+                .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+                .Take(1)
+                .DefaultIfEmpty()
+            select new ScheduleSummary
+            {
+                MunicipalityId = m.Id,
+                Municipality = m.Name,
+                IsActive = m.IsActive,
+                IsRegionalPseudo = m.IsRegionalPseudo,
+                ApprovedAt = s == null ? null : s.ApprovedAt,
+                Approver = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
+                Coordinator = c == null ? null : new PersonName(c.LastName, c.FirstName, c.MiddleName),
+                CoordinatorWorkPhone = c == null ? null : c.WorkPhone,
+            };
+        var counted = await summaries.WithCountsEachAsync(db.Applications, (r, a) => a.MunicipalityId == r.MunicipalityId,
+        [
+            a => a.PeriodId == periodId && a.ExpertAId != null && a.ExpertBId != null,
+            a => a.PeriodId == periodId && (a.ExpertAId == null || a.ExpertBId == null),
+            ApplicationFilters.AwaitingPeriod,
+        ], ct);
+        foreach (var (summary, counts) in counted)
+        {
+            summary.Complete = counts[0];
+            summary.Incomplete = counts[1];
+            summary.WithoutPeriod = counts[2];
+        }
+        return counted.Select(c => c.Row)
+            .OrderBy(s => s.IsRegionalPseudo).ThenBy(s => s.Municipality, Areas.Operator.Pages.Directories.OperatorLists.Alphabetical)
+            .ToList();
+    }
+
+    /// <summary>
+    /// A municipality's schedule for the period in the order it is printed (alphabetical), each row with its experts'
+    /// names and work joined in: one statement for all the rows, or for a page of them.
+    /// </summary>
+    /// <param name="municipalityId">Null for every municipality: the consolidated schedule.</param>
+    public static IQueryable<ScheduleLine> Lines(this AttestationDbContext db, Guid periodId, int? municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = db.Users.AsNoTracking().ToPeople(db);
+        return
+            from a in db.Applications.AsNoTracking()
+                .Where(a => a.PeriodId == periodId && (municipalityId == null || a.MunicipalityId == municipalityId))
+                .ToRows(db)
+            join ea in people on a.ExpertAId equals (Guid?)ea.Id into expertsA
+            from ea in expertsA.DefaultIfEmpty()
+            join eb in people on a.ExpertBId equals (Guid?)eb.Id into expertsB
+            from eb in expertsB.DefaultIfEmpty()
+            orderby a.LastName, a.FirstName, a.MiddleName, a.Id
+            // An expert not assigned yet leaves his join empty: no row to make.
+            select new ScheduleLine { Application = a, ExpertA = a.ExpertAId == null ? null : ea, ExpertB = a.ExpertBId == null ? null : eb };
+    }
+}
