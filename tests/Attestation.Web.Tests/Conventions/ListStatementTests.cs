@@ -60,6 +60,15 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         "/Operator/Conclusions?show=Missing",
         "/Operator/Schedule",
         "/Operator/Schedule?municipalityId={municipality}",
+        "/Operator/Periods",
+        "/Operator/Periods/Details?id={period}",
+        "/Operator/Commission",
+        "/Operator/Journals",
+        "/Operator/Print",
+        "/Operator/Directories",
+        "/Operator/Directories/Experts",
+        "/Operator/Directories/Organisations",
+        "/Operator/Directories/Municipalities",
     ];
 
     [Theory]
@@ -67,7 +76,8 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     public async Task An_operators_list_page_reads_a_constant_few_statements_however_many_rows_it_shows(string url)
     {
         var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
-        url = url.Replace("{municipality}", place.Municipality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        url = url.Replace("{municipality}", place.Municipality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{period}", factory.OpenPeriod.Id.ToString(), StringComparison.Ordinal);
         using var client = await new Operator.OperatorDesk(factory).SignInOperatorAsync($"control{MunicipalWorld.Next()}");
         await ApplicationsAsync(place, 1);
         var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);

@@ -19,11 +19,21 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     public async Task OnGetAsync(CancellationToken ct)
     {
         SchoolYear = SchoolYear.Containing(region.Today);
-        Municipalities = await db.Municipalities.CountAsync(m => m.IsActive, ct);
-        Organisations = await db.Organisations.CountAsync(o => o.IsActive, ct);
-        Positions = await db.Positions.CountAsync(p => p.IsActive, ct);
-        Subjects = await db.Subjects.CountAsync(s => s.IsActive, ct);
         var year = SchoolYear.StartYear;
-        Experts = await db.ApprovedExperts.CountAsync(e => db.ApprovedExpertLists.Any(l => l.Id == e.ListId && l.SchoolYearStart == year), ct);
+        // Every directory's count in one statement: a row of scalar subqueries (on an empty database, none).
+        var counts = await db.Municipalities.AsNoTracking()
+            .Select(_ => new
+            {
+                Municipalities = db.Municipalities.Count(m => m.IsActive),
+                Organisations = db.Organisations.Count(o => o.IsActive),
+                Positions = db.Positions.Count(p => p.IsActive),
+                Subjects = db.Subjects.Count(s => s.IsActive),
+                Experts = db.ApprovedExperts.Count(e => db.ApprovedExpertLists.Any(l => l.Id == e.ListId && l.SchoolYearStart == year)),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (counts is null)
+            return;
+        (Municipalities, Organisations, Positions, Subjects, Experts) =
+            (counts.Municipalities, counts.Organisations, counts.Positions, counts.Subjects, counts.Experts);
     }
 }

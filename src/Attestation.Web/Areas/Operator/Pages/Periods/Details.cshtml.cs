@@ -136,31 +136,42 @@ public sealed class DetailsModel(AttestationDbContext db, RegionTime region) : P
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (period is null)
+        // The period with its two counts in one statement, its history with the actors' names in another.
+        var found = await db.Periods.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new
+            {
+                Period = p,
+                Applications = db.Applications.Count(a => a.PeriodId == p.Id),
+                Approvals = db.ScheduleApprovals.Count(a => a.PeriodId == p.Id),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
             return false;
 
+        var period = found.Period;
         Period = period;
         Name = PeriodState.ListName(period, region.Now, region.Zone);
         State = PeriodState.Badge(period, region.Now, region.Zone);
         Deadlines = PeriodCalendar.Deadlines(period);
-        Applications = await db.Applications.CountAsync(a => a.PeriodId == id, ct);
-        Approvals = await db.ScheduleApprovals.CountAsync(a => a.PeriodId == id, ct);
+        Applications = found.Applications;
+        Approvals = found.Approvals;
 
-        var events = await db.PeriodEvents.AsNoTracking()
-            .Where(e => e.PeriodId == id)
-            .OrderBy(e => e.At)
-            .Select(e => new
-            {
-                e.At,
-                e.Description,
-                e.Reason,
-                e.ActorId,
-            })
+        var events = await (
+                from e in db.PeriodEvents.AsNoTracking().Where(e => e.PeriodId == id)
+                join u in db.Users on e.ActorId equals (Guid?)u.Id into actors
+                from u in actors.DefaultIfEmpty()
+                orderby e.At
+                select new
+                {
+                    e.At,
+                    e.Description,
+                    e.Reason,
+                    e.ActorId,
+                    Actor = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
+                })
             .ToListAsync(ct);
-        var actors = await db.PeopleAsync(events.Select(e => e.ActorId), ct);
         History = events
-            .Select(e => new HistoryRow(e.At, e.Description, e.ActorId is not { } actor ? "автоматически" : actors.GetValueOrDefault(actor)?.FullName ?? "удалённый пользователь", e.Reason))
+            .Select(e => new HistoryRow(e.At, e.Description, e.ActorId is null ? "автоматически" : e.Actor?.FullName ?? "удалённый пользователь", e.Reason))
             .ToList();
         return true;
     }
