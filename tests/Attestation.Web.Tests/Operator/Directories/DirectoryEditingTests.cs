@@ -14,6 +14,35 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
 
     private TestDirectory Directory => factory.Directory;
 
+    private static readonly string[] UnorderedNames = ["МБОУ «Ёлочка»", "МБОУ «Ежевичка»", "МБОУ «Жаворонок»", "МБОУ «гимназия»"];
+
+    [Fact]
+    public async Task The_organisations_are_listed_a_page_at_a_time_in_the_russian_alphabet()
+    {
+        int municipalityId;
+        await using (var db = factory.OpenDb())
+        {
+            var municipality = new MunicipalityEntity("Парабельский район (страницы)");
+            db.Municipalities.Add(municipality);
+            await db.SaveChangesAsync();
+            municipalityId = municipality.Id;
+            // «Ёлочка» between «Е» and «Ж», «гимназия» among the «Г»: the Russian alphabet, not the byte order.
+            foreach (var name in UnorderedNames.Concat(Enumerable.Range(1, 51).Select(i => $"МБОУ «Школа {i:D2}»")))
+                db.Organisations.Add(new Organisation(municipalityId, name));
+            await db.SaveChangesAsync();
+        }
+        using var client = await _desk.SignInOperatorAsync("dir.organisations.pages");
+
+        var first = await client.GetDocumentAsync($"/Operator/Directories/Organisations?municipalityId={municipalityId}");
+        var names = first.QuerySelectorAll("#organisations tbody tr").Select(r => Text(r.QuerySelectorAll("td")[1])).ToList();
+        Assert.Equal(50, names.Count);
+        Assert.Equal(["МБОУ «гимназия»", "МБОУ «Ежевичка»", "МБОУ «Ёлочка»", "МБОУ «Жаворонок»", "МБОУ «Школа 01»"], names.Take(5));
+        Assert.Equal("Строки 1–50 из 55", Text(first.QuerySelector("#pager-range")!));
+        var second = await client.GetDocumentAsync(first.QuerySelector("#pager-next")!.GetAttribute("href")!);
+        Assert.Equal(["МБОУ «Школа 47»", "МБОУ «Школа 48»", "МБОУ «Школа 49»", "МБОУ «Школа 50»", "МБОУ «Школа 51»"],
+            second.QuerySelectorAll("#organisations tbody tr").Select(r => Text(r.QuerySelectorAll("td")[1])));
+    }
+
     [Fact]
     public async Task A_municipality_is_created_with_its_flags_and_listed_with_its_coordinators_and_their_work_phones()
     {

@@ -31,6 +31,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView? Pager { get; private set; }
+
     public sealed record Row(Guid EntryId, string Municipality, string Expert, string? Login, string? Subject,
         string? Position, string? Workplace);
 
@@ -44,7 +51,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         if (list is null)
             return;
 
-        var rows = await (
+        // A page at a time, in the order of the operator's lists: the country's list is tens of thousands of entries.
+        var page = await (
             from e in db.ApprovedExperts.AsNoTracking()
             where e.ListId == list.Id
             join u in db.Users.ToPeople(db) on e.ExpertId equals u.Id
@@ -53,25 +61,20 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             from s in subjects.DefaultIfEmpty()
             join p in db.Positions on e.PositionId equals (int?)p.Id into positions
             from p in positions.DefaultIfEmpty()
+            orderby m.IsRegionalPseudo, EF.Functions.Collate(m.Name, DataSetup.RussianCollation), u.LastName, u.FirstName, u.MiddleName, e.Id
             select new
             {
                 e.Id,
-                m.IsRegionalPseudo,
                 Municipality = m.Name,
                 Expert = u,
                 Subject = s == null ? null : s.Name,
                 Position = p == null ? null : p.Name,
             })
-            .ToListAsync(ct);
-        Rows = rows
-            .Select(r => new
-            {
-                r.IsRegionalPseudo,
-                Row = new Row(r.Id, r.Municipality, r.Expert.FullName, r.Expert.Login, r.Subject, r.Position, r.Expert.Organisation),
-            })
-            .OrderBy(r => r.IsRegionalPseudo).ThenBy(r => r.Row.Municipality, OperatorLists.Alphabetical)
-            .ThenBy(r => r.Row.Expert, OperatorLists.Alphabetical)
-            .Select(r => r.Row)
+            .ToPagedAsync(PageNumber, ct);
+        Total = page.Total;
+        Pager = PagerView.Of(page, Request);
+        Rows = page.Items
+            .Select(r => new Row(r.Id, r.Municipality, r.Expert.FullName, r.Expert.Login, r.Subject, r.Position, r.Expert.Organisation))
             .ToList();
     }
 

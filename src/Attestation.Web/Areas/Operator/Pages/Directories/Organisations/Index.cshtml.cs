@@ -1,4 +1,5 @@
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -23,6 +24,13 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView? Pager { get; private set; }
+
     public sealed record Row(int Id, string Municipality, string Name, string? ShortName, bool IsVocational, bool IsActive);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -42,11 +50,16 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
                 || (x.o.ShortName != null && EF.Functions.ILike(x.o.ShortName, pattern, "\\")));
         }
 
-        Rows = (await query
-                .Select(x => new Row(x.o.Id, x.Municipality, x.o.Name, x.o.ShortName, x.o.IsVocational, x.o.IsActive))
-                .ToListAsync(ct))
-            .OrderBy(r => r.Municipality, OperatorLists.Alphabetical).ThenBy(r => !r.IsActive)
-            .ThenBy(r => r.Name, OperatorLists.Alphabetical)
-            .ToList();
+        // A page at a time in the Russian alphabet: the country's directory is thousands of organisations.
+        var page = await query
+            .OrderBy(x => EF.Functions.Collate(x.Municipality, DataSetup.RussianCollation))
+            .ThenBy(x => !x.o.IsActive)
+            .ThenBy(x => EF.Functions.Collate(x.o.Name, DataSetup.RussianCollation))
+            .ThenBy(x => x.o.Id)
+            .Select(x => new Row(x.o.Id, x.Municipality, x.o.Name, x.o.ShortName, x.o.IsVocational, x.o.IsActive))
+            .ToPagedAsync(PageNumber, ct);
+        Rows = page.Items;
+        Total = page.Total;
+        Pager = PagerView.Of(page, Request);
     }
 }
