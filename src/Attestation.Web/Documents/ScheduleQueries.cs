@@ -140,16 +140,24 @@ public static class ScheduleQueries
     public static IQueryable<ScheduleLine> Lines(this AttestationDbContext db, Guid periodId, int? municipalityId)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return db.WithExperts(db.Applications.AsNoTracking()
+                .Where(a => a.PeriodId == periodId && (municipalityId == null || a.MunicipalityId == municipalityId))
+                .ToRows(db))
+            .OrderBy(l => l.Application.LastName).ThenBy(l => l.Application.FirstName).ThenBy(l => l.Application.MiddleName)
+            .ThenBy(l => l.Application.Id);
+    }
+
+    /// <summary>Each row with its two experts' names and work joined in, in the same statement.</summary>
+    public static IQueryable<ScheduleLine> WithExperts(this AttestationDbContext db, IQueryable<ApplicationRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var people = db.Users.AsNoTracking().ToPeople(db);
         return
-            from a in db.Applications.AsNoTracking()
-                .Where(a => a.PeriodId == periodId && (municipalityId == null || a.MunicipalityId == municipalityId))
-                .ToRows(db)
+            from a in rows
             join ea in people on a.ExpertAId equals (Guid?)ea.Id into expertsA
             from ea in expertsA.DefaultIfEmpty()
             join eb in people on a.ExpertBId equals (Guid?)eb.Id into expertsB
             from eb in expertsB.DefaultIfEmpty()
-            orderby a.LastName, a.FirstName, a.MiddleName, a.Id
             // An expert not assigned yet leaves his join empty: no row to make.
             select new ScheduleLine { Application = a, ExpertA = a.ExpertAId == null ? null : ea, ExpertB = a.ExpertBId == null ? null : eb };
     }

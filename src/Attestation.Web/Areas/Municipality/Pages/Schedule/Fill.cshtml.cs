@@ -35,6 +35,11 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView? Pager { get; private set; }
+
     public sealed record PeriodChoice(string Value, string Text);
 
     public sealed record Row(
@@ -74,28 +79,31 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
             _ => query,
         };
 
-        var applications = await query.ToRows(db).ToListAsync(ct);
-        var experts = await db.PeopleAsync(applications.SelectMany(a => a.ExpertIds), ct);
+        // What still needs the coordinator comes first: no period, then the periods in calendar order; a page at a
+        // time, the experts' names read with the rows.
+        var page = await db.WithExperts(query.ToRows(db))
+            .OrderBy(l => l.Application.PeriodId != null)
+            .ThenBy(l => l.Application.PeriodStartYear).ThenBy(l => l.Application.PeriodStartMonth)
+            .ThenBy(l => l.Application.LastName).ThenBy(l => l.Application.FirstName).ThenBy(l => l.Application.MiddleName)
+            .ThenBy(l => l.Application.Id)
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
         var byId = periods.ToDictionary(p => p.Id);
-
-        // What still needs the coordinator comes first: no period, then the periods in calendar order.
-        Rows = applications
-            .OrderBy(a => a.PeriodId is { } id && byId.TryGetValue(id, out var p) ? p.StartDate : DateOnly.MinValue)
-            .ThenBy(a => a.LastName, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
-            .ThenBy(a => a.FirstName, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
-            .Select(a => new Row(
-                a.Id,
-                a.PeriodId is { } id && byId.TryGetValue(id, out var period) ? period.Name : null,
-                a.FullName,
-                a.CurrentCategory.ToRussian(),
-                a.CurrentCategoryExpiresOn,
-                a.ClaimedCategory?.ToRussian() ?? "",
-                a.Organisation,
-                a.Position,
-                a.Subject,
-                a.Form?.ToRussian() ?? "",
-                a.ExpertIds.Where(experts.ContainsKey).Select(e => experts[e].WithWork).ToList(),
-                a.WithdrawalPending))
+        Rows = page.Items
+            .Select(l => (Line: l, a: l.Application))
+            .Select(x => new Row(
+                x.a.Id,
+                x.a.PeriodId is { } id && byId.TryGetValue(id, out var period) ? period.Name : null,
+                x.a.FullName,
+                x.a.CurrentCategory.ToRussian(),
+                x.a.CurrentCategoryExpiresOn,
+                x.a.ClaimedCategory?.ToRussian() ?? "",
+                x.a.Organisation,
+                x.a.Position,
+                x.a.Subject,
+                x.a.Form?.ToRussian() ?? "",
+                new[] { x.Line.ExpertA, x.Line.ExpertB }.OfType<PersonRow>().Select(e => e.WithWork).ToList(),
+                x.a.WithdrawalPending))
             .ToList();
     }
 }
