@@ -59,15 +59,16 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
 {
     public async Task<ApplicationDetailsView> BuildAsync(Application application, CancellationToken ct)
     {
-        var names = await db.RowOfAsync(application.Id, ct);
-        var handsToSubjectGroup = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == application.MunicipalityId)
-            .Select(m => m.HandsConclusionsToSubjectGroup)
+        // The names, the municipality's way with conclusions and the period in one statement.
+        var found = await db.Applications.AsNoTracking().Where(a => a.Id == application.Id).ToRows(db)
+            .Select(r => new
+            {
+                Names = r,
+                HandsToSubjectGroup = db.Municipalities.Where(m => m.Id == r.MunicipalityId).Select(m => m.HandsConclusionsToSubjectGroup).First(),
+                Period = db.Periods.AsNoTracking().FirstOrDefault(p => p.Id == r.PeriodId),
+            })
             .SingleAsync(ct);
-
-        var period = application.PeriodId is { } periodId
-            ? await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct)
-            : null;
+        var (names, handsToSubjectGroup, period) = (found.Names, found.HandsToSubjectGroup, found.Period);
 
         var expertIds = new[] { application.ExpertAId, application.ExpertBId }.OfType<Guid>().ToList();
         var actorIds = application.Events.Select(e => e.ActorId).OfType<Guid>().Distinct().ToList();

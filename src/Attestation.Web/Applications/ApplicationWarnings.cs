@@ -62,6 +62,10 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         return result;
     }
 
+    /// <summary>The warnings of one saved application (its card) in one statement.</summary>
+    public async Task<IReadOnlyList<RuleWarning>> OfSavedAsync(Guid id, CancellationToken ct) =>
+        (await OfSavedAsync([id], ct)).GetValueOrDefault(id) ?? [];
+
     /// <summary>
     /// The warnings of saved applications (a page of the registration journal) in one statement: each application's
     /// own facts with its position, organisation, the teacher's categories and other applications and the experts'

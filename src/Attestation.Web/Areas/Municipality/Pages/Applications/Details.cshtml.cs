@@ -82,7 +82,7 @@ public sealed class DetailsModel(
         if (application is null)
             return NotFound();
         // Registering an application the rules warn about is a decision taken with the warnings in view.
-        if (!confirmed && application.CanRegister && await warnings.ForAsync(application, ct) is { Count: > 0 } found)
+        if (!confirmed && application.CanRegister && await warnings.OfSavedAsync(application.Id, ct) is { Count: > 0 } found)
         {
             await LoadAsync(application, ct, found);
             ConfirmRegistration = true;
@@ -168,7 +168,7 @@ public sealed class DetailsModel(
     {
         View = await view.BuildAsync(application, ct);
         Reject.Version ??= application.LastEventNumber;
-        Warnings = found ?? await warnings.ForAsync(application, ct);
+        Warnings = found ?? await warnings.OfSavedAsync(application.Id, ct);
         Teacher = await db.Users.AsNoTracking()
             .Where(u => u.Id == application.TeacherId)
             .Select(u => new TeacherContact(u.PhoneNumber, u.Email, u.CreatedAt))
