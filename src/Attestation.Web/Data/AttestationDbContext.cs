@@ -46,6 +46,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes serve the name searches («%гимназия%»); a trusted extension since PostgreSQL 13.
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AttestationDbContext).Assembly);
     }
 

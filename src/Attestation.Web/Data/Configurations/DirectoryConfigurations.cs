@@ -25,6 +25,10 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Property(o => o.ShortName).HasMaxLength(Organisation.ShortNameMaxLength);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.MunicipalityId, o.Name }).IsUnique();
+        // The operator's search by any part of the name or the short name.
+        builder.HasIndex(o => new { o.Name, o.ShortName }, "IX_Organisations_NameSearch")
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops", "gin_trgm_ops");
         // xmin: the edit form carries it, so a save from an older form cannot overwrite another operator's.
         builder.Property<uint>(DirectoryPage.VersionProperty).IsRowVersion();
     }

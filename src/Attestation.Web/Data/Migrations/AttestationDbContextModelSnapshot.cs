@@ -20,6 +20,7 @@ namespace Attestation.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Attestation.Domain.Applications.Application", b =>
@@ -516,6 +517,11 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });
