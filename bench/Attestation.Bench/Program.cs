@@ -10,9 +10,30 @@ var scenario = arguments.FirstOrDefault(a => !a.StartsWith("--", StringCompariso
 var outIndex = arguments.IndexOf("--out");
 var output = outIndex >= 0 && outIndex + 1 < arguments.Count ? arguments[outIndex + 1] : null;
 
+if (scenario == "generate")
+{
+    // dotnet run -c Release --project bench/Attestation.Bench -- generate --connection "Host=…;Database=bench" [--scale region|country] [--accounts bench/.data/accounts.json] [--seed 42]
+    string? Option(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
+    var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("BENCH_CONNECTION");
+    if (connection is null)
+    {
+        Console.Error.WriteLine("generate needs --connection \"Host=…;Database=…;Username=…\" (or BENCH_CONNECTION).");
+        return 2;
+    }
+    var scale = Option("--scale") switch
+    {
+        null or "region" => Attestation.Bench.Generator.Scale.Region,
+        "country" => Attestation.Bench.Generator.Scale.Country,
+        var other => throw new ArgumentException($"Unknown scale «{other}»: region or country."),
+    };
+    var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
+    return await new Attestation.Bench.Generator.DataGenerator(connection, scale, seed, Console.Error)
+        .RunAsync(Option("--accounts"), CancellationToken.None);
+}
+
 if (scenario != "documents")
 {
-    Console.Error.WriteLine($"Unknown scenario «{scenario}». Known: documents.");
+    Console.Error.WriteLine($"Unknown scenario «{scenario}». Known: documents, generate.");
     return 2;
 }
 
