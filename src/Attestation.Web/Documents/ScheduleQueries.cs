@@ -84,12 +84,7 @@ public static class ScheduleQueries
         int? municipalityId, Guid? preferredCoordinator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var coordinators =
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == Roles.MunicipalCoordinator
-            select user;
+        var coordinators = db.UsersInRole(Roles.MunicipalCoordinator);
         var summaries =
             from m in db.Municipalities.AsNoTracking()
             where municipalityId == null || m.Id == municipalityId
@@ -115,7 +110,7 @@ public static class ScheduleQueries
                 Coordinator = c == null ? null : new PersonName(c.LastName, c.FirstName, c.MiddleName),
                 CoordinatorWorkPhone = c == null ? null : c.WorkPhone,
             };
-        var counted = await summaries.WithCountsEachAsync(db.Applications, (r, a) => a.MunicipalityId == r.MunicipalityId,
+        var counted = await summaries.WithCountsEachAsync(r => r.MunicipalityId, db.Applications, a => a.MunicipalityId,
         [
             a => a.PeriodId == periodId && a.ExpertAId != null && a.ExpertBId != null,
             a => a.PeriodId == periodId && (a.ExpertAId == null || a.ExpertBId == null),

@@ -45,6 +45,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.OwnsOne(a => a.Withdrawal, withdrawal =>
         {
             withdrawal.Property(w => w.ReasonText).HasMaxLength(Withdrawal.ReasonTextMaxLength);
+            // The withdrawal journals of a period: the few applications with a withdrawal, by the filing date.
+            withdrawal.HasIndex(w => w.FiledAt).HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL");
         });
 
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
@@ -69,6 +71,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasIndex(a => new { a.PeriodId, a.MunicipalityId });
         // The operator's lists of the whole region, the latest submissions first, bounded by a year.
         builder.HasIndex(a => a.SubmittedAt);
+        // The region's control table and lists: the few applications in progress among the decided years.
+        builder.HasIndex(a => a.Status);
         // An expert's individual schedule.
         builder.HasIndex(a => a.ExpertAId);
         builder.HasIndex(a => a.ExpertBId);

@@ -225,6 +225,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("PositionId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("SubjectId");
 
                     b.HasIndex("SubmittedAt");
@@ -1407,6 +1409,9 @@ namespace Attestation.Web.Data.Migrations
                                 .HasColumnType("character varying(40)");
 
                             b1.HasKey("ApplicationId");
+
+                            b1.HasIndex("FiledAt")
+                                .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL");
 
                             b1.ToTable("Applications");
 

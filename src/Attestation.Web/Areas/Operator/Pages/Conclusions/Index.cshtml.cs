@@ -166,11 +166,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 select new
                 {
                     Row = a,
-                    UploadedByOperator = a.Conclusion != null && (
-                        from ur in db.UserRoles
-                        join r in db.Roles on ur.RoleId equals r.Id
-                        where ur.UserId == a.Conclusion.UploadedBy && r.Name == Roles.Operator
-                        select ur).Any(),
+                    UploadedByOperator = a.Conclusion != null
+                        && db.UsersInRole(Roles.Operator).Any(o => o.Id == a.Conclusion.UploadedBy),
                     Uploader = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
                     Verifier = v == null ? null : new PersonName(v.LastName, v.FirstName, v.MiddleName),
                 })

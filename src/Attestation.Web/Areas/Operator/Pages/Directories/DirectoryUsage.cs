@@ -41,12 +41,8 @@ public static class DirectoryUsage
 
     /// <summary>The municipal coordinators of a municipality, whose work phones are printed on its schedule.</summary>
     public static IQueryable<PersonRow> CoordinatorsOf(this AttestationDbContext db, IReadOnlyCollection<int> municipalityIds) =>
-        (from user in db.Users.AsNoTracking()
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == Roles.MunicipalCoordinator && user.MunicipalityId != null
-                && municipalityIds.Contains(user.MunicipalityId.Value)
-            select user)
-        .ToPeople(db)
+        db.UsersInRole(Roles.MunicipalCoordinator).AsNoTracking()
+            .Where(user => user.MunicipalityId != null && municipalityIds.Contains(user.MunicipalityId.Value))
+            .ToPeople(db)
         .OrderBy(p => p.LastName).ThenBy(p => p.FirstName);
 }

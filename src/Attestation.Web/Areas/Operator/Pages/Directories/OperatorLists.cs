@@ -32,7 +32,7 @@ public static class OperatorLists
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Municipalities.AsNoTracking()
             .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
-            .WithCountsEachAsync(applications, (m, a) => a.MunicipalityId == m.Id, conditions, ct);
+            .WithCountsEachAsync(m => m.Id, applications, a => a.MunicipalityId, conditions, ct);
         var ordered = rows.OrderBy(r => r.Row.IsRegionalPseudo).ThenBy(r => r.Row.Name, Alphabetical).ToList();
         return new MunicipalityCounts(
             ordered.Select(r => new SelectListItem(r.Row.IsActive ? r.Row.Name : $"{r.Row.Name} (отключено)", Text(r.Row.Id))).ToList(),
