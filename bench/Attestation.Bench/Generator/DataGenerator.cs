@@ -492,7 +492,8 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             _perMunicipality[application.MunicipalityId] = _perMunicipality.GetValueOrDefault(application.MunicipalityId) + 1;
             if (application.SubmittedAt is not null)
                 _applicationOf[application.MunicipalityId] = application.Id;
-            if (period.EndDate >= today && application.ExpertAId is { } expert)
+            // An expert sees his attestees once the period's schedule is approved: a period under way.
+            if (period.StartDate <= today && period.EndDate >= today && application.ExpertAId is { } expert)
             {
                 _expertLoad[expert] = _expertLoad.GetValueOrDefault(expert) + 1;
                 _expertApplication[expert] = application.Id;

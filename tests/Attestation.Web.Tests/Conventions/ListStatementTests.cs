@@ -93,6 +93,25 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_calibration_page_reads_one_row_for_anyone_signed_in_and_no_one_else()
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        var coordinator = await _world.CoordinatorAsync(place);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var (response, statements) = await factory.GetCountingStatementsAsync(client, "/Calibration");
+        var page = await response.Content.ReadAsStringAsync();
+        response.Dispose();
+        Assert.Equal(1, statements);
+        Assert.Contains(coordinator.LastName, page, StringComparison.Ordinal);
+
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var refused = await anonymous.GetAsync("/Calibration");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/Login", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_operators_applications_show_this_years_submissions_by_default_the_latest_first_a_page_at_a_time()
     {
         var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
