@@ -5,6 +5,8 @@ using Attestation.Domain.Periods;
 using Attestation.Testing;
 using static Attestation.Web.Tests.Expert.ExpertCabinet;
 
+using IndexModel = Attestation.Web.Areas.Expert.Pages.IndexModel;
+
 namespace Attestation.Web.Tests.Expert;
 
 /// <summary>
@@ -50,6 +52,32 @@ public sealed class ScheduleTests(PortalWithDirectoryFactory factory) : IClassFi
             var row = Assert.Single(page.QuerySelectorAll("table.schedule tbody tr"));
             Assert.Equal("Пичугина Ольга Владимировна", row.QuerySelector(".teacher a")!.TextContent.Trim());
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(AttesteeUrl(id))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_period_ended_long_ago_leaves_the_page_and_comes_back_with_all_periods()
+    {
+        var expert = await _cabinet.CreateExpertAsync("old.expert", "Фёдоров", "Алексей", "Николаевич");
+        var colleague = await _cabinet.CreateExpertAsync("old.colleague", "Орлова", "Ирина", "Олеговна");
+        var teacher = await _cabinet.CreateTeacherAsync("old.teacher", "Давнишняя", "Ольга", "Владимировна");
+        var @operator = await _cabinet.CreateOperatorAsync("old.operator");
+        var start = _cabinet.NextOpenPeriodStart();
+        await _cabinet.ScheduledApplicationAsync(teacher, expert, colleague, start);
+        _cabinet.MoveTo(start.AddMonths(-1).AddDays(15), new TimeOnly(10, 0));
+        await _cabinet.ApproveAsync(start, _cabinet.Directory.Tomsk.Id, @operator);
+
+        // Its last month plus six: still shown; a month later, only among all periods.
+        _cabinet.MoveTo(start.AddMonths(AttestationPeriod.LengthInMonths - 1 + IndexModel.RecentMonths).AddDays(1), new TimeOnly(10, 0));
+        using (var client = await factory.SignInAsync("old.expert"))
+            Assert.Contains("Давнишняя", (await client.GetDocumentAsync(ScheduleUrl)).Body!.TextContent, StringComparison.Ordinal);
+        _cabinet.MoveTo(start.AddMonths(AttestationPeriod.LengthInMonths + IndexModel.RecentMonths).AddDays(1), new TimeOnly(10, 0));
+        using (var client = await factory.SignInAsync("old.expert"))
+        {
+            var page = await client.GetDocumentAsync(ScheduleUrl);
+            Assert.DoesNotContain("Давнишняя", page.Body!.TextContent, StringComparison.Ordinal);
+            var all = await client.GetDocumentAsync(page.QuerySelector("#show-all-periods")!.GetAttribute("href")!);
+            Assert.Contains("Давнишняя", all.QuerySelector("table.schedule")!.TextContent, StringComparison.Ordinal);
         }
     }
 

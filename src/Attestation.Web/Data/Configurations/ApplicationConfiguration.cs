@@ -73,6 +73,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasIndex(a => a.SubmittedAt);
         // The region's control table and lists: the few applications in progress among the decided years.
         builder.HasIndex(a => a.Status);
+        // A municipality's withdrawals still to register: its home page's count and its list.
+        builder.HasIndex(a => a.MunicipalityId, "IX_Applications_PendingWithdrawals")
+            .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
         // An expert's individual schedule.
         builder.HasIndex(a => a.ExpertAId);
         builder.HasIndex(a => a.ExpertBId);

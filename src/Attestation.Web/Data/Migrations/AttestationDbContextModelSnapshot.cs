@@ -241,6 +241,9 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("MunicipalityId", "Status", "SubmittedAt");
 
+                    b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_PendingWithdrawals")
+                        .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
+
                     b.ToTable("Applications");
                 });
 

@@ -31,6 +31,15 @@ public sealed class IndexModel(
 
     public IReadOnlyList<PeriodGroup> Periods { get; private set; } = [];
 
+    /// <summary>
+    /// Every period since the expert's first; by default the periods that ended less than <see cref="RecentMonths"/>
+    /// months ago and the ones to come, since ten years of attestations are some two hundred rows.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public const int RecentMonths = 6;
+
     /// <summary>Periods with assignments the expert cannot see yet, and when he will.</summary>
     public IReadOnlyList<HiddenPeriod> Hidden { get; private set; } = [];
 
@@ -94,7 +103,17 @@ public sealed class IndexModel(
         var me = User.UserId();
         var mine = db.Applications.AsNoTracking().AssignedTo(User);
         if (periodId is { } onlyPeriod)
+        {
             mine = mine.Where(a => a.PeriodId == onlyPeriod);
+        }
+        else if (!All)
+        {
+            // A period ends with its last month: its index (year × 12 + month) against the first recent month's.
+            var since = Today.AddMonths(-RecentMonths);
+            var sinceMonth = (since.Year * 12) + since.Month - 1;
+            var lastMonth = AttestationPeriod.LengthInMonths - 1;
+            mine = mine.Where(a => db.Periods.Any(p => p.Id == a.PeriodId && (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= sinceMonth));
+        }
         var assignments = await (
                 from a in mine.ToRows(db)
                 select new
