@@ -440,6 +440,20 @@ public sealed class JournalExport<TRow>(
     }
 }
 
+/// <summary>Journals to write out that are not read from the database.</summary>
+public static class JournalExport
+{
+    /// <summary>A journal already in memory (a sample), written the same way.</summary>
+    public static JournalExport<TRow> InMemory<TRow>(JournalFilter filter, string? municipality, IReadOnlyList<JournalGroup<TRow>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var rows = groups.ToDictionary(g => g.MunicipalityId, g => g.Rows);
+        return new JournalExport<TRow>(filter, municipality,
+            groups.Select(g => new JournalGroupHead(g.MunicipalityId, g.Municipality, g.Rows.Count)).ToList(),
+            (id, _) => rows[id].ToAsyncEnumerable());
+    }
+}
+
 /// <summary>How long a document may be printed as PDF, and what a user is told of a longer one.</summary>
 public static class DocumentLimits
 {

@@ -3,51 +3,15 @@ namespace Attestation.Web.Documents.Spreadsheets;
 /// <summary>«Журнал регистрации заявлений педагогических работников на аттестацию» as an Excel file: the PDF's columns and rows.</summary>
 public sealed class RegistrationJournalWorkbook
 {
-    /// <summary>In characters: the nine columns fill an A4 landscape page.</summary>
-    private static readonly double[] Widths = [6, 30, 18, 14, 18, 14, 12, 22, 40];
-
-    private const string One = "заявление", Few = "заявления", Many = "заявлений";
-
-    public byte[] Write(RegistrationJournalModel model) => SheetWriter.ToBytes(stream => Write(model, stream));
-
-    /// <summary>A journal held in memory.</summary>
-    public void Write(RegistrationJournalModel model, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        using var sheet = SheetWriter.Start(output, "Журнал", RegistrationJournalModel.Title, model.Subtitle,
-            RegistrationJournalModel.Columns, Widths);
-        foreach (var group in model.Groups)
-        {
-            if (model.IsGrouped)
-                sheet.Group(JournalText.GroupHeading(group.Heading, group.Rows.Count, One, Few, Many));
-            foreach (var line in group.Rows)
-                Line(sheet, line);
-        }
-        if (model.IsGrouped)
-            sheet.Note(model.TotalLine);
-        sheet.Finish();
-    }
-
-    /// <summary>A journal of any length, its lines written as they are read.</summary>
-    public async Task WriteAsync(JournalExport<RegistrationJournalRow> journal, Stream output, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        using var sheet = SheetWriter.Start(output, "Журнал", RegistrationJournalModel.Title, journal.Subtitle,
-            RegistrationJournalModel.Columns, Widths);
-        foreach (var group in journal.Groups)
-        {
-            if (journal.IsGrouped)
-                sheet.Group(JournalText.GroupHeading(group.Heading, group.Count, One, Few, Many));
-            await foreach (var line in journal.Lines(group, ct))
-                Line(sheet, line);
-        }
-        if (journal.IsGrouped)
-            sheet.Note(JournalText.TotalLine(RegistrationJournalModel.TotalWhat, journal.Total));
-        sheet.Finish();
-    }
-
-    private static void Line(SheetWriter sheet, RegistrationJournalRow line) =>
-        sheet.Row(
+    private static readonly JournalSheet<RegistrationJournalRow> Sheet = new(
+        RegistrationJournalModel.Title,
+        RegistrationJournalModel.Columns,
+        // In characters: the nine columns fill an A4 landscape page.
+        [6, 30, 18, 14, 18, 14, 12, 22, 40],
+        ("заявление", "заявления", "заявлений"),
+        RegistrationJournalModel.TotalWhat,
+        line =>
+        [
             SheetCell.Count(line.Number),
             SheetCell.Text(line.FullName),
             SheetCell.Centered(line.HeldCategory),
@@ -56,56 +20,32 @@ public sealed class RegistrationJournalWorkbook
             SheetCell.Centered(line.Form),
             SheetCell.Day(line.SubmittedOn),
             SheetCell.Centered(line.Registration),
-            SheetCell.Text(line.Status));
+            SheetCell.Text(line.Status),
+        ]);
+
+    /// <summary>A journal of any length, its lines written as they are read.</summary>
+    public Task WriteAsync(JournalExport<RegistrationJournalRow> journal, Stream output, CancellationToken ct) =>
+        Sheet.WriteAsync(journal, output, ct);
+
+    /// <summary>A journal held in memory, into bytes.</summary>
+    public Task<byte[]> WriteAsync(RegistrationJournalModel model, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Sheet.ToBytesAsync(JournalExport.InMemory(model.Filter, model.Municipality, model.Groups), ct);
+    }
 }
 
 /// <summary>«Журнал регистрации отозванных заявлений педагогических работников на аттестацию» as an Excel file.</summary>
 public sealed class WithdrawalJournalWorkbook
 {
-    private static readonly double[] Widths = [6, 32, 44, 24, 18, 18];
-
-    private const string One = "заявление на отзыв", Few = "заявления на отзыв", Many = "заявлений на отзыв";
-
-    public byte[] Write(WithdrawalJournalModel model) => SheetWriter.ToBytes(stream => Write(model, stream));
-
-    /// <summary>A journal held in memory.</summary>
-    public void Write(WithdrawalJournalModel model, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        using var sheet = SheetWriter.Start(output, "Журнал", WithdrawalJournalModel.Title, model.Subtitle,
-            WithdrawalJournalModel.Columns, Widths);
-        foreach (var group in model.Groups)
-        {
-            if (model.IsGrouped)
-                sheet.Group(JournalText.GroupHeading(group.Heading, group.Rows.Count, One, Few, Many));
-            foreach (var line in group.Rows)
-                Line(sheet, line);
-        }
-        if (model.IsGrouped)
-            sheet.Note(model.TotalLine);
-        sheet.Finish();
-    }
-
-    /// <summary>A journal of any length, its lines written as they are read.</summary>
-    public async Task WriteAsync(JournalExport<WithdrawalJournalRow> journal, Stream output, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        using var sheet = SheetWriter.Start(output, "Журнал", WithdrawalJournalModel.Title, journal.Subtitle,
-            WithdrawalJournalModel.Columns, Widths);
-        foreach (var group in journal.Groups)
-        {
-            if (journal.IsGrouped)
-                sheet.Group(JournalText.GroupHeading(group.Heading, group.Count, One, Few, Many));
-            await foreach (var line in journal.Lines(group, ct))
-                Line(sheet, line);
-        }
-        if (journal.IsGrouped)
-            sheet.Note(JournalText.TotalLine(WithdrawalJournalModel.TotalWhat, journal.Total));
-        sheet.Finish();
-    }
-
-    private static void Line(SheetWriter sheet, WithdrawalJournalRow line) =>
-        sheet.Row(
+    private static readonly JournalSheet<WithdrawalJournalRow> Sheet = new(
+        WithdrawalJournalModel.Title,
+        WithdrawalJournalModel.Columns,
+        [6, 32, 44, 24, 18, 18],
+        ("заявление на отзыв", "заявления на отзыв", "заявлений на отзыв"),
+        WithdrawalJournalModel.TotalWhat,
+        line =>
+        [
             SheetCell.Count(line.Number),
             SheetCell.Text(line.FullName),
             SheetCell.Text(line.Reason),
@@ -113,5 +53,46 @@ public sealed class WithdrawalJournalWorkbook
             SheetCell.Day(line.FiledOn),
             line.RegisteredOn is { } registered
                 ? SheetCell.Day(registered)
-                : SheetCell.Centered(WithdrawalJournalModel.NotRegistered));
+                : SheetCell.Centered(WithdrawalJournalModel.NotRegistered),
+        ]);
+
+    /// <summary>A journal of any length, its lines written as they are read.</summary>
+    public Task WriteAsync(JournalExport<WithdrawalJournalRow> journal, Stream output, CancellationToken ct) =>
+        Sheet.WriteAsync(journal, output, ct);
+}
+
+/// <summary>
+/// The sheet both journals share: title, subtitle, header, a heading per municipality in the region's journal
+/// («Муниципальное образование "Город Томск" — 12 заявлений»), the lines, the total under the region's journal.
+/// </summary>
+internal sealed class JournalSheet<TRow>(
+    string title,
+    IReadOnlyList<string> columns,
+    double[] widths,
+    (string One, string Few, string Many) noun,
+    string totalWhat,
+    Func<TRow, IReadOnlyList<SheetCell>> cells)
+{
+    public async Task WriteAsync(JournalExport<TRow> journal, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        using var sheet = SheetWriter.Start(output, "Журнал", title, journal.Subtitle, columns, widths);
+        foreach (var group in journal.Groups)
+        {
+            if (journal.IsGrouped)
+                sheet.Group(JournalText.GroupHeading(group.Heading, group.Count, noun.One, noun.Few, noun.Many));
+            await foreach (var line in journal.Lines(group, ct))
+                sheet.Row(cells(line));
+        }
+        if (journal.IsGrouped)
+            sheet.Note(JournalText.TotalLine(totalWhat, journal.Total));
+        sheet.Finish();
+    }
+
+    public async Task<byte[]> ToBytesAsync(JournalExport<TRow> journal, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await WriteAsync(journal, stream, ct);
+        return stream.ToArray();
+    }
 }
