@@ -1,3 +1,4 @@
+using Attestation.Domain.Applications;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,9 +82,7 @@ public static class FilteredCounts
             throw new ArgumentException($"From 1 to {KeyedCounts.Capacity} conditions.", nameof(conditions));
 
         // source.Where(c₁ || … || cₙ).GroupBy(key).Select(g => new KeyedCounts { Key = g.Key, C0 = g.Count(c₁), … })
-        var item = Expression.Parameter(typeof(T), "a");
-        var any = conditions.Select(c => new Replace(c.Parameters[0], item).Visit(c.Body)).Aggregate(Expression.OrElse);
-        var narrowed = source.Where(Expression.Lambda<Func<T, bool>>(any, item));
+        var narrowed = source.Where(conditions.Aggregate(Conditions.Or));
         var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
         var count = typeof(Enumerable).GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
@@ -124,11 +123,6 @@ public static class FilteredCounts
         public int? C7 { get; init; }
 
         public int[] ToArray(int count) => new[] { C0, C1, C2, C3, C4, C5, C6, C7 }[..count].Select(c => c ?? 0).ToArray();
-    }
-
-    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private sealed class Counted<TRow>
