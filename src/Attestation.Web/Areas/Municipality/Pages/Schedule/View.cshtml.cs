@@ -42,9 +42,9 @@ public sealed class ViewModel(
     /// When the operator approved the municipality's schedule for the period (with the consolidated schedule). After it
     /// the schedule changes only with the operator's consent, so the approved schedule is the schedule as it stands.
     /// </summary>
-    public ScheduleApprovalInfo? Approval => Schedule?.ApprovedAt is { } at ? new ScheduleApprovalInfo(at, "") : null;
+    public DateTimeOffset? ApprovedAt => Schedule?.ApprovedAt;
 
-    public bool IsApproved => Approval is not null;
+    public bool IsApproved => ApprovedAt is not null;
 
     /// <summary>Three statements: the periods, the municipality's summary for the period, its rows with their experts.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

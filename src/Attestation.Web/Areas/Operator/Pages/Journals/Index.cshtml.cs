@@ -28,7 +28,6 @@ public sealed class IndexModel(
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
 
-    public const int PdfLineLimit = DocumentLimits.PdfLines;
 
     /// <summary>Dates outside these years are a typing slip, not a journal anyone keeps.</summary>
     private const int FirstYear = 2000;
