@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204011653_ApplicationsBySubmission")]
-    partial class ApplicationsBySubmission
+    [Migration("20261204051939_IndexesForTheRegionsLists")]
+    partial class IndexesForTheRegionsLists
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -23,6 +23,7 @@ namespace Attestation.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Attestation.Domain.Applications.Application", b =>
@@ -227,6 +228,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("PositionId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("SubjectId");
 
                     b.HasIndex("SubmittedAt");
@@ -240,6 +243,9 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("TeacherId", "CreatedAt");
 
                     b.HasIndex("MunicipalityId", "Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_PendingWithdrawals")
+                        .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
 
                     b.ToTable("Applications");
                 });
@@ -519,6 +525,11 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name", "ShortName" }, "IX_Organisations_NameSearch"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });
@@ -1404,6 +1415,9 @@ namespace Attestation.Web.Data.Migrations
                                 .HasColumnType("character varying(40)");
 
                             b1.HasKey("ApplicationId");
+
+                            b1.HasIndex("FiledAt")
+                                .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL");
 
                             b1.ToTable("Applications");
 
