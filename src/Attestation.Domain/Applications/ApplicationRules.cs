@@ -173,9 +173,25 @@ public static class ApplicationFilters
     /// <summary>Submitted and not yet registered or rejected: the consideration clock runs (a withdrawal may be pending).</summary>
     public static Expression<Func<Application, bool>> AwaitingConsideration { get; } = a => a.Status == ApplicationStatus.Submitted;
 
-    /// <summary>«Заявление на отзыв» filed and not yet registered (<see cref="Application.IsWithdrawalPending"/>).</summary>
-    public static Expression<Func<Application, bool>> WithdrawalPending { get; } =
-        a => a.Withdrawal != null && a.Withdrawal.RegisteredAt == null;
+    /// <summary>
+    /// «Заявление на отзыв» filed and not yet registered (<see cref="Application.IsWithdrawalPending"/>), on the
+    /// withdrawal's own columns: the filing date is set exactly when there is a withdrawal. So the condition matches the
+    /// partial index of pending withdrawals and may be projected (counted with others); a test of the owned object
+    /// itself (<c>a.Withdrawal != null</c>) may only filter. A query condition: not for applications in memory.
+    /// </summary>
+    public static Expression<Func<Application, bool>> WithdrawalPending { get; } = PendingOnColumns();
+
+    // a => (DateTimeOffset?)a.Withdrawal.FiledAt != null && a.Withdrawal.RegisteredAt == null, built by hand: C# folds
+    // the comparison of a non-nullable date with null to a constant.
+    private static Expression<Func<Application, bool>> PendingOnColumns()
+    {
+        var a = Expression.Parameter(typeof(Application), "a");
+        var withdrawal = Expression.Property(a, nameof(Application.Withdrawal));
+        var none = Expression.Constant(null, typeof(DateTimeOffset?));
+        return Expression.Lambda<Func<Application, bool>>(Expression.AndAlso(
+            Expression.NotEqual(Expression.Convert(Expression.Property(withdrawal, nameof(Withdrawal.FiledAt)), typeof(DateTimeOffset?)), none),
+            Expression.Equal(Expression.Property(withdrawal, nameof(Withdrawal.RegisteredAt)), none)), a);
+    }
 
     /// <summary>
     /// Awaiting consideration with the 30-day clock at <paramref name="light"/> on <paramref name="today"/>: the light of

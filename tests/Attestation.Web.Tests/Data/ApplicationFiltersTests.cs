@@ -36,6 +36,9 @@ public sealed class ApplicationFiltersTests(MunicipalFactory factory) : IClassFi
             }
         }
         ids.Add((await _world.ApplicationAsync(place, "Упрощённая", ApplicationStage.Registered, simplified: true)).Id);
+        var withdrawn = await _world.ApplicationAsync(place, "Отозванная", ApplicationStage.Registered);
+        await factory.Applications.Saved(withdrawn.Id).Withdrawn(WithdrawalReason.Dismissal, registered: true).AtAsync(ApplicationStage.Registered);
+        ids.Add(withdrawn.Id);
 
         await using var db = factory.OpenDb();
         var loaded = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync();
@@ -56,5 +59,13 @@ public sealed class ApplicationFiltersTests(MunicipalFactory factory) : IClassFi
         Assert.Equal(loaded.Count(a => a is { Status: ApplicationStatus.Registered, PeriodId: null, IsSimplified: false }), awaiting);
         var inProgress = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).CountAsync(ApplicationFilters.InProgress);
         Assert.Equal(loaded.Count(a => a.Status.IsInProgress()), inProgress);
+
+        // On the withdrawal's columns, so it may be projected too (the municipal home counts it with the others).
+        Assert.Contains(loaded, a => a.Withdrawal is { RegisteredAt: not null });
+        var pendingIds = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Where(ApplicationFilters.WithdrawalPending).Select(a => a.Id).ToListAsync();
+        Assert.Equal(loaded.Where(a => a.IsWithdrawalPending).Select(a => a.Id).Order(), pendingIds.Order());
+        var flags = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ApplicationFilters.WithdrawalPending).ToListAsync();
+        Assert.Equal(pendingIds.Count, flags.Count(flag => flag));
     }
 }

@@ -17,6 +17,6 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     {
         var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
         Waiting = await applications.CountAsync(ApplicationFilters.AwaitingConsideration, ct);
-        PendingWithdrawals = await applications.CountAsync(a => a.Withdrawal != null && a.Withdrawal.RegisteredAt == null, ct);
+        PendingWithdrawals = await applications.CountAsync(ApplicationFilters.WithdrawalPending, ct);
     }
 }

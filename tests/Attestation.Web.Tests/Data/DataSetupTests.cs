@@ -1,0 +1,47 @@
+using Attestation.Testing;
+using Attestation.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Attestation.Web.Tests.Data;
+
+/// <summary>How the portal talks to PostgreSQL: the tuning the load harness measured (bench/RESULTS.md).</summary>
+public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
+{
+    [Fact]
+    public void The_connection_string_turns_jit_off_and_prepares_the_frequent_statements()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataSetup.Tuned("Host=db;Database=attestation;Username=portal"));
+
+        Assert.Equal("-c jit=off", tuned.Options);
+        Assert.Equal(DataSetup.AutoPreparedStatements, tuned.MaxAutoPrepare);
+        Assert.Equal("db", tuned.Host);
+    }
+
+    [Fact]
+    public void What_the_connection_string_sets_itself_is_kept()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(
+            DataSetup.Tuned("Host=db;Database=attestation;Options=-c jit=on -c work_mem=8MB;Max Auto Prepare=5"));
+
+        Assert.Equal("-c jit=on -c work_mem=8MB", tuned.Options);
+        Assert.Equal(5, tuned.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task The_portal_pools_its_contexts_on_the_tuned_connection()
+    {
+        var (pooled, connection) = await factory.WithServicesAsync(services =>
+        {
+            var options = services.GetRequiredService<DbContextOptions<AttestationDbContext>>();
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AttestationDbContext>();
+            return Task.FromResult((options.FindExtension<CoreOptionsExtension>()?.MaxPoolSize, db.Database.GetConnectionString()));
+        });
+
+        Assert.NotNull(pooled);
+        Assert.Equal(DataSetup.AutoPreparedStatements, new NpgsqlConnectionStringBuilder(connection).MaxAutoPrepare);
+    }
+}
