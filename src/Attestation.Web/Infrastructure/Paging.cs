@@ -53,6 +53,24 @@ public static class Paging
             : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, total, number, pageSize);
     }
+
+    /// <summary>
+    /// The page of an ordered query, then <paramref name="complete"/>d (joined to the names of the people it refers to,
+    /// say) for the page's rows only: PostgreSQL otherwise joins every row the filters let through before it sorts and
+    /// cuts the page. One statement, the rows.
+    /// </summary>
+    public static async Task<Paged<TResult>> ToPagedAsync<T, TResult>(this IQueryable<T> ordered, int? page, int total,
+        Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        ArgumentNullException.ThrowIfNull(complete);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var items = total == 0
+            ? []
+            : await complete(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Paged<TResult>(items, total, number, pageSize);
+    }
 }
 
 /// <summary>What <c>_Pager</c> shows: the page's figures and a link to any page of the same list.</summary>

@@ -80,13 +80,13 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
         };
 
         // What still needs the coordinator comes first: no period, then the periods in calendar order; a page at a
-        // time, the experts' names read with the rows.
-        var page = await db.WithExperts(query.ToRows(db))
-            .OrderBy(l => l.Application.PeriodId != null)
-            .ThenBy(l => l.Application.PeriodStartYear).ThenBy(l => l.Application.PeriodStartMonth)
-            .ThenBy(l => l.Application.LastName).ThenBy(l => l.Application.FirstName).ThenBy(l => l.Application.MiddleName)
-            .ThenBy(l => l.Application.Id)
-            .ToPagedAsync(PageNumber, ct);
+        // time, the experts' names read for the page's rows.
+        var ordered = query.ToRows(db)
+            .OrderBy(a => a.PeriodId != null)
+            .ThenBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
+            .ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
+            .ThenBy(a => a.Id);
+        var page = await ordered.ToPagedAsync(PageNumber, await ordered.CountAsync(ct), db.WithExperts, ct);
         Pager = PagerView.Of(page, Request);
         var byId = periods.ToDictionary(p => p.Id);
         Rows = page.Items

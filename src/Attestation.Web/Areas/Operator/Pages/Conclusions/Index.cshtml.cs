@@ -157,8 +157,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var ordered = scoped.Where(a => statuses.Contains(a.Status)).ToRows(db)
             .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
             .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
-        var page = await (
-                from a in ordered
+        var page = await ordered.ToPagedAsync(PageNumber, Total, rows =>
+                from a in rows
                 join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders
                 from u in uploaders.DefaultIfEmpty()
                 join v in db.Users on a.VerifiedBy equals (Guid?)v.Id into verifiers
@@ -170,8 +170,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                         && db.UsersInRole(Roles.Operator).Any(o => o.Id == a.Conclusion.UploadedBy),
                     Uploader = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
                     Verifier = v == null ? null : new PersonName(v.LastName, v.FirstName, v.MiddleName),
-                })
-            .ToPagedAsync(PageNumber, Total, ct);
+                }, ct);
         Pager = PagerView.Of(page, Request);
 
         var periodsById = periods.ToDictionary(p => p.Id);
