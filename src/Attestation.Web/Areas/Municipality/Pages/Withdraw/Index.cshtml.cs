@@ -18,21 +18,27 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public PagerView? Pager { get; private set; }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public sealed record Row(Guid Id, string FullName, string Position, string Organisation, string Status, bool WithdrawalFiled);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var rows = await db.Applications.AsNoTracking().InMunicipalityOf(User)
+        // A page at a time in alphabetical order (the names' collation is Russian): a municipality has hundreds.
+        var page = await db.Applications.AsNoTracking().InMunicipalityOf(User)
             // The statuses a coordinator may withdraw from, with the ones whose withdrawal is already filed.
             .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawalForTeacher)))
             .ToRows(db)
-            .ToListAsync(ct);
-        var russian = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
-        Rows = rows
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id)
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
+        Rows = page.Items
             .Select(a => new Row(a.Id, a.FullName, a.PositionWithSubject, a.Organisation, a.Status.ToShortRussian(), a.WithdrawalPending))
-            .OrderBy(r => r.FullName, russian)
             .ToList();
     }
 }

@@ -28,6 +28,12 @@ public sealed class IndexModel(
 
     public IReadOnlyList<Row> Registered { get; private set; } = [];
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    /// <summary>The registered withdrawals, the journal of years: a page at a time, the latest first.</summary>
+    public PagerView? Pager { get; private set; }
+
     public sealed record Row(
         Guid ApplicationId,
         string FullName,
@@ -41,18 +47,21 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var applications = await db.Applications.AsNoTracking().InMunicipalityOf(User)
-            .Where(a => a.Withdrawal != null)
-            .ToRows(db)
+        var withdrawals = db.Applications.AsNoTracking().InMunicipalityOf(User);
+        var pending = await withdrawals.Where(ApplicationFilters.WithdrawalPending).ToRows(db)
+            .OrderBy(a => a.Withdrawal!.FiledAt).ThenBy(a => a.Id)
             .ToListAsync(ct);
-        var rows = applications
-            .Select(a => new Row(a.Id, a.FullName, a.Organisation,
-                a.Withdrawal!.ReasonDisplay, a.Withdrawal.ByCoordinator, a.Withdrawal.DocumentFileId, a.Withdrawal.FiledAt,
-                a.Withdrawal.RegisteredAt, a.Withdrawal.StatusWhenFiled))
-            .ToList();
-        Pending = rows.Where(r => r.RegisteredAt is null).OrderBy(r => r.FiledAt).ToList();
-        Registered = rows.Where(r => r.RegisteredAt is not null).OrderByDescending(r => r.RegisteredAt).ToList();
+        Pending = pending.Select(RowOf).ToList();
+        var registered = await withdrawals.Where(a => a.Withdrawal!.RegisteredAt != null).ToRows(db)
+            .OrderByDescending(a => a.Withdrawal!.RegisteredAt).ThenBy(a => a.Id)
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(registered, Request);
+        Registered = registered.Items.Select(RowOf).ToList();
     }
+
+    private static Row RowOf(ApplicationRow a) => new(a.Id, a.FullName, a.Organisation,
+        a.Withdrawal!.ReasonDisplay, a.Withdrawal.ByCoordinator, a.Withdrawal.DocumentFileId, a.Withdrawal.FiledAt,
+        a.Withdrawal.RegisteredAt, a.Withdrawal.StatusWhenFiled);
 
     public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
     {
