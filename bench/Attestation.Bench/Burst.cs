@@ -145,7 +145,8 @@ public sealed class Burst(Uri baseUrl, string password, IReadOnlyList<string> te
     private async Task<Guid> UploadAsync(HttpClient client, Form form, string url, string kind)
     {
         using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in form.Fields)
+        // The form's own UploadKind select says SignedApplication: the kind chosen replaces it (the binder takes the first).
+        foreach (var (name, value) in form.Fields.Where(f => f.Key != "UploadKind"))
             content.Add(new StringContent(value), name);
         content.Add(new StringContent(kind), "UploadKind");
         var file = new ByteArrayContent(_pdf);
