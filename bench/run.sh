@@ -206,13 +206,16 @@ hey_latency() {
 }
 
 # Warm-up: every page and the calibration under load for a moment, so that the JIT's tiers and the pools have
-# settled before anything is timed (cold, the first page measured, the calibration, looks several times slower).
+# settled before anything is timed (cold, the first page measured, the calibration, looks several times slower). The
+# calibration comes last and is followed by a pause: the runtime promotes hot methods to its optimised tier only once
+# new code stops being compiled, in the background, and that should not fall in the first measure.
 log "warm-up: $WARM_UP of load on each page"
-for entry in "role|calibration|/Calibration" "${PAGES[@]}"; do
+for entry in "${PAGES[@]}" "role|calibration|/Calibration"; do
     IFS='|' read -r role _ url <<<"$entry"
     [[ $role == role ]] && role=operator
     wrk -t1 -c4 -d"$WARM_UP" -H "Cookie: $(cookie "$role")" "$BASE$url" >/dev/null 2>&1 || true
 done
+sleep 3
 
 # RPS["calibration|run|k"]: the k-th calibration of a run (from 0); CAL_AT["url|run"]: the one just before the page.
 declare -A RPS LAT SIZE CAL_COUNT CAL_AT
