@@ -3,12 +3,12 @@
 # measures every list page, the application cards, the exports and the sign-in with wrk (throughput at 32
 # connections) and hey (latency at a fixed rate), each also as a ratio to the calibration page (/Calibration: same
 # layout, one indexed row) measured just before and just after it in the same run, after a warm-up pass. Samples the
-# portal's memory throughout, and optionally soaks it, and writes a Markdown
-# report with every goal met or not; exits non-zero when a goal is missed (after writing it).
+# portal's memory throughout, optionally soaks it and runs the deadline burst (Attestation.Bench burst), and writes a
+# Markdown report with every goal met or not; exits non-zero when a goal is missed (after writing it).
 #
 #   dotnet run -c Release --project bench/Attestation.Bench -- generate --connection "$CS" --accounts bench/.data/region.json
 #   bench/run.sh --connection "$CS" --accounts bench/.data/region.json --label region [--runs 3] [--duration 10s]
-#                [--soak 20] [--pg-log /path/to/postgres.log] [--out bench/.data/region.md]
+#                [--soak 20] [--burst 1000 --burst-window 5m] [--pg-log /path/to/postgres.log] [--out bench/.data/region.md]
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -24,6 +24,8 @@ RATE=50
 SIGN_IN_RATE=10
 CONNECTIONS=32
 SOAK=0
+BURST=0
+BURST_WINDOW="5m"
 # The calibration is measured before the pages of each run and after every CAL_EVERY of them (and after the last).
 CAL_EVERY=6
 WARM_UP="2s"
@@ -37,6 +39,8 @@ while [[ $# -gt 0 ]]; do
         --runs) RUNS="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --soak) SOAK="$2"; shift 2 ;;
+        --burst) BURST="$2"; shift 2 ;;
+        --burst-window) BURST_WINDOW="$2"; shift 2 ;;
         --pg-log) PG_LOG="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
         *) die "unknown option $1 (see the head of bench/run.sh)" ;;
@@ -45,6 +49,14 @@ done
 [[ -n $CONNECTION ]] || die "--connection (or BENCH_CONNECTION) names the generated database"
 [[ -f $ACCOUNTS ]] || die "no accounts file $ACCOUNTS: run the generator with --accounts first (bench/README.md)"
 OUT="${OUT:-bench/.data/$LABEL.md}"
+[[ $BURST =~ ^[0-9]+$ ]] || die "--burst takes a number of submissions (0: no burst)"
+# The window in seconds, for Attestation.Bench burst: 300, 300s or 5m.
+case $BURST_WINDOW in
+    *m) BURST_SECONDS=$((${BURST_WINDOW%m} * 60)) ;;
+    *s) BURST_SECONDS="${BURST_WINDOW%s}" ;;
+    *) BURST_SECONDS="$BURST_WINDOW" ;;
+esac
+[[ $BURST_SECONDS =~ ^[0-9]+$ && $BURST_SECONDS -gt 0 ]] || die "--burst-window takes seconds or minutes: 300, 300s, 5m"
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -55,6 +67,18 @@ command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 
 # libpq's form of the Npgsql connection string, for psql.
 PSQL_CONN="$(printf '%s' "$CONNECTION" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/Username=/user=/; s/Password=/password=/')"
+
+# The burst submits for teachers the generator kept without an application: enough of them, and still without one
+# (each burst leaves its applications and their 2 MB files in the database: run it on a fresh copy).
+if [[ $BURST -gt 0 ]]; then
+    burst_teachers="$(jq -r '(.burstTeachers // []) | length' "$ACCOUNTS")"
+    [[ $burst_teachers -ge $BURST ]] ||
+        die "--burst $BURST: $ACCOUNTS lists only $burst_teachers burstTeachers; ask for at most $burst_teachers or regenerate the accounts"
+    burst_logins="$(jq -r --argjson n "$BURST" '.burstTeachers[:$n] | map("\u0027" + . + "\u0027") | join(",")' "$ACCOUNTS")"
+    already="$(psql "$PSQL_CONN" -Atc "SELECT count(*) FROM \"Applications\" a JOIN \"AspNetUsers\" u ON u.\"Id\" = a.\"TeacherId\" WHERE u.\"UserName\" IN ($burst_logins)")"
+    [[ $already -eq 0 ]] ||
+        die "--burst $BURST: the burst teachers already have $already applications in this database (an earlier burst); use a fresh copy of the generated database"
+fi
 
 WORK="$(mktemp -d /tmp/attestation-bench.XXXXXX)"
 PORTAL_PID=""
@@ -74,6 +98,12 @@ account() { jq -r "$1" "$ACCOUNTS"; }
 log "dotnet build src/Attestation.Web -c Release"
 dotnet build src/Attestation.Web -c Release --disable-build-servers -nologo -v q >"$WORK/build.log" 2>&1 ||
     { cat "$WORK/build.log"; die "build failed"; }
+if [[ $BURST -gt 0 ]]; then
+    log "dotnet build bench/Attestation.Bench -c Release"
+    dotnet build bench/Attestation.Bench -c Release --disable-build-servers -nologo -v q >"$WORK/build-bench.log" 2>&1 ||
+        { cat "$WORK/build-bench.log"; die "build of bench/Attestation.Bench failed"; }
+fi
+
 PORT=5199
 while ! port_is_free "$PORT"; do PORT=$((PORT + 1)); done
 BASE="http://127.0.0.1:$PORT"
@@ -288,6 +318,16 @@ if [[ $SOAK -gt 0 ]]; then
     soak_end="$(tail -1 "$WORK/rss.log" | awk '{ print $2 }')"
 fi
 
+# The deadline burst: BURST teachers without an application sign in, fill the form, upload a 2 MB PDF and submit,
+# started evenly over the window (bench/Attestation.Bench/Burst.cs); it prints its table and one BURST line.
+BURST_STATUS=0
+if [[ $BURST -gt 0 ]]; then
+    log "burst: $BURST submissions over $BURST_SECONDS s"
+    dotnet bench/Attestation.Bench/bin/Release/net10.0/Attestation.Bench.dll burst --base-url "$BASE" --accounts "$ACCOUNTS" \
+        --count "$BURST" --window "$BURST_SECONDS" --out "$WORK/burst.md" >"$WORK/burst.out" 2>"$WORK/burst.err" || BURST_STATUS=$?
+    [[ $BURST_STATUS -le 1 && -f $WORK/burst.md ]] || warn "the burst failed ($BURST_STATUS): $(tail -n 5 "$WORK/burst.err")"
+fi
+
 # --- the report ----------------------------------------------------------------------------------------------------
 stats() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f %.0f %.0f\n", v[1], m, v[NR] }'; }
 median_of() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -375,6 +415,28 @@ report="$WORK/report.md"
         if [[ $((soak_end - soak_start)) -gt 51200 ]]; then printf ' **Growing.**'; failed=1; fi
     fi
     printf '\n'
+
+    if [[ $BURST -gt 0 ]]; then
+        printf '\n### Deadline burst\n\n'
+        burst_line="$(grep '^BURST ' "$WORK/burst.md" 2>/dev/null || true)"
+        if [[ -n $burst_line ]]; then
+            grep -v '^BURST ' "$WORK/burst.md"
+            burst_errors="$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$burst_line")"
+            burst_p95="$(sed -n 's/.* p95=\([0-9.NaN]*\).*/\1/p' <<<"$burst_line")"
+            printf 'Goal «the burst: no errors, p95 ≤ 1 s» (p95 of the upload and the submit posts: %s ms; %s errors): ' \
+                "$burst_p95" "$burst_errors"
+            if [[ $BURST_STATUS -eq 0 ]] && awk -v e="$burst_errors" -v p="$burst_p95" 'BEGIN { exit !(e == 0 && p <= 1000) }'; then
+                printf 'met.\n'
+            else
+                printf '**missed**.\n'
+                failed=1
+            fi
+        else
+            printf 'The burst of %s did not finish (exit %s): %s\n\nGoal «the burst: no errors, p95 ≤ 1 s»: **missed**.\n' \
+                "$BURST" "$BURST_STATUS" "$(tail -n 3 "$WORK/burst.err" | tr '\n' ' ')"
+            failed=1
+        fi
+    fi
 
     if [[ -n $PG_LOG && -f $PG_LOG ]]; then
         printf '\n### Query plans of the list pages\n\n'
