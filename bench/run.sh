@@ -2,12 +2,13 @@
 # The load harness (issue 11): starts the portal in Production on a generated database, signs in as each role and
 # measures every list page, the application cards, the exports and the sign-in with wrk (throughput at 32
 # connections) and hey (latency at a fixed rate), each also as a ratio to the calibration page (/Calibration: same
-# layout, one indexed row) measured in the same run. Samples the portal's memory throughout, optionally soaks it, and
-# writes a Markdown report with every goal met or not; exits non-zero when a goal is missed (after writing it).
+# layout, one indexed row) measured just before and just after it in the same run, after a warm-up pass. Samples the
+# portal's memory throughout, optionally soaks it and runs the deadline burst (Attestation.Bench burst), and writes a
+# Markdown report with every goal met or not; exits non-zero when a goal is missed (after writing it).
 #
 #   dotnet run -c Release --project bench/Attestation.Bench -- generate --connection "$CS" --accounts bench/.data/region.json
 #   bench/run.sh --connection "$CS" --accounts bench/.data/region.json --label region [--runs 3] [--duration 10s]
-#                [--soak 20] [--pg-log /path/to/postgres.log] [--out bench/.data/region.md]
+#                [--soak 20] [--burst 1000 --burst-window 5m] [--pg-log /path/to/postgres.log] [--out bench/.data/region.md]
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -23,6 +24,11 @@ RATE=50
 SIGN_IN_RATE=10
 CONNECTIONS=32
 SOAK=0
+BURST=0
+BURST_WINDOW="5m"
+# The calibration is measured before the pages of each run and after every CAL_EVERY of them (and after the last).
+CAL_EVERY=6
+WARM_UP="2s"
 PG_LOG=""
 OUT=""
 while [[ $# -gt 0 ]]; do
@@ -33,6 +39,8 @@ while [[ $# -gt 0 ]]; do
         --runs) RUNS="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --soak) SOAK="$2"; shift 2 ;;
+        --burst) BURST="$2"; shift 2 ;;
+        --burst-window) BURST_WINDOW="$2"; shift 2 ;;
         --pg-log) PG_LOG="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
         *) die "unknown option $1 (see the head of bench/run.sh)" ;;
@@ -41,6 +49,14 @@ done
 [[ -n $CONNECTION ]] || die "--connection (or BENCH_CONNECTION) names the generated database"
 [[ -f $ACCOUNTS ]] || die "no accounts file $ACCOUNTS: run the generator with --accounts first (bench/README.md)"
 OUT="${OUT:-bench/.data/$LABEL.md}"
+[[ $BURST =~ ^[0-9]+$ ]] || die "--burst takes a number of submissions (0: no burst)"
+# The window in seconds, for Attestation.Bench burst: 300, 300s or 5m.
+case $BURST_WINDOW in
+    *m) BURST_SECONDS=$((${BURST_WINDOW%m} * 60)) ;;
+    *s) BURST_SECONDS="${BURST_WINDOW%s}" ;;
+    *) BURST_SECONDS="$BURST_WINDOW" ;;
+esac
+[[ $BURST_SECONDS =~ ^[0-9]+$ && $BURST_SECONDS -gt 0 ]] || die "--burst-window takes seconds or minutes: 300, 300s, 5m"
 
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -48,6 +64,21 @@ command -v hey >/dev/null 2>&1 || missing+=(hey)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 [[ ${#missing[@]} -eq 0 ]] || apt_install "${missing[@]}"
+
+# libpq's form of the Npgsql connection string, for psql.
+PSQL_CONN="$(printf '%s' "$CONNECTION" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/Username=/user=/; s/Password=/password=/')"
+
+# The burst submits for teachers the generator kept without an application: enough of them, and still without one
+# (each burst leaves its applications and their 2 MB files in the database: run it on a fresh copy).
+if [[ $BURST -gt 0 ]]; then
+    burst_teachers="$(jq -r '(.burstTeachers // []) | length' "$ACCOUNTS")"
+    [[ $burst_teachers -ge $BURST ]] ||
+        die "--burst $BURST: $ACCOUNTS lists only $burst_teachers burstTeachers; ask for at most $burst_teachers or regenerate the accounts"
+    burst_logins="$(jq -r --argjson n "$BURST" '.burstTeachers[:$n] | map("\u0027" + . + "\u0027") | join(",")' "$ACCOUNTS")"
+    already="$(psql "$PSQL_CONN" -Atc "SELECT count(*) FROM \"Applications\" a JOIN \"AspNetUsers\" u ON u.\"Id\" = a.\"TeacherId\" WHERE u.\"UserName\" IN ($burst_logins)")"
+    [[ $already -eq 0 ]] ||
+        die "--burst $BURST: the burst teachers already have $already applications in this database (an earlier burst); use a fresh copy of the generated database"
+fi
 
 WORK="$(mktemp -d /tmp/attestation-bench.XXXXXX)"
 PORTAL_PID=""
@@ -67,6 +98,11 @@ account() { jq -r "$1" "$ACCOUNTS"; }
 log "dotnet build src/Attestation.Web -c Release"
 dotnet build src/Attestation.Web -c Release --disable-build-servers -nologo -v q >"$WORK/build.log" 2>&1 ||
     { cat "$WORK/build.log"; die "build failed"; }
+if [[ $BURST -gt 0 ]]; then
+    log "dotnet build bench/Attestation.Bench -c Release"
+    dotnet build bench/Attestation.Bench -c Release --disable-build-servers -nologo -v q >"$WORK/build-bench.log" 2>&1 ||
+        { cat "$WORK/build-bench.log"; die "build of bench/Attestation.Bench failed"; }
+fi
 
 PORT=5199
 while ! port_is_free "$PORT"; do PORT=$((PORT + 1)); done
@@ -121,8 +157,6 @@ APP_E="$(account .expert.applicationId)"
 APP_T="$(account .teacher.applicationId)"
 PERIOD="$(account .openPeriodId)"
 YEAR="$(date +%Y)"
-# libpq's form of the Npgsql connection string, for psql.
-PSQL_CONN="$(printf '%s' "$CONNECTION" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/Username=/user=/; s/Password=/password=/')"
 MUNICIPALITY_ID="$(psql "$PSQL_CONN" -Atc "SELECT \"MunicipalityId\" FROM \"Applications\" WHERE \"Id\" = '$APP_M'")"
 
 # role|kind|url: kind list (the goals apply), card, export, page
@@ -201,18 +235,46 @@ hey_latency() {
         END { printf "%.1f %.1f %.1f %d\n", p50, p95, p99, errors }' <<<"$out"
 }
 
-declare -A RPS LAT SIZE
+# Warm-up: every page and the calibration under load for a moment, so that the JIT's tiers and the pools have
+# settled before anything is timed (cold, the first page measured, the calibration, looks several times slower). The
+# calibration comes last and is followed by a pause: the runtime promotes hot methods to its optimised tier only once
+# new code stops being compiled, in the background, and that should not fall in the first measure.
+log "warm-up: $WARM_UP of load on each page"
+for entry in "${PAGES[@]}" "role|calibration|/Calibration"; do
+    IFS='|' read -r role _ url <<<"$entry"
+    [[ $role == role ]] && role=operator
+    wrk -t1 -c4 -d"$WARM_UP" -H "Cookie: $(cookie "$role")" "$BASE$url" >/dev/null 2>&1 || true
+done
+sleep 3
+
+# RPS["calibration|run|k"]: the k-th calibration of a run (from 0); CAL_AT["url|run"]: the one just before the page.
+declare -A RPS LAT SIZE CAL_COUNT CAL_AT
+calibrate() {
+    local run="$1" k="${CAL_COUNT[$1]:-0}"
+    log "run $run: calibration $((k + 1))"
+    RPS["calibration|$run|$k"]="$(wrk_rps operator /Calibration)"
+    CAL_COUNT[$run]=$((k + 1))
+}
 for run in $(seq 1 "$RUNS"); do
-    log "run $run of $RUNS: calibration"
-    RPS["calibration|$run"]="$(wrk_rps operator /Calibration)"
+    calibrate "$run"
     LAT["calibration|$run"]="$(hey_latency operator /Calibration "$RATE")"
+    measured=0
     for entry in "${PAGES[@]}"; do
         IFS='|' read -r role kind url <<<"$entry"
         log "run $run: $url"
+        CAL_AT["$url|$run"]=$((CAL_COUNT[$run] - 1))
         RPS["$url|$run"]="$(wrk_rps "$role" "$url")"
         LAT["$url|$run"]="$(hey_latency "$role" "$url" "$RATE")"
+        measured=$((measured + 1))
+        if ((measured % CAL_EVERY == 0 || measured == ${#PAGES[@]})); then calibrate "$run"; fi
     done
 done
+# A page's throughput over the mean of the calibrations just before and just after it in the same run.
+ratio_of() {
+    local k="${CAL_AT["$1|$2"]}"
+    awk -v v="${RPS["$1|$2"]}" -v a="${RPS["calibration|$2|$k"]}" -v b="${RPS["calibration|$2|$((k + 1))"]}" \
+        'BEGIN { c = (a + b) / 2; if (c > 0) printf "%.6f\n", v / c; else print "nan" }'
+}
 for entry in "${PAGES[@]}"; do
     IFS='|' read -r role _ url <<<"$entry"
     SIZE["$url"]="$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $(cookie "$role")" "$BASE$url")"
@@ -256,6 +318,16 @@ if [[ $SOAK -gt 0 ]]; then
     soak_end="$(tail -1 "$WORK/rss.log" | awk '{ print $2 }')"
 fi
 
+# The deadline burst: BURST teachers without an application sign in, fill the form, upload a 2 MB PDF and submit,
+# started evenly over the window (bench/Attestation.Bench/Burst.cs); it prints its table and one BURST line.
+BURST_STATUS=0
+if [[ $BURST -gt 0 ]]; then
+    log "burst: $BURST submissions over $BURST_SECONDS s"
+    dotnet bench/Attestation.Bench/bin/Release/net10.0/Attestation.Bench.dll burst --base-url "$BASE" --accounts "$ACCOUNTS" \
+        --count "$BURST" --window "$BURST_SECONDS" --out "$WORK/burst.md" >"$WORK/burst.out" 2>"$WORK/burst.err" || BURST_STATUS=$?
+    [[ $BURST_STATUS -le 1 && -f $WORK/burst.md ]] || warn "the burst failed ($BURST_STATUS): $(tail -n 5 "$WORK/burst.err")"
+fi
+
 # --- the report ----------------------------------------------------------------------------------------------------
 stats() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f %.0f %.0f\n", v[1], m, v[NR] }'; }
 median_of() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -271,12 +343,15 @@ report="$WORK/report.md"
         UNION ALL SELECT 'users', count(*) FROM \"AspNetUsers\" UNION ALL SELECT 'stored files', count(*) FROM \"StoredFiles\"
         UNION ALL SELECT 'municipalities', count(*) FROM \"Municipalities\" UNION ALL SELECT 'organisations', count(*) FROM \"Organisations\") c");
         database $(psql "$PSQL_CONN" -Atc 'SELECT pg_size_pretty(pg_database_size(current_database()))')."
-    printf 'wrk: %s connections, %s per measure; hey: %s requests/s in total (5 workers) for %s. %s runs; min / median / max over them.\n\n' \
+    printf 'wrk: %s connections, %s per measure; hey: %s requests/s in total (5 workers) for %s. %s runs; min / median / max over them. ' \
         "$CONNECTIONS" "$DURATION" "$RATE" "$DURATION" "$RUNS"
+    printf 'Before run 1, %s of wrk on every page as a warm-up. ÷ calibration: the page'"'"'s requests/s over the mean of the two /Calibration measures just before and after it in the same run (measured before the pages and after every %s), median over the runs.\n\n' \
+        "$WARM_UP" "$CAL_EVERY"
 
     cal=()
-    for run in $(seq 1 "$RUNS"); do cal+=("${RPS["calibration|$run"]}"); done
-    cal_median="$(median_of "${cal[@]}")"
+    for run in $(seq 1 "$RUNS"); do
+        for ((k = 0; k < CAL_COUNT[$run]; k++)); do cal+=("${RPS["calibration|$run|$k"]}"); done
+    done
     printf '| page | kind | requests/s (min / median / max) | ÷ calibration | p50 / p95 / p99 at %s/s, ms | KB | goal |\n' "$RATE"
     printf '| --- | --- | ---: | ---: | ---: | ---: | --- |\n'
     read -r cmin cmed cmax <<<"$(stats "${cal[@]}")"
@@ -285,16 +360,19 @@ report="$WORK/report.md"
     for entry in "${PAGES[@]}"; do
         IFS='|' read -r role kind url <<<"$entry"
         values=()
+        ratios=()
         p95s=()
         errors=0
         for run in $(seq 1 "$RUNS"); do
             values+=("${RPS["$url|$run"]}")
+            ratios+=("$(ratio_of "$url" "$run")")
             read -r _ p95 _ e <<<"${LAT["$url|$run"]}"
             p95s+=("$p95")
             errors=$((errors + e))
         done
         read -r vmin vmed vmax <<<"$(stats "${values[@]}")"
-        ratio="$(awk -v a="$vmed" -v b="$cal_median" 'BEGIN { printf "%.2f", a / b }')"
+        # Two decimals, or two significant digits below 0.1 (compare.sh divides by them).
+        ratio="$(median_of "${ratios[@]}" | awk '{ printf ($1 >= 0.1 ? "%.2f" : "%.2g"), $1 }')"
         p95_median="$(median_of "${p95s[@]}")"
         read -r l50 _ l99 _ <<<"${LAT["$url|1"]}"
         goal="—"
@@ -309,6 +387,14 @@ report="$WORK/report.md"
         printf '| `%s` | %s | %s / %s / %s | %s | %s / %s / %s | %s | %s |\n' "$url" "$kind" "$vmin" "$vmed" "$vmax" "$ratio" \
             "$l50" "$p95_median" "$l99" "$((SIZE["$url"] / 1024))" "$goal"
     done
+    printf '\nThe calibration through each run, req/s (before the pages and after every %s):' "$CAL_EVERY"
+    for run in $(seq 1 "$RUNS"); do
+        line=""
+        for ((k = 0; k < CAL_COUNT[$run]; k++)); do line+="${line:+, }$(printf '%.0f' "${RPS["calibration|$run|$k"]}")"; done
+        printf ' run %s: %s%s' "$run" "$line" "$([[ $run -lt $RUNS ]] && printf ';' || printf '.')"
+    done
+    printf '\n'
+
     printf '\nSign-in (the form posted at %s/s): p50 / p95 / p99 %s ms, errors %s. Goal p95 ≤ 300 ms: ' "$SIGN_IN_RATE" \
         "$(awk '{ printf "%s / %s / %s", $1, $2, $3 }' <<<"$SIGN_IN")" "$(awk '{ print $4 }' <<<"$SIGN_IN")"
     if awk '{ exit !($2 <= 300 && $4 == 0) }' <<<"$SIGN_IN"; then printf 'met.\n\n'; else printf '**missed**.\n\n'; failed=1; fi
@@ -329,6 +415,28 @@ report="$WORK/report.md"
         if [[ $((soak_end - soak_start)) -gt 51200 ]]; then printf ' **Growing.**'; failed=1; fi
     fi
     printf '\n'
+
+    if [[ $BURST -gt 0 ]]; then
+        printf '\n### Deadline burst\n\n'
+        burst_line="$(grep '^BURST ' "$WORK/burst.md" 2>/dev/null || true)"
+        if [[ -n $burst_line ]]; then
+            grep -v '^BURST ' "$WORK/burst.md"
+            burst_errors="$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$burst_line")"
+            burst_p95="$(sed -n 's/.* p95=\([0-9.NaN]*\).*/\1/p' <<<"$burst_line")"
+            printf 'Goal «the burst: no errors, p95 ≤ 1 s» (p95 of the upload and the submit posts: %s ms; %s errors): ' \
+                "$burst_p95" "$burst_errors"
+            if [[ $BURST_STATUS -eq 0 ]] && awk -v e="$burst_errors" -v p="$burst_p95" 'BEGIN { exit !(e == 0 && p <= 1000) }'; then
+                printf 'met.\n'
+            else
+                printf '**missed**.\n'
+                failed=1
+            fi
+        else
+            printf 'The burst of %s did not finish (exit %s): %s\n\nGoal «the burst: no errors, p95 ≤ 1 s»: **missed**.\n' \
+                "$BURST" "$BURST_STATUS" "$(tail -n 3 "$WORK/burst.err" | tr '\n' ' ')"
+            failed=1
+        fi
+    fi
 
     if [[ -n $PG_LOG && -f $PG_LOG ]]; then
         printf '\n### Query plans of the list pages\n\n'

@@ -5,6 +5,7 @@ using Attestation.Bench;
 
 // The performance harness. Measures on this machine, reports a Markdown table; never asserts (see bench/README.md).
 //   dotnet run -c Release --project bench/Attestation.Bench -- documents [--out bench/RESULTS-documents.md]
+//   dotnet run -c Release --project bench/Attestation.Bench -- burst --base-url http://127.0.0.1:5199 --accounts bench/.data/region.json [--count 1000] [--window 300]
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "documents";
 var outIndex = arguments.IndexOf("--out");
@@ -31,9 +32,12 @@ if (scenario == "generate")
         .RunAsync(Option("--accounts"), CancellationToken.None);
 }
 
+if (scenario == "burst")
+    return await Burst.RunAsync(arguments);
+
 if (scenario != "documents")
 {
-    Console.Error.WriteLine($"Unknown scenario «{scenario}». Known: documents, generate.");
+    Console.Error.WriteLine($"Unknown scenario «{scenario}». Known: documents, generate, burst.");
     return 2;
 }
 
