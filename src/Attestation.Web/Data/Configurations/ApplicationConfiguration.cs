@@ -76,6 +76,14 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // A municipality's withdrawals still to register: its home page's count and its list.
         builder.HasIndex(a => a.MunicipalityId, "IX_Applications_PendingWithdrawals")
             .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
+        // A municipality's registered withdrawals: the journal of years on «Регистрация заявлений на отзыв», counted and
+        // paged (without it the planner read the municipality's every application for its few hundred withdrawals).
+        builder.HasIndex(a => a.MunicipalityId, "IX_Applications_RegisteredWithdrawals")
+            .HasFilter("\"Withdrawal_RegisteredAt\" IS NOT NULL");
+        // A municipality's registered applications still without a period: its home page's count and the fill list's
+        // first rows (without it the planner crossed the country's registered applications with the municipality's).
+        builder.HasIndex(a => a.MunicipalityId, "IX_Applications_AwaitingPeriod")
+            .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
         // An expert's individual schedule.
         builder.HasIndex(a => a.ExpertAId);
         builder.HasIndex(a => a.ExpertBId);

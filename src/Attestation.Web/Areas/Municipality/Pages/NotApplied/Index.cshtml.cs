@@ -122,9 +122,11 @@ public sealed class IndexModel(
     private async Task<IReadOnlyList<Row>> LoadAsync(Guid? only, CancellationToken ct)
     {
         var today = region.Today;
-        var teacherRoles = db.Roles.Where(r => r.Name == Roles.Teacher).Select(r => r.Id);
+        // The role by its fixed id: each of the municipality's users is looked up in the roles' key, where a join on
+        // the role's name read all the region's teachers' roles.
+        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var teachers = db.Users.AsNoTracking().InMunicipalityOf(User)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && teacherRoles.Contains(ur.RoleId))
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == EF.Constant(teacherRole))
                 && !db.Applications.Any(a => a.TeacherId == u.Id && a.SubmittedAt != null));
         if (only is { } id)
             teachers = teachers.Where(u => u.Id == id);
