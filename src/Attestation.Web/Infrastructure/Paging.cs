@@ -42,17 +42,9 @@ public static class Paging
     /// The page of an ordered query whose <paramref name="total"/> was already counted (with the page's other counts,
     /// in one statement): one statement, the rows.
     /// </summary>
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, int total, CancellationToken ct,
-        int pageSize = DefaultPageSize)
-    {
-        ArgumentNullException.ThrowIfNull(ordered);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var items = total == 0
-            ? []
-            : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Paged<T>(items, total, number, pageSize);
-    }
+    public static Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, int total, CancellationToken ct,
+        int pageSize = DefaultPageSize) =>
+        ordered.ToPagedAsync(page, total, rows => rows, ct, pageSize);
 
     /// <summary>
     /// The page of an ordered query, then <paramref name="complete"/>d (joined to the names of the people it refers to,

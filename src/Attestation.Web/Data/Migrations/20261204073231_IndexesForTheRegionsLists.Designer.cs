@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204051939_IndexesForTheRegionsLists")]
+    [Migration("20261204073231_IndexesForTheRegionsLists")]
     partial class IndexesForTheRegionsLists
     {
         /// <inheritdoc />
@@ -244,8 +244,14 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("MunicipalityId", "Status", "SubmittedAt");
 
+                    b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_AwaitingPeriod")
+                        .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
+
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_PendingWithdrawals")
                         .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
+
+                    b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_RegisteredWithdrawals")
+                        .HasFilter("\"Withdrawal_RegisteredAt\" IS NOT NULL");
 
                     b.ToTable("Applications");
                 });

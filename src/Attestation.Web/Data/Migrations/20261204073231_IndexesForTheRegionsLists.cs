@@ -21,10 +21,22 @@ namespace Attestation.Web.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_AwaitingPeriod",
+                table: "Applications",
+                column: "MunicipalityId",
+                filter: "\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_PendingWithdrawals",
                 table: "Applications",
                 column: "MunicipalityId",
                 filter: "\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_RegisteredWithdrawals",
+                table: "Applications",
+                column: "MunicipalityId",
+                filter: "\"Withdrawal_RegisteredAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_Status",
@@ -51,7 +63,15 @@ namespace Attestation.Web.Data.Migrations
                 table: "Organisations");
 
             migrationBuilder.DropIndex(
+                name: "IX_Applications_AwaitingPeriod",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Applications_PendingWithdrawals",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_RegisteredWithdrawals",
                 table: "Applications");
 
             migrationBuilder.DropIndex(
