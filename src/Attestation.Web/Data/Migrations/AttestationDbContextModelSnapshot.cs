@@ -244,6 +244,9 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_AwaitingPeriod")
                         .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
 
+                    b.HasIndex(new[] { "Status", "MunicipalityId", "PeriodId" }, "IX_Applications_ConclusionStages")
+                        .HasFilter("\"PeriodId\" IS NOT NULL AND \"Status\" IN ('Scheduled', 'ConclusionUploaded', 'ConclusionSigned', 'Verified')");
+
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_PendingWithdrawals")
                         .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
 
