@@ -69,8 +69,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasIndex(a => new { a.MunicipalityId, a.Status, a.SubmittedAt });
         // The schedule of a municipality for a period, and the consolidated schedule of a period.
         builder.HasIndex(a => new { a.PeriodId, a.MunicipalityId });
-        // The operator's lists of the whole region, the latest submissions first, bounded by a year.
-        builder.HasIndex(a => a.SubmittedAt);
+        // The operator's lists of the whole region, the latest submissions first, bounded by a year; with the
+        // municipality, the year's count by municipality is read from the index alone (country: 590 → 73 ms).
+        builder.HasIndex(a => a.SubmittedAt).IncludeProperties(a => a.MunicipalityId);
         // The region's control table and lists: the few applications in progress among the decided years.
         builder.HasIndex(a => a.Status);
         // A municipality's withdrawals still to register: its home page's count and its list.

@@ -231,6 +231,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("SubmittedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt"), new[] { "MunicipalityId" });
+
                     b.HasIndex("MunicipalityId", "RegistrationNumber")
                         .IsUnique()
                         .HasFilter("\"RegistrationNumber\" IS NOT NULL");

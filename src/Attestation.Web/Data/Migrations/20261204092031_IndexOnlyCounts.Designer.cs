@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204091557_ConclusionStagesIndex")]
-    partial class ConclusionStagesIndex
+    [Migration("20261204092031_IndexOnlyCounts")]
+    partial class IndexOnlyCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -233,6 +233,8 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("SubjectId");
 
                     b.HasIndex("SubmittedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt"), new[] { "MunicipalityId" });
 
                     b.HasIndex("MunicipalityId", "RegistrationNumber")
                         .IsUnique()

@@ -5,16 +5,26 @@
 namespace Attestation.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ConclusionStagesIndex : Migration
+    public partial class IndexOnlyCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_SubmittedAt",
+                table: "Applications");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_ConclusionStages",
                 table: "Applications",
                 columns: new[] { "Status", "MunicipalityId", "PeriodId" },
                 filter: "\"PeriodId\" IS NOT NULL AND \"Status\" IN ('Scheduled', 'ConclusionUploaded', 'ConclusionSigned', 'Verified')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_SubmittedAt",
+                table: "Applications",
+                column: "SubmittedAt")
+                .Annotation("Npgsql:IndexInclude", new[] { "MunicipalityId" });
         }
 
         /// <inheritdoc />
@@ -23,6 +33,15 @@ namespace Attestation.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Applications_ConclusionStages",
                 table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_SubmittedAt",
+                table: "Applications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_SubmittedAt",
+                table: "Applications",
+                column: "SubmittedAt");
         }
     }
 }
