@@ -12,4 +12,7 @@ public sealed class JobsOptions
 
     /// <summary>How often the closing of periods after the 12th is checked.</summary>
     public TimeSpan PeriodClosingInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the outbox is looked at for letters due (new ones and retries).</summary>
+    public TimeSpan MailInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
