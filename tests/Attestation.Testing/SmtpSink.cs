@@ -37,7 +37,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync(int port)
     {
         var directory = Path.Combine(Path.GetTempPath(), "attestation-smtp", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
+        // The Maildir is made by the server: a directory that exists already is taken for a Maildir without its new/ cur/ tmp/.
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(directory)!);
         // Debian's interpreter, where the package puts the module; a python3 earlier on PATH (pyenv) may lack it.
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var start = new ProcessStartInfo(python)
