@@ -76,6 +76,23 @@ public sealed class OutboxMessage
 
     /// <summary>The SMTP server's (or the network's) last answer when an attempt failed.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>«Отправить повторно» is for a letter given up, and only for it.</summary>
+    public bool CanRetry => Status == OutboxStatus.Failed;
+
+    /// <summary>Back to the queue, due now, with a fresh count of attempts; the last error stays until it goes.</summary>
+    public void Retry(DateTimeOffset now)
+    {
+        if (!CanRetry)
+            throw new Domain.DomainException(Status == OutboxStatus.Sent
+                ? "Письмо уже отправлено: повторная отправка не нужна."
+                : "Письмо уже в очереди на отправку.");
+        Status = OutboxStatus.Waiting;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LeaseId = null;
+        LeaseUntil = null;
+    }
 }
 
 /// <summary>
