@@ -12,6 +12,13 @@ public enum LetterKind
     ConclusionAttached,
     Scheduled,
     Decision,
+    ConclusionVerified,
+    MeetingSet,
+    ApplicationSubmitted,
+    WithdrawalFiled,
+    ScheduleApproved,
+    ExpertAssigned,
+    ExpertReleased,
 }
 
 /// <summary>Where a message is on its way: waiting for the sender (retries included), sent, or given up.</summary>

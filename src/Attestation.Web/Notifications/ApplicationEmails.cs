@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Authorization;
@@ -13,7 +12,7 @@ namespace Attestation.Web.Notifications;
 /// Each letter is queued in the caller's DbContext (<see cref="Outbox"/>) and saved with the change it tells about; the
 /// teacher's list in the portal gets the same news. The answer is false when the teacher has no address to write to.
 /// </summary>
-public sealed class ApplicationEmails(Outbox outbox, PortalLinks links, LinkGenerator routes, HtmlEncoder html)
+public sealed class ApplicationEmails(LetterComposer letters, LinkGenerator routes)
 {
     public const string RegisteredSubject = "Заявление о проведении аттестации зарегистрировано";
     public const string RejectedSubject = "Заявление отклонено";
@@ -22,6 +21,8 @@ public sealed class ApplicationEmails(Outbox outbox, PortalLinks links, LinkGene
     public const string ConclusionAttachedSubject = "Итоговое заключение прикреплено";
     public const string ScheduledSubject = "Назначены период аттестации и специалисты по аттестации";
     public const string DecisionSubject = "Решение аттестационной комиссии";
+    public const string ConclusionVerifiedSubject = "Итоговое заключение проверено";
+    public const string MeetingSetSubject = "Назначено заседание аттестационной комиссии";
 
     public bool QueueRegistered(Recipient teacher, string number, DateOnly registeredOn, Guid applicationId)
     {
@@ -120,6 +121,29 @@ public sealed class ApplicationEmails(Outbox outbox, PortalLinks links, LinkGene
         return Queue(teacher, LetterKind.Decision, DecisionSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, order, next);
     }
 
+    /// <summary>The coordinator has checked the conclusion: the application goes to the commission.</summary>
+    public bool QueueConclusionVerified(Recipient teacher, Conformity mark, Guid applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Муниципальный координатор проверил итоговое заключение по вашему заявлению о проведении аттестации: {mark.ToRussian()} " +
+            "требованиям, предъявляемым к заявленной квалификационной категории.";
+        var next = "Заявление будет рассмотрено на заседании аттестационной комиссии; о дате заседания вам сообщат отдельным письмом.";
+        return Queue(teacher, LetterKind.ConclusionVerified, ConclusionVerifiedSubject, TeacherApplication(applicationId), applicationId,
+            "Открыть заявление", greeting, what, next);
+    }
+
+    /// <summary>The application is on the list of a commission meeting: the teacher learns its date.</summary>
+    public bool QueueMeetingSet(Recipient teacher, DateOnly meetingDate, Guid applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Ваше заявление о проведении аттестации включено в заседание аттестационной комиссии {meetingDate.ToRussianDate()}.";
+        var next = "Присутствовать на заседании не нужно: о решении комиссии вам сообщат письмом, его можно будет увидеть и в личном кабинете.";
+        return Queue(teacher, LetterKind.MeetingSet, MeetingSetSubject, TeacherApplication(applicationId), applicationId,
+            "Открыть заявление", greeting, what, next);
+    }
+
     public bool QueueSubmissionReminder(Recipient teacher, CoordinatorContact coordinator)
     {
         ArgumentNullException.ThrowIfNull(teacher);
@@ -132,22 +156,9 @@ public sealed class ApplicationEmails(Outbox outbox, PortalLinks links, LinkGene
         return Queue(teacher, LetterKind.SubmissionReminder, ReminderSubject, TeacherHome(), null, "Перейти в личный кабинет", greeting, what, todo, contact);
     }
 
-    /// <summary>The letter in the caller's DbContext, saved with the caller's change; the teacher's notice beside it,
-    /// its text the letter's second paragraph (the first greets).</summary>
     private bool Queue(Recipient teacher, LetterKind kind, string subject, string path, Guid? applicationId, string linkText,
-        params string[] paragraphs)
-    {
-        var link = links.Absolute(path);
-        var plain = string.Join("\n\n", paragraphs.Append($"{linkText}: {link}"));
-        var body = LetterText.Paragraphs(html, paragraphs)
-            + $"<p><a href=\"{html.Encode(link)}\">{html.Encode(linkText)}</a></p>";
-        return outbox.Queue(new OutgoingLetter(kind, new EmailMessage(teacher.Email ?? "", subject, plain, body))
-        {
-            UserId = teacher.UserId,
-            ApplicationId = applicationId,
-            Notice = new PortalNotice(paragraphs[1], path),
-        });
-    }
+        params string[] paragraphs) =>
+        letters.Queue(teacher, kind, subject, path, applicationId, linkText, paragraphs);
 
     private string TeacherApplication(Guid id) =>
         routes.GetPathByPage("/Applications/Details", values: new { area = AreaNames.Teacher, id })

@@ -14,7 +14,9 @@ public static class NotificationsSetup
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<LetterComposer>();
         services.AddScoped<ApplicationEmails>();
+        services.AddScoped<StaffEmails>();
         services.AddScoped<InvitationEmails>();
         services.Configure<Data.InvitationOptions>(configuration.GetSection(Data.InvitationOptions.Section));
         services.AddSingleton<PortalLinks>();

@@ -20,7 +20,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
 /// only experts of the municipality's approved list of the period's school year; the server checks both whatever the
 /// form sent, and the domain checks them again.
 /// </summary>
-public sealed class AssignModel(AttestationDbContext db, RegionTime region, ApplicationEmails emails) : PageModel
+public sealed class AssignModel(AttestationDbContext db, RegionTime region, ApplicationEmails emails, StaffEmails staff) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -141,6 +141,10 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
             if (Input.ExpertAId is not null
                 && before != (ApplicationStatus.Scheduled, application.PeriodId, application.ExpertAId, application.ExpertBId))
                 sent = await QueueScheduledAsync(application, period!, changed: before.Status == ApplicationStatus.Scheduled, token);
+            // An expert replaced on a scheduled application: the new one and the one taken off are told.
+            if (before is { Status: ApplicationStatus.Scheduled, ExpertAId: { } oldA, ExpertBId: { } oldB }
+                && application is { ExpertAId: { } newA, ExpertBId: { } newB })
+                await staff.QueueExpertsReplacedAsync(application, period!, [oldA, oldB], [newA, newB], token);
         }, ct, Notices.ChangedMeanwhile(application.FullName));
         saved.ReportTo(ModelState);
 

@@ -144,6 +144,13 @@ public sealed class MeetingModel(
             return await PageWithErrorAsync(id, refusal, ct);
         }
 
+        // Each teacher learns the date of the meeting with the same save.
+        var teachers = await db.RecipientsAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), ct);
+        foreach (var application in applications)
+        {
+            if (teachers.TryGetValue(application.TeacherId, out var teacher))
+                emails.QueueMeetingSet(teacher, meeting.MeetingDate, application.Id);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         var skipped = ids.Count - applications.Count;
