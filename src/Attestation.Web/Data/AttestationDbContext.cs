@@ -41,6 +41,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

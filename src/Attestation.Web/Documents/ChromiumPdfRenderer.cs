@@ -146,7 +146,18 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
     private static async Task<byte[]> PrintAsync(IPage page, string html, PdfPageOptions options)
     {
-        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        // The HTML reaches the browser as a file it reads itself, not as a message through the Playwright driver: a
+        // message is JSON, and JSON escapes every Cyrillic letter to six bytes, so a journal of a few thousand rows
+        // took a few hundred megabytes of the portal's memory in buffers on its way to Chromium.
+        var file = DocumentFiles.Write(html);
+        try
+        {
+            await page.GotoAsync(file.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        }
+        finally
+        {
+            DocumentFiles.Delete(file);
+        }
         // Printing before a face has loaded would set that text in a fallback font.
         await page.EvaluateAsync("document.fonts.ready.then(() => undefined)");
         return await page.PdfAsync(new PagePdfOptions
@@ -163,7 +174,8 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     }
 
     private static bool IsInline(string url) =>
-        url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("about:", StringComparison.OrdinalIgnoreCase);
+        url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("about:", StringComparison.OrdinalIgnoreCase)
+        || DocumentFiles.IsDocument(url);
 
     private static BrowserNewContextOptions ContextOptions() => new()
     {

@@ -25,6 +25,24 @@ public sealed class DocumentRenderer(IServiceProvider services, ILoggerFactory l
         where TTemplate : IComponent
     {
         var html = await RenderHtmlAsync<TTemplate>(parameters);
-        return await pdf.RenderAsync(html, options, ct);
+        var length = html.Length;
+        var document = await pdf.RenderAsync(html, options, ct);
+        html = null;
+        if (length >= LargeDocument)
+            ReturnLargeDocumentMemory();
+        return document;
+    }
+
+    /// <summary>
+    /// HTML this long (a schedule or journal of thousands of rows) leaves tens of megabytes of large objects behind: its
+    /// render tree, the text and the PDF on its way from the browser. The collector would keep them until its next full
+    /// collection, with the process at its largest; such documents are few a day, so the memory is given back at once.
+    /// </summary>
+    internal const int LargeDocument = 1_000_000;
+
+    private static void ReturnLargeDocumentMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }

@@ -13,6 +13,15 @@ public sealed class JobsOptions
     /// <summary>How often the closing of periods after the 12th is checked.</summary>
     public TimeSpan PeriodClosingInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the operator's control table is counted (<see cref="Areas.Operator.Pages.Control.ControlCounting"/>).
+    /// The page shows the counted numbers while they are younger than two intervals, and counts itself otherwise.
+    /// </summary>
+    public TimeSpan ControlCountingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How old the counted control table may be and still be shown.</summary>
+    public TimeSpan ControlCountsMaxAge => 2 * ControlCountingInterval;
+
     /// <summary>How often the outbox is looked at for letters due (new ones and retries).</summary>
     public TimeSpan MailInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -11,14 +11,17 @@ public static class JobsSetup
         services.AddOptions<JobsOptions>()
             .Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.PeriodClosingInterval > TimeSpan.Zero, "Jobs:PeriodClosingInterval must be positive.")
+            .Validate(o => o.ControlCountingInterval > TimeSpan.Zero, "Jobs:ControlCountingInterval must be positive.")
             .Validate(o => o.MailInterval > TimeSpan.Zero, "Jobs:MailInterval must be positive.")
             .ValidateOnStart();
         services.AddScoped<PeriodClosing>();
+        services.AddScoped<Areas.Operator.Pages.Control.ControlCounting>();
 
         // Decided at registration, so that a disabled job is not even constructed.
         if (configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Enabled ?? true)
         {
             services.AddHostedService<PeriodClosingJob>();
+            services.AddHostedService<ControlCountingJob>();
             services.AddHostedService<OutboxJob>();
         }
         return services;

@@ -4,49 +4,20 @@ using Microsoft.Extensions.Options;
 namespace Attestation.Web.Jobs;
 
 /// <summary>
-/// Runs <see cref="OutboxSender"/> at start-up and then every <see cref="JobsOptions.MailInterval"/>. A failed run (the
-/// database restarting, say) is logged and the next one tried on time; the letters wait in the outbox meanwhile.
+/// Runs <see cref="OutboxSender"/> at start-up and then every <see cref="JobsOptions.MailInterval"/>. No lock: the sender
+/// is safe with any number of instances (it claims its letters with <c>FOR UPDATE SKIP LOCKED</c> and a lease), and a
+/// failed run leaves the letters in the outbox for the next one.
 /// </summary>
-public sealed partial class OutboxJob(
+public sealed class OutboxJob(
     IServiceScopeFactory scopes,
     IOptions<JobsOptions> options,
     TimeProvider time,
-    ILogger<OutboxJob> logger) : BackgroundService
+    ILogger<OutboxJob> logger) : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.MailInterval, time);
-        try
-        {
-            do
-            {
-                await RunAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The portal is stopping.
-        }
-    }
+    protected override TimeSpan Interval => options.Value.MailInterval;
 
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunOnceAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception error)
-        {
-            LogFailed(logger, error);
-        }
-    }
+    protected override string Name => "the delivery of the outbox";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery of the outbox failed; it is tried again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception error);
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OutboxSender>().RunOnceAsync(ct);
 }

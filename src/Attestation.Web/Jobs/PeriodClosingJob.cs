@@ -2,50 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Jobs;
 
-/// <summary>
-/// Runs <see cref="PeriodClosing"/> at start-up and then every <see cref="JobsOptions.PeriodClosingInterval"/>. A failed
-/// run (the database restarting, say) is logged and the next one tried on time: the job never stops the portal.
-/// </summary>
-public sealed partial class PeriodClosingJob(
+/// <summary>Runs <see cref="PeriodClosing"/> at start-up and then every <see cref="JobsOptions.PeriodClosingInterval"/>.</summary>
+public sealed class PeriodClosingJob(
     IServiceScopeFactory scopes,
     IOptions<JobsOptions> options,
     TimeProvider time,
-    ILogger<PeriodClosingJob> logger) : BackgroundService
+    ILogger<PeriodClosingJob> logger) : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PeriodClosingInterval, time);
-        try
-        {
-            do
-            {
-                await RunAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The portal is stopping.
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PeriodClosingInterval;
 
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PeriodClosing>().RunOnceAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception error)
-        {
-            LogFailed(logger, error);
-        }
-    }
+    protected override string Name => "the automatic closing of periods";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The automatic closing of periods failed; it is tried again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception error);
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<PeriodClosing>().RunOnceAsync(ct);
 }

@@ -78,6 +78,24 @@ public sealed class PdfRenderingTests(PdfRendererFixture pdf) : IClassFixture<Pd
     }
 
     [Fact]
+    public async Task The_html_reaches_the_browser_as_a_private_file_deleted_once_printed()
+    {
+        var marker = $"Документ {Guid.NewGuid():N}";
+
+        var bytes = await pdf.Renderer.RenderAsync(Html($"<p>{marker}</p>"), PdfPageOptions.Portrait, CancellationToken.None);
+
+        Assert.Contains(marker, await PdfReading.TextAsync(bytes), StringComparison.Ordinal);
+        // Other tests of this process may be printing now: only this document's file must be gone.
+        Assert.DoesNotContain(DocumentFiles.Pending(), file => File.ReadAllText(file).Contains(marker, StringComparison.Ordinal));
+        var probe = DocumentFiles.Write("<p></p>");
+        DocumentFiles.Delete(probe);
+        Assert.False(File.Exists(probe.LocalPath));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.GetDirectoryName(probe.LocalPath)!));
+    }
+
+    [Fact]
     public async Task A_browser_that_died_is_replaced_for_the_next_document()
     {
         await pdf.Renderer.RenderAsync(Html("<p>до</p>"), PdfPageOptions.Portrait, CancellationToken.None);

@@ -797,6 +797,29 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ScheduleApprovals");
                 });
 
+            modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("NearestPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("ControlCounts");
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1710,6 +1733,15 @@ namespace Attestation.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
+                {
+                    b.HasOne("Attestation.Domain.Directory.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -80,7 +80,7 @@ public sealed class PeriodClosingJobTests(PortalWithJobsFactory factory) : IClas
         return await db.Periods.Where(p => p.Id == id).Select(p => p.IsClosed).SingleAsync();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())

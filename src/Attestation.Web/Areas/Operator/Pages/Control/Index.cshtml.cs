@@ -2,8 +2,10 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Areas.Operator.Pages.Control;
 
@@ -11,7 +13,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Control;
 /// «Контроль»: per municipality of the region, the registration (waiting, past the 30 days), the schedule of the
 /// nearest period before its 12th, and the conclusions due and overdue; each number links to its applications.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOptions<JobsOptions> jobs) : PageModel
 {
     /// <summary>The columns of the table, in the order of the work.</summary>
     public static IReadOnlyList<ControlList> Columns { get; } = Enum.GetValues<ControlList>();
@@ -24,20 +26,39 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public PeriodDeadlines? NearestDeadlines { get; private set; }
 
+    /// <summary>When the numbers shown were counted by <see cref="ControlCounting"/>; null when the page counted them now.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
+
     public sealed record Row(int MunicipalityId, string Municipality, bool IsActive, IReadOnlyDictionary<ControlList, int> Counts)
     {
         public bool NeedsAttention => Counts[ControlList.ConsiderationOverdue] > 0 || Counts[ControlList.ConclusionsOverdue] > 0;
     }
 
+    /// <summary>
+    /// Three statements at most: the periods, the municipalities with their counted numbers, and, only when those are
+    /// missing or stale (the counting job not running, another day, another nearest period), the count itself.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         Control = await RegionControl.LoadAsync(db, region, ct);
         NearestDeadlines = Control.NearestPeriod is null ? null : PeriodCalendar.Deadlines(Control.NearestPeriod);
-        var counts = await Control.CountByMunicipalityAsync(db, Columns, ct);
 
         var municipalities = await db.Municipalities.AsNoTracking()
-            .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo })
+            .GroupJoin(db.ControlCounts, m => m.Id, c => c.MunicipalityId, (m, counted) => new { m, counted })
+            .SelectMany(x => x.counted.DefaultIfEmpty(), (x, c) => new { x.m.Id, x.m.Name, x.m.IsActive, x.m.IsRegionalPseudo, Counted = c })
             .ToListAsync(ct);
+        var counted = municipalities.Select(m => m.Counted).Where(c => c is not null).ToList();
+        var answers = counted.Count > 0 && counted.All(c => c!.Answer(Control, region.Now, jobs.Value.ControlCountsMaxAge));
+        Dictionary<ControlList, Dictionary<int, int>> counts;
+        if (answers)
+        {
+            CountedAt = counted.Min(c => c!.CountedAt);
+            counts = Columns.ToDictionary(list => list,
+                list => counted.ToDictionary(c => c!.MunicipalityId, c => c!.Counts[(int)list]));
+        }
+        else
+            counts = await Control.CountByMunicipalityAsync(db, Columns, ct);
+
         Rows = municipalities
             .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
             .Select(m => new Row(m.Id, m.Name, m.IsActive,

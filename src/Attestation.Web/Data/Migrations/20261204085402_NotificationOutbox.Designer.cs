@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204081059_NotificationOutbox")]
+    [Migration("20261204085402_NotificationOutbox")]
     partial class NotificationOutbox
     {
         /// <inheritdoc />
@@ -798,6 +798,29 @@ namespace Attestation.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ScheduleApprovals");
+                });
+
+            modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("NearestPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("ControlCounts");
                 });
 
             modelBuilder.Entity("Attestation.Web.Data.AppUser", b =>
@@ -1713,6 +1736,15 @@ namespace Attestation.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
+                {
+                    b.HasOne("Attestation.Domain.Directory.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
