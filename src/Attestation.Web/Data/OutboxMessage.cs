@@ -19,6 +19,7 @@ public enum LetterKind
     ScheduleApproved,
     ExpertAssigned,
     ExpertReleased,
+    ConsiderationReminder,
 }
 
 /// <summary>Where a message is on its way: waiting for the sender (retries included), sent, or given up.</summary>

@@ -17,6 +17,7 @@ public static class NotificationsSetup
         services.AddScoped<LetterComposer>();
         services.AddScoped<ApplicationEmails>();
         services.AddScoped<StaffEmails>();
+        services.AddScoped<ConsiderationReminders>();
         services.AddScoped<InvitationEmails>();
         services.Configure<Data.InvitationOptions>(configuration.GetSection(Data.InvitationOptions.Section));
         services.AddSingleton<PortalLinks>();
