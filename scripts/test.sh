@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/common.sh"
 cd "$REPO_ROOT"
 
-needs=(chromium poppler)
+needs=(chromium poppler smtp)
 [[ -n ${ConnectionStrings__Default:-} ]] || needs+=(postgresql)
 ensure_packages "${needs[@]}"
 ensure_frontend

@@ -58,10 +58,11 @@ has_cyrillic_font() {
     command -v fc-list >/dev/null 2>&1 && [[ -n $(fc-list :lang=ru family 2>/dev/null | head -n 1) ]]
 }
 
-# ensure_packages [postgresql] [chromium] [poppler]
+# ensure_packages [postgresql] [chromium] [poppler] [smtp]
 #   postgresql: a PostgreSQL server (pg_ctl, initdb, psql)
 #   chromium:   Debian's Chromium at /usr/bin/chromium (the portal renders PDFs with it) and a font with Cyrillic
 #   poppler:    pdftotext, which the tests use to read PDFs back
+#   smtp:       Debian's python3-aiosmtpd, the SMTP server the tests deliver the outbox to (with /usr/bin/python3)
 ensure_packages() {
     local need
     local -a missing=()
@@ -74,6 +75,7 @@ ensure_packages() {
                 has_cyrillic_font || missing+=(fonts-dejavu-core)
                 ;;
             poppler) command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) ;;
+            smtp) /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd) ;;
             *) die "ensure_packages: unknown need '$need'" ;;
         esac
     done

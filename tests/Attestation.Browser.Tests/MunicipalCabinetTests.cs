@@ -62,13 +62,13 @@ public sealed class MunicipalCabinetTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "Приглашение" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Сформировать приглашение" }).ClickAsync();
         await page.GetByLabel("Почта получателя").FillAsync("browser.expert@example.org");
-        var mails = fixture.Portal.SentMails().Count;
+        var mails = (await fixture.Portal.SentMailsAsync()).Count;
         await page.GetByRole(AriaRole.Button, new() { Name = "Отправить приглашение" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("Приглашение отправлено", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
 
-        var mail = Assert.Single(fixture.Portal.SentMails().Skip(mails));
+        var mail = Assert.Single((await fixture.Portal.SentMailsAsync()).Skip(mails));
         var link = new Uri(Regex.Match(mail.PlainText, @"https?://\S+").Value);
         var invitee = await fixture.NewPageAsync();
         await invitee.GotoAsync(link.PathAndQuery);

@@ -1,4 +1,5 @@
 using Attestation.Web.Data;
+using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -79,7 +80,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (response, Services.GetRequiredService<StatementCounter>().CountOf(key));
     }
 
-    public IReadOnlyList<SentMail> SentMails() => SentMail.ReadAll(MailDirectory);
+    /// <summary>
+    /// Delivers the outbox as the background sender would (the tests run no jobs) and reads back every letter in the
+    /// pickup folder, the earliest first.
+    /// </summary>
+    public async Task<IReadOnlyList<SentMail>> SentMailsAsync()
+    {
+        await DeliverMailAsync();
+        return SentMail.ReadAll(MailDirectory);
+    }
+
+    /// <summary>One run of the outbox's sender with the portal's own services; returns how many letters went.</summary>
+    public Task<int> DeliverMailAsync() =>
+        WithServicesAsync(services => services.GetRequiredService<OutboxSender>().RunOnceAsync(CancellationToken.None));
 
     public AttestationDbContext OpenDb() => TestDatabases.OpenContext(ConnectionString);
 

@@ -29,6 +29,12 @@ public static class ApplicationClocks
     public static DateOnly ConsiderationDeadline(DateTimeOffset submittedAt, TimeZoneInfo zone) =>
         RegionClock.Today(submittedAt, zone).AddDays(ConsiderationDays);
 
+    /// <summary>The day of the 30-day clock on which the coordinators are reminded: a week is left, the deadline day included.</summary>
+    public const int ConsiderationReminderDay = ConsiderationDays - AmberDays;
+
+    /// <summary>The region day of submission of the applications whose clock is at the reminder day on <paramref name="today"/>.</summary>
+    public static DateOnly SubmittedOnForConsiderationReminder(DateOnly today) => today.AddDays(-ConsiderationReminderDay);
+
     /// <summary>
     /// The latest decision date if the attestation started as soon as the application was considered. Informational only:
     /// the region routinely registers an application in autumn for a period in winter (the period is chosen to suit the

@@ -28,6 +28,9 @@ public sealed record ApplicationDetailsView(
     /// <summary>The teacher's contacts and his own genitive of his name, from his account, for the printed documents.</summary>
     public TeacherProfile Teacher { get; init; } = TeacherProfile.None;
 
+    /// <summary>The letters about the application, the first queued first: «мне ничего не приходило» is answered here.</summary>
+    public IReadOnlyList<LetterEntry> Letters { get; init; } = [];
+
     /// <summary>«учитель математики».</summary>
     public string PositionWithSubject => WorkText.PositionWithSubject(Position, Subject);
 
@@ -54,6 +57,10 @@ public sealed record PersonView(Guid Id, string FullName, string? Position, stri
 public sealed record ApplicationFilesCard(ApplicationDetailsView View, Func<Guid, string?> FileUrl, bool WithConclusion = true);
 
 public sealed record HistoryEntry(int Number, DateTimeOffset At, string Description, string? Reason, string Actor);
+
+/// <summary>A letter about an application as its card lists it: when it was queued, to whom, and how it went (local times).</summary>
+public sealed record LetterEntry(DateTimeOffset QueuedAt, string Subject, string To, OutboxStatus Status, DateTimeOffset? SentAt,
+    int Attempts);
 
 public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
 {
@@ -91,6 +98,14 @@ public sealed class ApplicationView(AttestationDbContext db, RegionTime region)
             history)
         {
             Teacher = await db.TeacherProfileAsync(application.TeacherId, ct),
+            Letters = (await db.OutboxMessages.AsNoTracking()
+                    .Where(m => m.ApplicationId == application.Id)
+                    .OrderBy(m => m.Id)
+                    .Select(m => new { m.QueuedAt, m.Subject, m.To, m.Status, m.SentAt, m.Attempts })
+                    .ToListAsync(ct))
+                .Select(m => new LetterEntry(region.ToLocal(m.QueuedAt), m.Subject, m.To, m.Status,
+                    m.SentAt is { } sent ? region.ToLocal(sent) : null, m.Attempts))
+                .ToList(),
         };
     }
 

@@ -57,7 +57,6 @@ public sealed class ConclusionUpload(
     UploadValidator uploads,
     IFileStore files,
     ApplicationEmails emails,
-    PortalLinks links,
     RegionTime region)
 {
     public string MaxSizeText => uploads.MaxSizeText;
@@ -102,20 +101,17 @@ public sealed class ConclusionUpload(
     }
 
     /// <summary>
-    /// «Вам пришло итоговое заключение»: the letter to the teacher once the conclusion is saved; false when it could
-    /// not be sent (or the teacher has no address).
+    /// «Вам пришло итоговое заключение»: the letter to the teacher, queued with the attached conclusion (the caller
+    /// saves both); false when the teacher has no address.
     /// </summary>
-    public async Task<bool> NotifyTeacherAsync(Application application, bool replaced, IUrlHelper url, HttpRequest request)
+    public async Task<bool> NotifyTeacherAsync(Application application, bool replaced, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(url);
-        // Sent after the change is saved: a visitor closing the tab must not cancel the letter, hence no token.
-        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        var teacher = await db.RecipientAsync(application.TeacherId, ct);
         if (teacher is null)
             return false;
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, CancellationToken.None);
-        var link = links.Absolute(url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, request);
-        return await emails.SendConclusionAttachedAsync(teacher, period.Name,
-            application.Status == ApplicationStatus.ConclusionSigned, replaced, link);
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == application.PeriodId, ct);
+        return emails.QueueConclusionAttached(teacher, period.Name,
+            application.Status == ApplicationStatus.ConclusionSigned, replaced, application.Id);
     }
 }

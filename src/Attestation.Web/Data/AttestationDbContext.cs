@@ -38,6 +38,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
 

@@ -5,6 +5,9 @@ public enum NotificationKind
 {
     /// <summary>«Отправить уведомление»: a teacher registered in the portal but has not submitted an application.</summary>
     SubmissionReminder = 0,
+
+    /// <summary>The coordinator's daily reminder of the applications at day 23 of their 30-day clock.</summary>
+    ConsiderationReminder = 1,
 }
 
 /// <summary>

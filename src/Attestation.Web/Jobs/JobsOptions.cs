@@ -21,4 +21,10 @@ public sealed class JobsOptions
 
     /// <summary>How old the counted control table may be and still be shown.</summary>
     public TimeSpan ControlCountsMaxAge => 2 * ControlCountingInterval;
+
+    /// <summary>How often the outbox is looked at for letters due (new ones and retries).</summary>
+    public TimeSpan MailInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the reminders due today are looked for (each goes once a day whatever the interval).</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -12,6 +12,8 @@ public static class JobsSetup
             .Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.PeriodClosingInterval > TimeSpan.Zero, "Jobs:PeriodClosingInterval must be positive.")
             .Validate(o => o.ControlCountingInterval > TimeSpan.Zero, "Jobs:ControlCountingInterval must be positive.")
+            .Validate(o => o.MailInterval > TimeSpan.Zero, "Jobs:MailInterval must be positive.")
+            .Validate(o => o.ReminderInterval > TimeSpan.Zero, "Jobs:ReminderInterval must be positive.")
             .ValidateOnStart();
         services.AddScoped<PeriodClosing>();
         services.AddScoped<Areas.Operator.Pages.Control.ControlCounting>();
@@ -21,6 +23,8 @@ public static class JobsSetup
         {
             services.AddHostedService<PeriodClosingJob>();
             services.AddHostedService<ControlCountingJob>();
+            services.AddHostedService<OutboxJob>();
+            services.AddHostedService<ReminderJob>();
         }
         return services;
     }

@@ -1,11 +1,16 @@
 using System.Text.Encodings.Web;
+using Attestation.Web.Data;
 
 namespace Attestation.Web.Notifications;
 
-/// <summary>The e-mails of the account pages, in the words of the portal.</summary>
-public sealed class AccountEmails(IMailSender sender, HtmlEncoder html)
+/// <summary>The e-mails of the account pages, in the words of the portal; queued, the caller saves.</summary>
+public sealed class AccountEmails(Outbox outbox, HtmlEncoder html)
 {
-    public Task SendPasswordResetAsync(string to, string fullName, string login, string link, CancellationToken ct)
+    public const string PasswordResetSubject = "Сброс пароля в системе «Аттестация»";
+
+    /// <summary>The reset link goes by mail only: it is no news for the list in the portal, where the person is
+    /// already signed in.</summary>
+    public void QueuePasswordReset(Guid userId, string to, string fullName, string login, string link)
     {
         var plain = $"""
             Здравствуйте, {fullName}!
@@ -22,6 +27,9 @@ public sealed class AccountEmails(IMailSender sender, HtmlEncoder html)
             <p><a href="{html.Encode(link)}">Задать новый пароль</a></p>
             <p>Если вы не запрашивали сброс пароля, просто проигнорируйте это письмо.</p>
             """;
-        return sender.SendAsync(new EmailMessage(to, "Сброс пароля в системе «Аттестация»", plain, body), ct);
+        outbox.Queue(new OutgoingLetter(LetterKind.PasswordReset, new EmailMessage(to, PasswordResetSubject, plain, body))
+        {
+            UserId = userId,
+        });
     }
 }

@@ -1,6 +1,7 @@
-using System.Text.Encodings.Web;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
 
 namespace Attestation.Web.Notifications;
@@ -8,8 +9,10 @@ namespace Attestation.Web.Notifications;
 /// <summary>
 /// The letters a teacher gets when the municipal coordinator (or an expert, or the operator) acts on his application. «Статус заявления смотрят не
 /// все!» (the coordinator's manual): the rejection in particular must reach the teacher by mail, with the reason.
+/// Each letter is queued in the caller's DbContext (<see cref="Outbox"/>) and saved with the change it tells about; the
+/// teacher's list in the portal gets the same news. The answer is false when the teacher has no address to write to.
 /// </summary>
-public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
+public sealed class ApplicationEmails(LetterComposer letters, LinkGenerator routes)
 {
     public const string RegisteredSubject = "Заявление о проведении аттестации зарегистрировано";
     public const string RejectedSubject = "Заявление отклонено";
@@ -18,18 +21,20 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
     public const string ConclusionAttachedSubject = "Итоговое заключение прикреплено";
     public const string ScheduledSubject = "Назначены период аттестации и специалисты по аттестации";
     public const string DecisionSubject = "Решение аттестационной комиссии";
+    public const string ConclusionVerifiedSubject = "Итоговое заключение проверено";
+    public const string MeetingSetSubject = "Назначено заседание аттестационной комиссии";
 
-    public Task<bool> SendRegisteredAsync(Recipient teacher, string number, DateOnly registeredOn, string link)
+    public bool QueueRegistered(Recipient teacher, string number, DateOnly registeredOn, Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         var greeting = $"Здравствуйте, {teacher.FullName}!";
         var what = $"Ваше заявление о проведении аттестации зарегистрировано муниципальным координатором: № {number} от {registeredOn.ToRussianDate()}.";
         var next = "Координатор назначит период аттестации и двух специалистов по аттестации; когда это произойдёт, вы увидите их в личном кабинете.";
-        return SendAsync(teacher, RegisteredSubject, link, "Открыть заявление", greeting, what, next);
+        return Queue(teacher, LetterKind.Registered, RegisteredSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, next);
     }
 
-    public Task<bool> SendRejectedAsync(Recipient teacher, DateOnly submittedOn, string reason, CoordinatorContact coordinator,
-        string link)
+    public bool QueueRejected(Recipient teacher, DateOnly submittedOn, string reason, CoordinatorContact coordinator,
+        Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(coordinator);
@@ -39,10 +44,10 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
         var todo = "Что делать: откройте заявление в личном кабинете, исправьте то, что указано в причине (при необходимости " +
             "распечатайте, подпишите и прикрепите новый скан), и подайте заявление повторно. История заявления сохранится.";
         var contact = $"Если причина непонятна, свяжитесь с муниципальным координатором: {Contact(coordinator)}.";
-        return SendAsync(teacher, RejectedSubject, link, "Исправить заявление", greeting, what, why, todo, contact);
+        return Queue(teacher, LetterKind.Rejected, RejectedSubject, TeacherApplication(applicationId), applicationId, "Исправить заявление", greeting, what, why, todo, contact);
     }
 
-    public Task<bool> SendWithdrawalRegisteredAsync(Recipient teacher, DateOnly registeredOn, string reason, string link)
+    public bool QueueWithdrawalRegistered(Recipient teacher, DateOnly registeredOn, string reason, Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         var greeting = $"Здравствуйте, {teacher.FullName}!";
@@ -50,7 +55,7 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
             "ваше заявление о проведении аттестации отозвано и исключено из графика аттестации.";
         var why = $"Причина отзыва: {reason}.";
         var next = "Чтобы пройти аттестацию позже, подайте новое заявление в личном кабинете.";
-        return SendAsync(teacher, WithdrawalRegisteredSubject, link, "Открыть заявление", greeting, what, why, next);
+        return Queue(teacher, LetterKind.WithdrawalRegistered, WithdrawalRegisteredSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, why, next);
     }
 
     /// <summary>
@@ -59,7 +64,7 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
     /// the commission decides. <paramref name="signedByAll"/>: the conclusion came on paper with all three signatures, so
     /// nothing is left for the teacher to attach.
     /// </summary>
-    public Task<bool> SendConclusionAttachedAsync(Recipient teacher, string period, bool signedByAll, bool replaced, string link)
+    public bool QueueConclusionAttached(Recipient teacher, string period, bool signedByAll, bool replaced, Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         var greeting = $"Здравствуйте, {teacher.FullName}!";
@@ -71,12 +76,12 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
               "прикреплять подписанный экземпляр не нужно. Просмотреть заключение можно в личном кабинете."
             : "Необходимо его просмотреть в личном кабинете и в случае согласия распечатать и подписать его, а затем " +
               "прикрепить подписанный скан. После этого заключение проверит муниципальный координатор.";
-        return SendAsync(teacher, ConclusionAttachedSubject, link, "Открыть заявление", greeting, what, next);
+        return Queue(teacher, LetterKind.ConclusionAttached, ConclusionAttachedSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, next);
     }
 
     /// <summary>The period and the two experts are in the schedule: the teacher learns who will come and when.</summary>
-    public Task<bool> SendScheduledAsync(Recipient teacher, string periodText, IReadOnlyList<string> experts, bool changed,
-        string link)
+    public bool QueueScheduled(Recipient teacher, string periodText, IReadOnlyList<string> experts, bool changed,
+        Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(experts);
@@ -87,11 +92,11 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
         var who = $"Специалисты по аттестации: {string.Join("; ", experts)}.";
         var next = "Специалисты свяжутся с вами не позднее чем за 14 дней до начала периода, чтобы согласовать даты и, при " +
             "необходимости, запросить недостающие материалы. График утверждается оператором после 12 числа месяца, предшествующего периоду.";
-        return SendAsync(teacher, ScheduledSubject, link, "Открыть заявление", greeting, what, who, next);
+        return Queue(teacher, LetterKind.Scheduled, ScheduledSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, who, next);
     }
 
     /// <summary>The commission's decision with the order that gives it effect.</summary>
-    public Task<bool> SendDecisionAsync(Recipient teacher, QualificationCategory claimed, CommissionDecision decision, string link)
+    public bool QueueDecision(Recipient teacher, QualificationCategory claimed, CommissionDecision decision, Guid applicationId)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(decision);
@@ -113,10 +118,33 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
         var next = established
             ? "Квалификационная категория добавлена в ваш профиль в личном кабинете; срок её действия не ограничен."
             : "Решение и историю заявления можно посмотреть в личном кабинете.";
-        return SendAsync(teacher, DecisionSubject, link, "Открыть заявление", greeting, what, order, next);
+        return Queue(teacher, LetterKind.Decision, DecisionSubject, TeacherApplication(applicationId), applicationId, "Открыть заявление", greeting, what, order, next);
     }
 
-    public Task<bool> SendSubmissionReminderAsync(Recipient teacher, CoordinatorContact coordinator, string link)
+    /// <summary>The coordinator has checked the conclusion: the application goes to the commission.</summary>
+    public bool QueueConclusionVerified(Recipient teacher, Conformity mark, Guid applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Муниципальный координатор проверил итоговое заключение по вашему заявлению о проведении аттестации: {mark.ToRussian()} " +
+            "требованиям, предъявляемым к заявленной квалификационной категории.";
+        var next = "Заявление будет рассмотрено на заседании аттестационной комиссии; о дате заседания вам сообщат отдельным письмом.";
+        return Queue(teacher, LetterKind.ConclusionVerified, ConclusionVerifiedSubject, TeacherApplication(applicationId), applicationId,
+            "Открыть заявление", greeting, what, next);
+    }
+
+    /// <summary>The application is on the list of a commission meeting: the teacher learns its date.</summary>
+    public bool QueueMeetingSet(Recipient teacher, DateOnly meetingDate, Guid applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        var greeting = $"Здравствуйте, {teacher.FullName}!";
+        var what = $"Ваше заявление о проведении аттестации включено в заседание аттестационной комиссии {meetingDate.ToRussianDate()}.";
+        var next = "Присутствовать на заседании не нужно: о решении комиссии вам сообщат письмом, его можно будет увидеть и в личном кабинете.";
+        return Queue(teacher, LetterKind.MeetingSet, MeetingSetSubject, TeacherApplication(applicationId), applicationId,
+            "Открыть заявление", greeting, what, next);
+    }
+
+    public bool QueueSubmissionReminder(Recipient teacher, CoordinatorContact coordinator)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(coordinator);
@@ -125,17 +153,20 @@ public sealed class ApplicationEmails(MailDelivery delivery, HtmlEncoder html)
         var todo = "Заполните заявление в личном кабинете, распечатайте и подпишите его, прикрепите скан и нажмите «Подать». " +
             "Если срок действия вашей квалификационной категории истекает, подайте заявление не позднее чем за три месяца до его окончания.";
         var contact = $"Вопросы можно задать муниципальному координатору по аттестации: {Contact(coordinator)}.";
-        return SendAsync(teacher, ReminderSubject, link, "Перейти в личный кабинет", greeting, what, todo, contact);
+        return Queue(teacher, LetterKind.SubmissionReminder, ReminderSubject, TeacherHome(), null, "Перейти в личный кабинет", greeting, what, todo, contact);
     }
 
-    // Sent after the change is saved: a visitor closing the tab must not cancel the letter, hence no token.
-    private Task<bool> SendAsync(Recipient teacher, string subject, string link, string linkText, params string[] paragraphs)
-    {
-        var plain = string.Join("\n\n", paragraphs.Append($"{linkText}: {link}"));
-        var body = MailDelivery.Paragraphs(html, paragraphs)
-            + $"<p><a href=\"{html.Encode(link)}\">{html.Encode(linkText)}</a></p>";
-        return delivery.TrySendAsync(new EmailMessage(teacher.Email, subject, plain, body), CancellationToken.None);
-    }
+    private bool Queue(Recipient teacher, LetterKind kind, string subject, string path, Guid? applicationId, string linkText,
+        params string[] paragraphs) =>
+        letters.Queue(teacher, kind, subject, path, applicationId, linkText, paragraphs);
+
+    private string TeacherApplication(Guid id) =>
+        routes.GetPathByPage("/Applications/Details", values: new { area = AreaNames.Teacher, id })
+        ?? throw new InvalidOperationException("No route to the teacher's application page.");
+
+    private string TeacherHome() =>
+        routes.GetPathByPage("/Index", values: new { area = AreaNames.Teacher })
+        ?? throw new InvalidOperationException("No route to the teacher's home page.");
 
     private static string Contact(CoordinatorContact coordinator) =>
         string.Join(", ", new[]

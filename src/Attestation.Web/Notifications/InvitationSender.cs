@@ -45,8 +45,8 @@ public class InvitationLetter
 
 /// <summary>
 /// Sends an invitation, whoever invites: the municipal coordinator his experts and school coordinators, the operator
-/// the municipal coordinators. The invitation is saved first and removed again if its letter cannot go, since the token
-/// exists only in the letter.
+/// the municipal coordinators. The invitation and its letter are saved together: the token exists only in the letter,
+/// and the outbox delivers it however long the mail server is away.
 /// </summary>
 public sealed class InvitationSender(
     AttestationDbContext db,
@@ -56,7 +56,8 @@ public sealed class InvitationSender(
     RegionTime region,
     IOptions<InvitationOptions> options)
 {
-    public const string NotSentMessage = "Письмо отправить не удалось. Проверьте адрес и попробуйте ещё раз позже.";
+    /// <summary>The one refusal left: the same form was posted meanwhile with another address.</summary>
+    public const string NotSentMessage = "Приглашение не сохранено: эта форма только что отправлена с другим адресом. Проверьте список приглашений и при необходимости повторите.";
 
     public int LifetimeDays => options.Value.LifetimeDays;
 
@@ -71,11 +72,11 @@ public sealed class InvitationSender(
     }
 
     /// <summary>
-    /// Saves the invitation of <paramref name="role"/> to <paramref name="municipalityId"/> and sends the letter with the
-    /// link; null when the letter could not be sent (and nothing is kept).
+    /// Saves the invitation of <paramref name="role"/> to <paramref name="municipalityId"/> with the letter that carries
+    /// the link; null when another post of the same form made a different invitation meanwhile.
     /// </summary>
     public async Task<Invitation?> SendAsync(InvitationLetter letter, string role, int municipalityId, int? organisationId,
-        Actor by, IUrlHelper url, HttpRequest request, CancellationToken ct)
+        Actor by, IUrlHelper url, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(url);
@@ -93,31 +94,23 @@ public sealed class InvitationSender(
         var (invitation, token) = Invitation.Create(letter.Email, role, municipalityId, organisationId, by, region.Now,
             options.Value.Lifetime, key);
         db.Invitations.Add(invitation);
+        var municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
+        var organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
+        var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!);
+        emails.Queue(invitation.Email, letter.Subject, letter.Message, Roles.DisplayName(invitation.Role),
+            municipality, organisation, link, invitation.ExpiresAt, Invitation.InviterOf(invitation.Role));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
-            // The other post of the same form saved it a moment earlier: that one sends the letter.
-            db.Entry(invitation).State = EntityState.Detached;
+            // The other post of the same form saved it (and its letter) a moment earlier.
+            db.ChangeTracker.Clear();
             var other = await SentBeforeAsync(letter.FormKey, ct);
             return other is not null && IsSameAs(other, letter, by) ? other : null;
         }
-
-        var municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
-        var organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
-        var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!, request);
-        // A header cannot span lines: a pasted line break would otherwise break the letter.
-        var subject = string.Join(' ', letter.Subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        var sent = await emails.SendAsync(invitation.Email, subject, letter.Message, Roles.DisplayName(invitation.Role),
-            municipality, organisation, link, invitation.ExpiresAt, Invitation.InviterOf(invitation.Role));
-        if (sent)
-            return invitation;
-
-        db.Invitations.Remove(invitation);
-        await db.SaveChangesAsync(CancellationToken.None);
-        return null;
+        return invitation;
     }
 
     private static bool IsSameAs(Invitation invitation, InvitationLetter letter, Actor by) =>

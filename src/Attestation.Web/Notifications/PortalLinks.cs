@@ -6,11 +6,17 @@ namespace Attestation.Web.Notifications;
 /// Absolute links for e-mails. They are built on the configured public address, never on the Host header of the
 /// request: a forged Host must not turn a password-reset link into one that hands the token to another site.
 /// </summary>
-public sealed partial class PortalLinks(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<PortalLinks> logger)
+public sealed partial class PortalLinks(
+    IOptions<EmailOptions> options,
+    IHostEnvironment environment,
+    IHttpContextAccessor http,
+    ILogger<PortalLinks> logger)
 {
-    public string Absolute(string relativeUrl, HttpRequest request)
+    /// <summary><paramref name="relativeUrl"/> on the public address (or, in development without one, on the current
+    /// request's).</summary>
+    public string Absolute(string relativeUrl)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(relativeUrl);
         var configured = options.Value.PublicBaseUrl;
         Uri baseUri;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -19,6 +25,8 @@ public sealed partial class PortalLinks(IOptions<EmailOptions> options, IHostEnv
         }
         else
         {
+            var request = http.HttpContext?.Request
+                ?? throw new InvalidOperationException("Email:PublicBaseUrl is needed for links in letters composed outside a request.");
             if (!environment.IsDevelopment())
                 LogNoPublicAddress(logger);
             baseUri = new Uri($"{request.Scheme}://{request.Host}/");

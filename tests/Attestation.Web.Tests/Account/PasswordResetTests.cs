@@ -17,13 +17,13 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
     {
         await factory.CreateUserAsync(Roles.Teacher, "reset.mail", user => user.Email = "reset.mail@school.example.ru");
         using var client = factory.CreatePortalClient();
-        var before = factory.SentMails().Count;
+        var before = (await factory.SentMailsAsync()).Count;
 
         using var response = await RequestResetAsync(client, "reset.mail");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/ForgotPasswordConfirmation", response.RedirectPath());
-        var mail = Assert.Single(factory.SentMails().Skip(before));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(before));
         Assert.Equal("Сброс пароля в системе «Аттестация»", mail.Subject);
         Assert.Equal("reset.mail@school.example.ru", mail.To.Trim('<', '>'));
         var link = PlainLink(mail);
@@ -75,26 +75,26 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
     {
         await factory.CreateUserAsync(Roles.Expert, "reset.by.email", user => user.Email = "expert.reset@example.org");
         using var client = factory.CreatePortalClient();
-        var before = factory.SentMails().Count;
+        var before = (await factory.SentMailsAsync()).Count;
 
         using var response = await RequestResetAsync(client, "Expert.Reset@example.org");
 
         Assert.Equal("/Account/ForgotPasswordConfirmation", response.RedirectPath());
-        Assert.Equal("expert.reset@example.org", Assert.Single(factory.SentMails().Skip(before)).To.Trim('<', '>'));
+        Assert.Equal("expert.reset@example.org", Assert.Single((await factory.SentMailsAsync()).Skip(before)).To.Trim('<', '>'));
     }
 
     [Fact]
     public async Task Unknown_login_gets_the_same_confirmation_and_no_email_is_sent()
     {
         using var client = factory.CreatePortalClient();
-        var before = factory.SentMails().Count;
+        var before = (await factory.SentMailsAsync()).Count;
 
         using var response = await RequestResetAsync(client, "nobody.at.all");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/ForgotPasswordConfirmation", response.RedirectPath());
         Assert.Equal("Проверьте почту", (await client.GetDocumentAsync("/Account/ForgotPasswordConfirmation")).Heading());
-        Assert.Equal(before, factory.SentMails().Count);
+        Assert.Equal(before, (await factory.SentMailsAsync()).Count);
     }
 
     [Fact]
@@ -168,12 +168,12 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         using var client = configured.CreateClient(new() { AllowAutoRedirect = false });
         // A password-reset poisoning attempt: the request names the attacker's host.
         client.DefaultRequestHeaders.Host = "evil.example";
-        var before = factory.SentMails().Count;
+        var before = (await factory.SentMailsAsync()).Count;
 
         using var response = await RequestResetAsync(client, "reset.host");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var link = PlainLink(Assert.Single(factory.SentMails().Skip(before)));
+        var link = PlainLink(Assert.Single((await factory.SentMailsAsync()).Skip(before)));
         Assert.Equal("https://attestation.example.ru", link.GetLeftPart(UriPartial.Authority));
     }
 
@@ -182,9 +182,9 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
 
     private async Task<Uri> RequestLinkAsync(HttpClient client, string login)
     {
-        var before = factory.SentMails().Count;
+        var before = (await factory.SentMailsAsync()).Count;
         (await RequestResetAsync(client, login)).Dispose();
-        return PlainLink(Assert.Single(factory.SentMails().Skip(before)));
+        return PlainLink(Assert.Single((await factory.SentMailsAsync()).Skip(before)));
     }
 
     private static Task<HttpResponseMessage> SetPasswordAsync(HttpClient client, Uri link, string password) =>

@@ -1,19 +1,19 @@
 using System.Net;
-using System.Net.Mail;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
-using Attestation.Web.Notifications;
+using Attestation.Web.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Attestation.Web.Tests.Operations;
 
 /// <summary>
-/// The portal with two ways to fail: a test-only path whose request throws, and a mail server that refuses every
-/// message (so a real form post fails inside its page handler).
+/// The portal with two ways to fail: a test-only path whose request throws, and a database that refuses every letter
+/// queued in the outbox (so a real form post fails inside its page handler).
 /// </summary>
 public sealed class FailingPortalFactory : PortalFactory
 {
@@ -26,8 +26,7 @@ public sealed class FailingPortalFactory : PortalFactory
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, FailingPathStartupFilter>();
-            services.RemoveAll<IMailSender>();
-            services.AddSingleton<IMailSender, RefusingMailSender>();
+            services.ConfigureDbContext<AttestationDbContext>((_, options) => options.AddInterceptors(new RefusingOutbox()));
         });
     }
 
@@ -44,10 +43,13 @@ public sealed class FailingPortalFactory : PortalFactory
         };
     }
 
-    private sealed class RefusingMailSender : IMailSender
+    private sealed class RefusingOutbox : SaveChangesInterceptor
     {
-        public Task SendAsync(EmailMessage message, CancellationToken ct = default) =>
-            throw new SmtpException($"Сервер smtp.internal отказал, пароль {Secret}");
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any()
+                ? throw new PortalTestFailureException($"Outbox refused, database password {Secret}")
+                : base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }
 
@@ -89,7 +91,7 @@ public sealed class ErrorPageTests(FailingPortalFactory factory) : IClassFixture
             new Dictionary<string, string> { ["Input.Login"] = "error.mail" });
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        await AssertRussianErrorPageWithoutDetailsAsync(response, nameof(SmtpException));
+        await AssertRussianErrorPageWithoutDetailsAsync(response, nameof(PortalTestFailureException));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails, PortalLinks links) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AttestationDbContext db, AccountEmails emails, PortalLinks links)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,8 +40,9 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmail
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = links.Absolute(Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!, Request);
-            await emails.SendPasswordResetAsync(user.Email, user.FullName, user.UserName!, link, ct);
+            var link = links.Absolute(Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!);
+            emails.QueuePasswordReset(user.Id, user.Email, user.FullName, user.UserName!, link);
+            await db.SaveChangesAsync(ct);
         }
         return RedirectToPage("./ForgotPasswordConfirmation");
     }

@@ -43,7 +43,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
     {
         using var coordinator = await Coordinators.SignedInAsync(factory, "inv.ten.coord", Directory.Tomsk.Id);
         var form = await coordinator.GetDocumentAsync("/Municipality/Invitations/Create");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         var values = new Dictionary<string, string>
         {
             ["Input.Role"] = Roles.Expert,
@@ -58,7 +58,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
             answer.Dispose();
         await using (var db = factory.OpenDb())
             Assert.Equal(1, await db.Invitations.CountAsync(i => i.Email == "ten.times@school.example.ru"));
-        Assert.Single(factory.SentMails().Skip(mails), mail => mail.To.Contains("ten.times@", StringComparison.Ordinal));
+        Assert.Single((await factory.SentMailsAsync()).Skip(mails), mail => mail.To.Contains("ten.times@", StringComparison.Ordinal));
 
         // The same form with another address (the browser's «back») is another invitation.
         using var other = await coordinator.SubmitFormAsync(form, "/Municipality/Invitations/Create",
@@ -72,7 +72,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
     public async Task An_invited_expert_registers_through_the_link_with_the_role_and_municipality_of_the_invitation()
     {
         using var coordinator = await Coordinators.SignedInAsync(factory, "inv.expert.coord", Directory.Tomsk.Id);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var sent = await coordinator.SubmitFormAsync("/Municipality/Invitations/Create", new Dictionary<string, string>
         {
@@ -84,7 +84,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/Municipality/Invitations", sent.RedirectPath());
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("new.expert@school.example.ru", mail.To.Trim('<', '>'));
         Assert.Equal("Приглашение для эксперта", mail.Subject);
         Assert.StartsWith("Добрый день, Анна Сергеевна!\nПриглашаем вас.", mail.PlainText.Replace("\r\n", "\n", StringComparison.Ordinal),
@@ -247,7 +247,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
         invite["Input.OrganisationId"] = Directory.VillageSchool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var foreignSchool = await coordinator.SubmitFormAsync("/Municipality/Invitations/Create", invite);
         invite["Input.OrganisationId"] = Directory.Gymnasium.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         using var sent = await coordinator.SubmitFormAsync("/Municipality/Invitations/Create", invite);
 
         Assert.Equal("Выберите образовательную организацию координатора.",
@@ -255,7 +255,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
         Assert.Equal("Выберите образовательную организацию вашего муниципалитета.",
             (await foreignSchool.ReadDocumentAsync()).FieldError("Input.OrganisationId"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Contains($"Образовательная организация: {Directory.Gymnasium.Name}", mail.PlainText, StringComparison.Ordinal);
 
         using var invitee = factory.CreatePortalClient();
@@ -329,7 +329,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
     {
         await factory.CreateUserAsync(Roles.Expert, "inv.existing.expert", user => user.Email = "existing@example.org");
         using var coordinator = await Coordinators.SignedInAsync(factory, "inv.existing.coord", Directory.Tomsk.Id);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var response = await coordinator.SubmitFormAsync("/Municipality/Invitations/Create",
             new Dictionary<string, string> { ["Input.Email"] = "Existing@Example.org" });
@@ -337,7 +337,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Адрес «Existing@Example.org» уже зарегистрирован в системе: приглашение не нужно.",
             (await response.ReadDocumentAsync()).FieldError("Input.Email"));
-        Assert.Equal(mails, factory.SentMails().Count);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
     }
 
     [Fact]
@@ -369,13 +369,13 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
             ["Input.Login"] = "inv.host.coord",
             ["Input.Password"] = PortalFactory.Password,
         })).Dispose();
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var response = await client.SubmitFormAsync("/Municipality/Invitations/Create",
             new Dictionary<string, string> { ["Input.Email"] = "host@example.org" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var link = PlainLink(Assert.Single(factory.SentMails().Skip(mails)));
+        var link = PlainLink(Assert.Single((await factory.SentMailsAsync()).Skip(mails)));
         Assert.Equal("https://attestation.example.ru", link.GetLeftPart(UriPartial.Authority));
     }
 
@@ -383,11 +383,11 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
     private async Task<string> InviteAsync(string coordinatorLogin, string email)
     {
         using var coordinator = await Coordinators.SignedInAsync(factory, coordinatorLogin, Directory.Tomsk.Id);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         using var response = await coordinator.SubmitFormAsync("/Municipality/Invitations/Create",
             new Dictionary<string, string> { ["Input.Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return PlainLink(Assert.Single(factory.SentMails().Skip(mails))).PathAndQuery;
+        return PlainLink(Assert.Single((await factory.SentMailsAsync()).Skip(mails))).PathAndQuery;
     }
 
     private Dictionary<string, string> ExpertForm(string login, string? email = null) => new()

@@ -108,7 +108,7 @@ public sealed class IsolationTests(IsolationTests.World world) : IClassFixture<I
     public async Task Rejecting_another_municipalitys_application_is_not_found_and_changes_nothing()
     {
         using var client = await world.SignInAsync("iso.coord");
-        var mails = world.SentMails().Count;
+        var mails = (await world.SentMailsAsync()).Count;
 
         using var response = await Coordinators.ForgedPostAsync(client,
             $"/Municipality/Applications/Details?id={world.Foreign.Id}&handler=Reject",
@@ -116,7 +116,7 @@ public sealed class IsolationTests(IsolationTests.World world) : IClassFixture<I
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(world, world.Foreign.Id)).Status);
-        Assert.Equal(mails, world.SentMails().Count);
+        Assert.Equal(mails, (await world.SentMailsAsync()).Count);
     }
 
     [Fact]
@@ -137,13 +137,13 @@ public sealed class IsolationTests(IsolationTests.World world) : IClassFixture<I
     public async Task Reminding_another_municipalitys_teacher_is_not_found_and_sends_nothing()
     {
         using var client = await world.SignInAsync("iso.coord");
-        var mails = world.SentMails().Count;
+        var mails = (await world.SentMailsAsync()).Count;
 
         using var response = await Coordinators.ForgedPostAsync(client,
             $"/Municipality/NotApplied?id={world.ForeignIdleTeacher.Id}&handler=Send");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(mails, world.SentMails().Count);
+        Assert.Equal(mails, (await world.SentMailsAsync()).Count);
     }
 
     [Fact]

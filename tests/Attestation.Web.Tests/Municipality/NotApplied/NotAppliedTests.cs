@@ -54,7 +54,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         await Coordinators.CoordinatorAsync(factory, "na.one.coord", municipalityId);
         var client = await factory.SignInAsync("na.one.coord");
         var teacher = await TeacherAsync("na.one.teacher", municipalityId, organisationId, "Напоминаемая");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         var form = $"#teachers tr[data-id='{teacher.Id}'] form";
 
         using var first = await client.SubmitFormAsync(Url, new Dictionary<string, string>(), formSelector: form);
@@ -69,7 +69,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         Assert.True(afterFirst.QuerySelector($"{form} button")!.HasAttribute("disabled"));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Contains("уведомление сегодня уже отправлено, повторно его можно отправить завтра", afterSecond.QuerySelector("#refusal")!.TextContent, StringComparison.Ordinal);
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("na.one.teacher@example.org", mail.To.Trim('<', '>'));
         Assert.Equal(ApplicationEmails.ReminderSubject, mail.Subject);
         Assert.Contains("заявление о проведении аттестации ещё не подано", mail.PlainText, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         using var nextDay = await client.SubmitFormAsync(Url, new Dictionary<string, string>(), formSelector: form);
 
         Assert.Equal(HttpStatusCode.Redirect, nextDay.StatusCode);
-        Assert.Equal(2, factory.SentMails().Skip(mails).Count(m => m.To.Contains("na.one.teacher", StringComparison.Ordinal)));
+        Assert.Equal(2, (await factory.SentMailsAsync()).Skip(mails).Count(m => m.To.Contains("na.one.teacher", StringComparison.Ordinal)));
         client.Dispose();
     }
 
@@ -95,7 +95,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         await TeacherAsync("na.all.third", municipalityId, organisationId, "Третья");
         (await client.SubmitFormAsync(Url, new Dictionary<string, string>(),
             formSelector: $"#teachers tr[data-id='{early.Id}'] form")).Dispose();
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var all = await client.SubmitFormAsync(Url, new Dictionary<string, string>(), formSelector: "#send-all-form");
         var afterAll = await client.GetDocumentAsync(Url);
@@ -108,7 +108,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal("Уведомлений отправлено: 0. Пропущено, так как уведомление сегодня уже отправлялось: 3.",
             afterAgain.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Equal(["na.all.second@example.org", "na.all.third@example.org"],
-            factory.SentMails().Skip(mails).Select(m => m.To.Trim('<', '>')).Order());
+            (await factory.SentMailsAsync()).Skip(mails).Select(m => m.To.Trim('<', '>')).Order());
         await using var db = factory.OpenDb();
         Assert.Equal(3, db.NotificationLogs.Count(n => n.Kind == NotificationKind.SubmissionReminder
             && db.Users.Any(u => u.Id == n.UserId && u.MunicipalityId == municipalityId)));
@@ -123,13 +123,13 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         for (var i = 0; i < 5; i++)
             await TeacherAsync($"na.race.t{i}", municipalityId, organisationId, "Гонкова");
         var pages = await Task.WhenAll(first.GetDocumentAsync(Url), second.GetDocumentAsync(Url));
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         await Task.WhenAll(
             first.SubmitFormAsync(pages[0], Url, new Dictionary<string, string>(), formSelector: "#send-all-form"),
             second.SubmitFormAsync(pages[1], Url, new Dictionary<string, string>(), formSelector: "#send-all-form"));
 
-        var sent = factory.SentMails().Skip(mails).Select(m => m.To.Trim('<', '>')).ToList();
+        var sent = (await factory.SentMailsAsync()).Skip(mails).Select(m => m.To.Trim('<', '>')).ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"na.race.t{i}@example.org"), sent.Order());
     }
 

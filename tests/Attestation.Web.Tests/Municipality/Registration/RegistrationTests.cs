@@ -98,7 +98,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
             municipalityId, organisationId, Directory.SchoolTeacher.Id, "Первова"), daysAgo: 3);
         var second = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory, "reg.numbers.t2",
             municipalityId, organisationId, Directory.SchoolTeacher.Id, "Вторая"), daysAgo: 2);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var response = await RegisterAsync(client, first.Id);
         var page = await client.GetDocumentAsync($"/Municipality/Applications/Details?id={first.Id}");
@@ -120,7 +120,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
             StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#consider"));
 
-        var sent = factory.SentMails().Skip(mails).ToList();
+        var sent = (await factory.SentMailsAsync()).Skip(mails).ToList();
         Assert.Equal(["reg.numbers.t1@example.org", "reg.numbers.t2@example.org"], sent.Select(m => m.To.Trim('<', '>')));
         Assert.All(sent, mail => Assert.Equal(ApplicationEmails.RegisteredSubject, mail.Subject));
         Assert.Contains($"№ 1/{Today.Year} от {Today:dd.MM.yyyy}", sent[0].PlainText, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         var application = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory,
             "reg.twice.teacher", municipalityId, organisationId, Directory.SchoolTeacher.Id), daysAgo: 5);
         var tokens = await Task.WhenAll(Coordinators.AntiforgeryTokenAsync(first), Coordinators.AntiforgeryTokenAsync(second));
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         var responses = await Task.WhenAll(
             PostRegisterAsync(first, tokens[0], application.Id),
@@ -200,7 +200,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         var saved = await Coordinators.ReloadAsync(factory, application.Id);
         Assert.Equal($"1/{Today.Year}", saved.RegistrationNumber);
         Assert.Single(saved.Events, e => e.Kind == ApplicationEventKind.Registered);
-        Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         // The refused attempt gave its number back: the next registration is number 2, not 3.
         var next = await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory,
             "reg.twice.next", municipalityId, organisationId, Directory.SchoolTeacher.Id), daysAgo: 1);
@@ -213,7 +213,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
     {
         using var client = await Coordinators.SignedInAsync(factory, "reg.noreason.coord", Directory.District.Id);
         var application = await SubmittedAsync("reg.noreason.teacher", "Безпричинная", daysAgo: 4);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         var url = $"/Municipality/Applications/Details?id={application.Id}";
 
         using var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Reject.Reason"] = "   " },
@@ -228,7 +228,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
             },
             page.FieldErrors());
         Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, application.Id)).Status);
-        Assert.Equal(mails, factory.SentMails().Count);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
     {
         using var client = await Coordinators.SignedInAsync(factory, "reg.reject.coord", Directory.District.Id);
         var application = await SubmittedAsync("reg.reject.teacher", "Отклонённая", daysAgo: 6);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         const string reason = "Отсутствует подпись на скане заявления; неправильно указана должность.";
 
         using var response = await client.SubmitFormAsync($"/Municipality/Applications/Details?id={application.Id}",
@@ -249,7 +249,7 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         var rejected = saved.Events.OrderBy(e => e.Number).Last();
         Assert.Equal((ApplicationEventKind.Rejected, reason), (rejected.Kind, rejected.Reason));
 
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("reg.reject.teacher@example.org", mail.To.Trim('<', '>'));
         Assert.Equal("Заявление отклонено", mail.Subject);
         Assert.Contains(reason, mail.PlainText, StringComparison.Ordinal);

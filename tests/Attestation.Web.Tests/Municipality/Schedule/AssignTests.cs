@@ -20,7 +20,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var second = await _world.ExpertAsync(place, "Громов");
         var application = await _world.ApplicationAsync(place, "Иванова", ApplicationStage.Registered);
         using var client = await factory.SignInAsync(coordinator.UserName!);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         var values = new Dictionary<string, string>
         {
             ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
@@ -39,7 +39,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         Assert.Equal(coordinator.Id, saved.Events[^1].ActorId);
 
         // The teacher learns the period and the two experts by mail.
-        var letter = Assert.Single(factory.SentMails().Skip(mails));
+        var letter = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("Назначены период аттестации и специалисты по аттестации", letter.Subject);
         Assert.Contains($"аттестация пройдёт {factory.OpenPeriod.PrepositionalName}", letter.PlainText, StringComparison.Ordinal);
         Assert.Contains($"Специалисты по аттестации: {first.FullName}; {second.FullName}.", letter.PlainText, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         // Saving the same choice again changes nothing and sends nothing.
         using (var again = await client.SubmitFormAsync(Url(application.Id), values))
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Single((await factory.SentMailsAsync()).Skip(mails));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
             .Scheduled(period, expertA, expertB, at.AddHours(2))
             .Withdrawn(WithdrawalReason.Health, at: at.AddHours(3), registered: false)
             .AtAsync(ApplicationStage.Scheduled);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var response = await client.SubmitFormAsync(Url, new Dictionary<string, string>(),
             formSelector: $"#pending tr[data-id='{application.Id}'] form");
@@ -77,7 +77,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
         var withdrawn = saved.Events.OrderBy(e => e.Number).Last();
         Assert.Equal((ApplicationEventKind.Withdrawn, Roles.MunicipalCoordinator), (withdrawn.Kind, withdrawn.ActorRole));
 
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("wd.register.teacher@example.org", mail.To.Trim('<', '>'));
         Assert.Equal(ApplicationEmails.WithdrawalRegisteredSubject, mail.Subject);
         Assert.Equal("Заявление на отзыв зарегистрировано", mail.Subject);
@@ -99,7 +99,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
             WithdrawalReason.Dismissal, null);
         var page = await client.GetDocumentAsync(Url);
         var form = $"#pending tr[data-id='{application.Id}'] form";
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         (await client.SubmitFormAsync(page, Url, new Dictionary<string, string>(), formSelector: form)).Dispose();
         using var stale = await client.SubmitFormAsync(page, Url, new Dictionary<string, string>(), formSelector: form);
@@ -107,7 +107,7 @@ public sealed class WithdrawalTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         var after = await client.GetDocumentAsync(Url);
         Assert.Equal("Нет поданного заявления на отзыв: регистрировать нечего.", after.QuerySelector("#refusal")!.TextContent.Trim());
-        Assert.Single(factory.SentMails().Skip(mails));
+        Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Single((await Coordinators.ReloadAsync(factory, application.Id)).Events, e => e.Kind == ApplicationEventKind.Withdrawn);
     }
 

@@ -59,7 +59,7 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
         page = await client.GetDocumentAsync(MeetingUrl(meetingId));
         Assert.Equal("Иванова Ольга Ивановна: отказать в установлении квалификационной категории.", StatusMessage(page));
 
-        var mailsBefore = factory.SentMails().Count;
+        var mailsBefore = (await factory.SentMailsAsync()).Count;
         using (var order = await client.SubmitFormAsync(page, MeetingUrl(meetingId), OrderValues(" 301-р ", orderDay), OrderForm))
             Assert.Equal(HttpStatusCode.Redirect, order.StatusCode);
         var done = await client.GetDocumentAsync(MeetingUrl(meetingId));
@@ -67,7 +67,7 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
             + "Педагогам отправлены письма с решением.", StatusMessage(done));
 
         // Each teacher gets the decision and the order by mail, in the words of the decision.
-        var letters = factory.SentMails().Skip(mailsBefore).ToList();
+        var letters = (await factory.SentMailsAsync()).Skip(mailsBefore).ToList();
         Assert.Equal(new[] { $"{recommended.Login}@example.org", $"{notRecommended.Login}@example.org" }.Order(), letters.Select(m => m.To).Order());
         Assert.All(letters, m => Assert.Equal("Решение аттестационной комиссии", m.Subject));
         var yes = letters.Single(m => m.To.StartsWith(recommended.Login, StringComparison.Ordinal)).PlainText;

@@ -2,6 +2,7 @@ using System.Net;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Testing;
+using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
@@ -167,6 +168,16 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
         Assert.Equal("2", Text(after.QuerySelector("#listed")!));
         Assert.Equal(2, await _desk.CountAsync(db => db.MeetingItems.Where(i => i.MeetingId == meetingId)));
         Assert.Equal(1, await _desk.CountAsync(db => db.MeetingItems.Where(i => i.ApplicationId == elsewhere.ApplicationId)));
+        // The two teachers put on the list learn the meeting's date; the two refused hear nothing.
+        await using (var db = factory.OpenDb())
+        {
+            var told = await db.OutboxMessages.Where(m => m.Kind == LetterKind.MeetingSet).ToListAsync();
+            var date = _desk.Today.AddDays(3).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(new[] { tomsk.ApplicationId, simplified.ApplicationId }, id => Assert.Contains(
+                $"включено в заседание аттестационной комиссии {date}", Assert.Single(told, m => m.ApplicationId == id).PlainText,
+                StringComparison.Ordinal));
+            Assert.DoesNotContain(told, m => m.ApplicationId == signed.ApplicationId || m.ApplicationId == elsewhere.ApplicationId);
+        }
 
         using (var none = await PostCheckedAsync(client, after, AddForm, "Selected", []))
         {

@@ -26,13 +26,13 @@ public sealed class ConclusionMailTests(PortalWithDirectoryFactory factory) : IC
         var id = await _cabinet.ScheduledApplicationAsync(teacher, expertA, expertB, start);
         await _cabinet.MakeVisibleAsync(start, _cabinet.Directory.Tomsk.Id, @operator);
         using var client = await factory.SignInAsync("mail.a");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var uploaded = await ExpertCabinet.UploadConclusionAsync(client, id, nameof(Conformity.DoesNotCorrespond),
             "Результаты не подтверждены.", "заключение.pdf", SamplePdf.Bytes("first"));
 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("mail.t@example.org", mail.To.Trim('<', '>'));
         Assert.Equal(ApplicationEmails.ConclusionAttachedSubject, mail.Subject);
         var period = new AttestationPeriod(start.Year, start.Month).Name;
@@ -51,7 +51,7 @@ public sealed class ConclusionMailTests(PortalWithDirectoryFactory factory) : IC
             "заключение-2.pdf", SamplePdf.Bytes("second"));
 
         Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
-        var second = Assert.Single(factory.SentMails().Skip(mails + 1));
+        var second = Assert.Single((await factory.SentMailsAsync()).Skip(mails + 1));
         Assert.Contains("прикреплено новое итоговое заключение специалистов по аттестации взамен прежнего", second.PlainText, StringComparison.Ordinal);
     }
 }

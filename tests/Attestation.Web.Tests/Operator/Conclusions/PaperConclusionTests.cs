@@ -52,7 +52,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         var @operator = await _desk.CreateOperatorAsync("paper.operator");
         using var client = await factory.SignInAsync("paper.operator");
         var scan = SampleFiles.Pdf("paper conclusion");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         // The application's card leads to the upload.
         var card = await client.GetDocumentAsync($"/Operator/Applications/Details?id={id}");
@@ -98,7 +98,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         }
 
         // And has a letter that asks for nothing more and keeps the recommendation for the cabinet.
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("paper.t@example.org", mail.To.Trim('<', '>'));
         Assert.Equal(ApplicationEmails.ConclusionAttachedSubject, mail.Subject);
         Assert.Contains("прикреплено итоговое заключение специалистов по аттестации", mail.PlainText, StringComparison.Ordinal);
@@ -119,13 +119,13 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         var (id, _) = await ScheduledAsync("unsigned");
         var @operator = await _desk.CreateOperatorAsync("unsigned.operator");
         using var client = await factory.SignInAsync("unsigned.operator");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var first = await UploadAsync(client, id, nameof(Conformity.DoesNotCorrespond), "", "скан.pdf", SampleFiles.Pdf("one"), signedByAll: false);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(ApplicationStatus.ConclusionUploaded, (await _desk.LoadAsync(id)).Status);
-        var letter = Assert.Single(factory.SentMails().Skip(mails));
+        var letter = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Contains("в случае согласия распечатать и подписать его, а затем прикрепить подписанный скан", letter.PlainText, StringComparison.Ordinal);
 
         // The form offers the replacement with what was recorded.
@@ -140,7 +140,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         Assert.Equal(Conformity.Corresponds, saved.Conclusion!.Recommendation);
         Assert.Contains(saved.Events, e => e.Kind == ApplicationEventKind.ConclusionReplaced && e.ActorId == @operator.Id
             && e.Description == "Итоговое заключение заменено: соответствует");
-        var replaced = factory.SentMails().Skip(mails + 1).Single();
+        var replaced = (await factory.SentMailsAsync()).Skip(mails + 1).Single();
         Assert.Contains("новое итоговое заключение специалистов по аттестации взамен прежнего", replaced.PlainText, StringComparison.Ordinal);
     }
 
@@ -152,7 +152,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         using var client = await factory.SignInAsync("html.operator");
         var files = await _desk.StoredFileCountAsync();
         var before = await _desk.LoadAsync(id);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var response = await UploadAsync(client, id, nameof(Conformity.DoesNotCorrespond), "Набранный комментарий",
             "заключение.pdf", SampleFiles.Html(), signedByAll: false);
@@ -167,7 +167,7 @@ public sealed class PaperConclusionTests(PortalWithDirectoryFactory factory) : I
         var after = await _desk.LoadAsync(id);
         Assert.Equal((ApplicationStatus.Scheduled, before.LastEventNumber), (after.Status, after.LastEventNumber));
         Assert.Equal(files, await _desk.StoredFileCountAsync());
-        Assert.Equal(mails, factory.SentMails().Count);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
 
         using var noChoice = await UploadAsync(client, id, recommendation: null, "", "скан.pdf", SampleFiles.Pdf());
         Assert.Equal("Выберите рекомендацию: соответствует или не соответствует заявленной квалификационной категории.",

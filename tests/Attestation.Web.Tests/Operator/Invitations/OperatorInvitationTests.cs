@@ -38,7 +38,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
         Assert.Equal(["Город Томск", "Томский район"],
             form.Options("Input.MunicipalityId").Where(o => o.Value.Length > 0).Select(o => o.Text).Intersect(["Город Томск", "Томский район"]));
         Assert.Empty(form.QuerySelectorAll("input[name='Input.Role']"));
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var sent = await client.SubmitFormAsync(form, "/Operator/Invitations/Create", new Dictionary<string, string>
         {
@@ -50,7 +50,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/Operator/Invitations", sent.RedirectPath());
-        var mail = Assert.Single(factory.SentMails().Skip(mails));
+        var mail = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("new.coordinator@district.example.ru", mail.To.Trim('<', '>'));
         Assert.Contains("Роль: Координатор по аттестации по муниципальному образованию", mail.PlainText, StringComparison.Ordinal);
         Assert.Contains("Муниципальное образование: Томский район", mail.PlainText, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
         using var coordinator = await Coordinators.SignedInAsync(factory, "oi.coord", Directory.Tomsk.Id);
         var form = await coordinator.GetDocumentAsync("/Municipality/Invitations/Create");
         Assert.DoesNotContain(Roles.MunicipalCoordinator, form.QuerySelectorAll("input[name='Input.Role']").Select(r => r.GetAttribute("value")));
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         foreach (var role in new[] { Roles.MunicipalCoordinator, Roles.Operator })
         {
@@ -128,7 +128,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
         using var operatorPage = await coordinator.GetAsync("/Operator/Invitations/Create");
 
         Assert.Equal(HttpStatusCode.Forbidden, operatorPage.StatusCode);
-        Assert.Equal(mails, factory.SentMails().Count);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
         Assert.Equal(0, await _desk.CountAsync(db => db.Invitations.Where(i => i.Email == "colleague@example.org")));
         // The rule holds below the pages too.
         Assert.Throws<ArgumentOutOfRangeException>(() => Invitation.Create("colleague@example.org", Roles.MunicipalCoordinator,
@@ -143,7 +143,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
         await factory.CreateUserAsync(Roles.Expert, "oi.existing", user => user.Email = "existing.coordinator@example.org");
         await _desk.CreateOperatorAsync("oi.fields.operator");
         using var client = await factory.SignInAsync("oi.fields.operator");
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
 
         using var none = await client.SubmitFormAsync("/Operator/Invitations/Create", new Dictionary<string, string>
         {
@@ -168,7 +168,7 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
         Assert.Equal("Выберите муниципальное образование из списка.", (await unknown.ReadDocumentAsync()).FieldError("Input.MunicipalityId"));
         Assert.Equal("Адрес «Existing.Coordinator@example.org» уже зарегистрирован в системе: приглашение не нужно.",
             (await existing.ReadDocumentAsync()).FieldError("Input.Email"));
-        Assert.Equal(mails, factory.SentMails().Count);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
     }
 
     [Fact]
@@ -231,14 +231,14 @@ public sealed partial class OperatorInvitationTests(PortalWithDirectoryFactory f
     {
         await _desk.CreateOperatorAsync(operatorLogin);
         using var client = await factory.SignInAsync(operatorLogin);
-        var mails = factory.SentMails().Count;
+        var mails = (await factory.SentMailsAsync()).Count;
         using var response = await client.SubmitFormAsync("/Operator/Invitations/Create", new Dictionary<string, string>
         {
             ["Input.MunicipalityId"] = Id(municipalityId ?? Directory.District.Id),
             ["Input.Email"] = email,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return PlainLink(Assert.Single(factory.SentMails().Skip(mails)));
+        return PlainLink(Assert.Single((await factory.SentMailsAsync()).Skip(mails)));
     }
 
     private static Dictionary<string, string> CoordinatorForm(string login) => new()

@@ -76,6 +76,7 @@ public sealed class ConclusionModel(
                 ModelState, nameof(Input), ct))
             return await RedisplayAsync(application, ct);
 
+        var sent = await upload.NotifyTeacherAsync(application, replacing, ct);
         var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Notices.ChangedMeanwhile(application.FullName));
         if (saved.Refusal is { } refusal)
         {
@@ -83,11 +84,10 @@ public sealed class ConclusionModel(
             return RedirectToPage("./Conclusion", new { id });
         }
 
-        var sent = await upload.NotifyTeacherAsync(application, replacing, Url, Request);
         StatusMessage = (replacing
             ? "Итоговое заключение заменено."
             : "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.")
-            + (sent ? "" : " Письмо аттестуемому отправить не удалось: сообщите ему о заключении.");
+            + (sent ? "" : " У аттестуемого не указан адрес электронной почты: сообщите ему о заключении.");
         return RedirectToPage("./Attestee", new { id });
     }
 

@@ -23,7 +23,6 @@ public sealed class DetailsModel(
     ApplicationView view,
     ApplicationWarnings warnings,
     ApplicationEmails emails,
-    PortalLinks links,
     RegionTime region) : PageModel
 {
     /// <summary>The list the «Зарегистрировать» button of the journal posts from: the answer returns there.</summary>
@@ -92,11 +91,14 @@ public sealed class DetailsModel(
 
         var on = region.Today;
         var number = "";
+        var sent = false;
         var saved = await db.TrySaveAsync(async token =>
         {
             number = RegistrationNumbers.Format(
                 await RegistrationNumbers.NextAsync(db, application.MunicipalityId, on.Year, token), on.Year);
             application.Register(Actor, number, on, region.Now);
+            sent = await db.RecipientAsync(application.TeacherId, token) is { } teacher
+                && emails.QueueRegistered(teacher, number, on, application.Id);
         }, ct, Notices.ChangedMeanwhile(application.FullName), inTransaction: true,
             duplicate: "Регистрационный номер уже занят. Повторите регистрацию.");
         if (saved.Refusal is { } refusal)
@@ -105,10 +107,8 @@ public sealed class DetailsModel(
             return Back(id, from);
         }
 
-        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
-        var sent = teacher is not null && await emails.SendRegisteredAsync(teacher, number, on, TeacherLink(application.Id));
         StatusMessage = $"{application.FullName}: заявление зарегистрировано, № {number} от {on.ToRussianDate()}. "
-            + (sent ? "Педагогу отправлено письмо." : "Письмо педагогу отправить не удалось: сообщите ему о регистрации.");
+            + (sent ? "Педагогу отправлено письмо." : "У педагога не указан адрес электронной почты: сообщите ему о регистрации.");
         return Back(id, from);
     }
 
@@ -124,8 +124,15 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        var saved = await db.TrySaveAsync(() => application.Reject(Actor, Reject.Reason!, region.Now), ct,
-            Notices.ChangedMeanwhile(application.FullName));
+        var sent = false;
+        var saved = await db.TrySaveAsync(async token =>
+        {
+            application.Reject(Actor, Reject.Reason!, region.Now);
+            var coordinator = await db.CoordinatorContactAsync(User.UserId(), token);
+            var submittedOn = RegionClock.Today(application.SubmittedAt!.Value, region.Zone);
+            sent = await db.RecipientAsync(application.TeacherId, token) is { } teacher
+                && emails.QueueRejected(teacher, submittedOn, application.RejectionReason!, coordinator, application.Id);
+        }, ct, Notices.ChangedMeanwhile(application.FullName));
         if (saved.ReportTo(ModelState))
         {
             db.ChangeTracker.Clear();
@@ -136,13 +143,8 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
-        var coordinator = await db.CoordinatorContactAsync(User.UserId(), CancellationToken.None);
-        var submittedOn = RegionClock.Today(application.SubmittedAt!.Value, region.Zone);
-        var sent = teacher is not null && await emails.SendRejectedAsync(teacher, submittedOn, application.RejectionReason!,
-            coordinator, TeacherLink(application.Id));
         StatusMessage = $"{application.FullName}: заявление отклонено. "
-            + (sent ? "Педагогу отправлено письмо с причиной отклонения. " : "Письмо педагогу отправить не удалось. ")
+            + (sent ? "Педагогу отправлено письмо с причиной отклонения. " : "У педагога не указан адрес электронной почты. ")
             + "Статус заявления смотрят не все: желательно позвонить педагогу.";
         return RedirectToPage(new { id });
     }
@@ -151,9 +153,6 @@ public sealed class DetailsModel(
 
     private RedirectToPageResult Back(Guid id, string? from) =>
         from == FromJournal ? RedirectToPage("/Registration/Index") : RedirectToPage(new { id });
-
-    private string TeacherLink(Guid id) =>
-        links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id })!, Request);
 
     /// <summary>The coordinator's municipality only, and only what the teacher has submitted: a draft is his own.</summary>
     private Task<Application?> FindAsync(Guid id, CancellationToken ct) =>

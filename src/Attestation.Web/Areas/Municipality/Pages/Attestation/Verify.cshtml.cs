@@ -5,6 +5,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Verification;
 /// and marks «соответствует / не соответствует». The server accepts the mark only with the signed conclusion attached and
 /// every point of the checklist confirmed.
 /// </summary>
-public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class VerifyModel(AttestationDbContext db, ApplicationEmails emails, RegionTime region) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -100,9 +101,12 @@ public sealed class VerifyModel(AttestationDbContext db, RegionTime region) : Pa
 
         if (ModelState.IsValid)
         {
-            var saved = await db.TrySaveAsync(
-                () => application.Verify(Input.Mark!.Value, new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now), ct,
-                Notices.ChangedMeanwhile(application.FullName));
+            var saved = await db.TrySaveAsync(async token =>
+                {
+                    application.Verify(Input.Mark!.Value, new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
+                    if (await db.RecipientAsync(application.TeacherId, token) is { } teacher)
+                        emails.QueueConclusionVerified(teacher, Input.Mark!.Value, application.Id);
+                }, ct, Notices.ChangedMeanwhile(application.FullName));
             if (saved.Succeeded)
             {
                 StatusMessage = $"{application.FullName}: {Input.Mark!.Value.ToRussian()} требованиям, предъявляемым к заявленной квалификационной категории.";

@@ -60,7 +60,7 @@ public sealed class CreateModel(AttestationDbContext db, InvitationSender sender
         }
 
         var invitation = await sender.SendAsync(Input, Input.Role, municipalityId!.Value, Input.OrganisationId,
-            new Actor(User.UserId(), Roles.MunicipalCoordinator), Url, Request, ct);
+            new Actor(User.UserId(), Roles.MunicipalCoordinator), Url, ct);
         if (invitation is null)
         {
             ModelState.AddModelError(string.Empty, InvitationSender.NotSentMessage);

@@ -17,7 +17,6 @@ namespace Attestation.Web.Areas.Municipality.Pages.NotApplied;
 public sealed class IndexModel(
     AttestationDbContext db,
     ApplicationEmails emails,
-    PortalLinks links,
     RegionTime region) : PageModel
 {
     [TempData]
@@ -49,10 +48,8 @@ public sealed class IndexModel(
             StatusMessage = $"Уведомление отправлено: {teacher.FullName} ({teacher.Email}).";
         else if (outcome.AlreadyToday == 1)
             this.Refuse($"{teacher.FullName}: уведомление сегодня уже отправлено, повторно его можно отправить завтра.");
-        else if (outcome.NoEmail == 1)
-            this.Refuse($"{teacher.FullName}: не указан адрес электронной почты, уведомление не отправлено.");
         else
-            this.Refuse($"{teacher.FullName}: уведомление отправить не удалось. Попробуйте позже.");
+            this.Refuse($"{teacher.FullName}: не указан адрес электронной почты, уведомление не отправлено.");
         return RedirectToPage();
     }
 
@@ -64,13 +61,11 @@ public sealed class IndexModel(
             message += $" Пропущено, так как уведомление сегодня уже отправлялось: {outcome.AlreadyToday}.";
         if (outcome.NoEmail > 0)
             message += $" Без адреса электронной почты: {outcome.NoEmail}.";
-        if (outcome.Failed > 0)
-            message += $" Не удалось отправить: {outcome.Failed}.";
         StatusMessage = message;
         return RedirectToPage();
     }
 
-    private sealed record Outcome(int Sent, int AlreadyToday, int NoEmail, int Failed);
+    private sealed record Outcome(int Sent, int AlreadyToday, int NoEmail);
 
     private async Task<Outcome> RemindAsync(IReadOnlyList<Row> teachers, CancellationToken ct)
     {
@@ -79,8 +74,7 @@ public sealed class IndexModel(
         var by = User.UserId();
         var kind = nameof(NotificationKind.SubmissionReminder);
         var coordinator = await db.CoordinatorContactAsync(by, ct);
-        var link = links.Absolute(Url.Page("/Index", new { area = AreaNames.Teacher })!, Request);
-        int sent = 0, alreadyToday = 0, noEmail = 0, failed = 0;
+        int sent = 0, alreadyToday = 0, noEmail = 0;
 
         foreach (var teacher in teachers)
         {
@@ -90,8 +84,9 @@ public sealed class IndexModel(
                 continue;
             }
 
-            // The unique key claims today's reminder before it goes: a second press, or a colleague's at the same
-            // moment, finds the row taken and sends nothing.
+            // The unique key claims today's reminder, in the transaction that queues it: a second press, or a
+            // colleague's at the same moment, finds the row taken and queues nothing.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claimed = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "NotificationLogs" ("UserId", "Kind", "SentOn", "SentAt", "SentBy")
                 VALUES ({teacher.Id}, {kind}, {today}, {now}, {by})
@@ -103,19 +98,12 @@ public sealed class IndexModel(
                 continue;
             }
 
-            if (await emails.SendSubmissionReminderAsync(new Recipient(teacher.Email, teacher.FullName), coordinator, link))
-            {
-                sent++;
-                continue;
-            }
-
-            // Not sent: give the day back so that the coordinator can try again.
-            await db.NotificationLogs
-                .Where(n => n.UserId == teacher.Id && n.Kind == NotificationKind.SubmissionReminder && n.SentOn == today)
-                .ExecuteDeleteAsync(CancellationToken.None);
-            failed++;
+            emails.QueueSubmissionReminder(new Recipient(teacher.Id, teacher.Email, teacher.FullName), coordinator);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            sent++;
         }
-        return new Outcome(sent, alreadyToday, noEmail, failed);
+        return new Outcome(sent, alreadyToday, noEmail);
     }
 
     /// <summary>Teachers of the coordinator's municipality without a submitted application; one of them when asked.</summary>

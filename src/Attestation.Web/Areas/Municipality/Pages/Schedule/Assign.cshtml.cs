@@ -20,7 +20,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
 /// only experts of the municipality's approved list of the period's school year; the server checks both whatever the
 /// form sent, and the domain checks them again.
 /// </summary>
-public sealed class AssignModel(AttestationDbContext db, RegionTime region, ApplicationEmails emails, PortalLinks links) : PageModel
+public sealed class AssignModel(AttestationDbContext db, RegionTime region, ApplicationEmails emails, StaffEmails staff) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -131,12 +131,20 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
 
         var actor = new Actor(User.UserId(), Roles.MunicipalCoordinator);
         var before = (application.Status, application.PeriodId, application.ExpertAId, application.ExpertBId);
-        var saved = await db.TrySaveAsync(() =>
+        var sent = false;
+        var saved = await db.TrySaveAsync(async token =>
         {
             if (Input.ExpertAId is { } expertA && Input.ExpertBId is { } expertB)
                 application.Schedule(period!, expertA, expertB, list!, actor, region.Now, region.Zone);
             else
                 application.AssignPeriod(period!, actor, region.Now, region.Zone);
+            if (Input.ExpertAId is not null
+                && before != (ApplicationStatus.Scheduled, application.PeriodId, application.ExpertAId, application.ExpertBId))
+                sent = await QueueScheduledAsync(application, period!, changed: before.Status == ApplicationStatus.Scheduled, token);
+            // An expert replaced on a scheduled application: the new one and the one taken off are told.
+            if (before is { Status: ApplicationStatus.Scheduled, ExpertAId: { } oldA, ExpertBId: { } oldB }
+                && application is { ExpertAId: { } newA, ExpertBId: { } newB })
+                await staff.QueueExpertsReplacedAsync(application, period!, [oldA, oldB], [newA, newB], token);
         }, ct, Notices.ChangedMeanwhile(application.FullName));
         saved.ReportTo(ModelState);
 
@@ -159,24 +167,23 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
         StatusMessage = $"{application.FullName}: назначены период «{period!.Name}» и два специалиста по аттестации.";
         if (before != (ApplicationStatus.Scheduled, application.PeriodId, application.ExpertAId, application.ExpertBId))
         {
-            var sent = await SendScheduledAsync(application, period, changed: before.Status == ApplicationStatus.Scheduled);
-            StatusMessage += sent ? " Педагогу отправлено письмо." : " Письмо педагогу отправить не удалось: сообщите ему о назначении.";
+            StatusMessage += sent ? " Педагогу отправлено письмо." : " У педагога не указан адрес электронной почты: сообщите ему о назначении.";
         }
 
         return RedirectToPage("./Fill");
     }
 
     /// <summary>«Назначены период аттестации и специалисты»: the teacher learns the period and who the experts are.</summary>
-    private async Task<bool> SendScheduledAsync(Application application, AttestationPeriod period, bool changed)
+    private async Task<bool> QueueScheduledAsync(Application application, AttestationPeriod period, bool changed,
+        CancellationToken ct)
     {
-        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
+        var teacher = await db.RecipientAsync(application.TeacherId, ct);
         if (teacher is null)
             return false;
         var expertIds = new[] { application.ExpertAId!.Value, application.ExpertBId!.Value };
-        var experts = await db.PeopleAsync(expertIds, CancellationToken.None);
+        var experts = await db.PeopleAsync(expertIds, ct);
         var names = expertIds.Select(id => experts.GetValueOrDefault(id)?.FullName ?? "—").ToList();
-        var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, Request);
-        return await emails.SendScheduledAsync(teacher, period.PrepositionalName, names, changed, link);
+        return emails.QueueScheduled(teacher, period.PrepositionalName, names, changed, application.Id);
     }
 
     /// <summary>The choices the domain would refuse, reported next to the fields that hold them.</summary>

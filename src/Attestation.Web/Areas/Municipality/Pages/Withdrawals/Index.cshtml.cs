@@ -18,7 +18,6 @@ namespace Attestation.Web.Areas.Municipality.Pages.Withdrawals;
 public sealed class IndexModel(
     AttestationDbContext db,
     ApplicationEmails emails,
-    PortalLinks links,
     RegionTime region) : PageModel
 {
     [TempData]
@@ -71,21 +70,21 @@ public sealed class IndexModel(
         if (application is null)
             return NotFound();
 
-        var saved = await db.TrySaveAsync(
-            () => application.RegisterWithdrawal(new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now), ct,
-            Notices.ChangedMeanwhile(application.FullName));
+        var sent = false;
+        var saved = await db.TrySaveAsync(async token =>
+        {
+            application.RegisterWithdrawal(new Actor(User.UserId(), Roles.MunicipalCoordinator), region.Now);
+            sent = await db.RecipientAsync(application.TeacherId, token) is { } teacher
+                && emails.QueueWithdrawalRegistered(teacher, region.Today, application.Withdrawal!.ReasonDisplay, id);
+        }, ct, Notices.ChangedMeanwhile(application.FullName));
         if (saved.Refusal is { } refusal)
         {
             this.Refuse(refusal);
             return RedirectToPage();
         }
 
-        var teacher = await db.RecipientAsync(application.TeacherId, CancellationToken.None);
-        var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id })!, Request);
-        var sent = teacher is not null && await emails.SendWithdrawalRegisteredAsync(teacher, region.Today,
-            application.Withdrawal!.ReasonDisplay, link);
         StatusMessage = $"{application.FullName}: заявление на отзыв зарегистрировано, заявление о проведении аттестации отозвано и исключено из графика. "
-            + (sent ? "Педагогу отправлено письмо." : "Письмо педагогу отправить не удалось: сообщите ему об отзыве.");
+            + (sent ? "Педагогу отправлено письмо." : "У педагога не указан адрес электронной почты: сообщите ему об отзыве.");
         return RedirectToPage();
     }
 }

@@ -31,8 +31,7 @@ public sealed class MeetingModel(
     RegionTime region,
     IDocumentRenderer documents,
     CommissionListWorkbook workbook,
-    ApplicationEmails emails,
-    PortalLinks links) : PageModel
+    ApplicationEmails emails) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -145,6 +144,13 @@ public sealed class MeetingModel(
             return await PageWithErrorAsync(id, refusal, ct);
         }
 
+        // Each teacher learns the date of the meeting with the same save.
+        var teachers = await db.RecipientsAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), ct);
+        foreach (var application in applications)
+        {
+            if (teachers.TryGetValue(application.TeacherId, out var teacher))
+                emails.QueueMeetingSet(teacher, meeting.MeetingDate, application.Id);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         var skipped = ids.Count - applications.Count;
@@ -272,6 +278,8 @@ public sealed class MeetingModel(
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
+        // The letters are saved with the order, in its transaction.
+        var notSent = await QueueDecisionsAsync(applications, ct);
         var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Changed);
         if (!saved.Succeeded)
         {
@@ -286,23 +294,22 @@ public sealed class MeetingModel(
 
         await transaction.CommitAsync(ct);
         var established = applications.Count(a => a.Decision!.Outcome == DecisionOutcome.Established);
-        var notSent = await SendDecisionsAsync(applications);
         StatusMessage = $"Распоряжение № {meeting.OrderNumber} от {date.ToRussianDate()} записано по заявлениям: {applications.Count}; "
             + $"категория установлена и добавлена в профиль педагога: {established}. "
-            + (notSent == 0 ? "Педагогам отправлены письма с решением." : $"Письмо с решением не удалось отправить педагогам: {notSent}.");
+            + (notSent == 0 ? "Педагогам отправлены письма с решением." : $"Письмо с решением не отправлено педагогам без адреса электронной почты: {notSent}.");
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Each teacher gets the decision and the order by mail once the order is saved; returns how many letters failed.</summary>
-    private async Task<int> SendDecisionsAsync(IReadOnlyList<Application> applications)
+    /// <summary>Each teacher gets the decision and the order by mail, queued with the order; returns how many have no
+    /// address to write to.</summary>
+    private async Task<int> QueueDecisionsAsync(IReadOnlyList<Application> applications, CancellationToken ct)
     {
-        var recipients = await db.RecipientsAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), CancellationToken.None);
+        var recipients = await db.RecipientsAsync(applications.Select(a => a.TeacherId).Distinct().ToList(), ct);
         var failed = 0;
         foreach (var application in applications)
         {
-            var link = links.Absolute(Url.Page("/Applications/Details", new { area = AreaNames.Teacher, id = application.Id })!, Request);
             var sent = recipients.TryGetValue(application.TeacherId, out var teacher)
-                && await emails.SendDecisionAsync(teacher, application.ClaimedCategory!.Value, application.Decision!, link);
+                && emails.QueueDecision(teacher, application.ClaimedCategory!.Value, application.Decision!, application.Id);
             if (!sent)
                 failed++;
         }

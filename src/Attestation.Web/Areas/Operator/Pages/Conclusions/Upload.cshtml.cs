@@ -61,6 +61,7 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
             return Page();
         }
 
+        var sent = await upload.NotifyTeacherAsync(application, replacing, ct);
         var saved = await db.TrySaveAsync(_ => Task.CompletedTask, ct, Notices.ChangedMeanwhile(application.FullName));
         if (saved.Refusal is { } refusal)
         {
@@ -68,12 +69,11 @@ public sealed class UploadModel(AttestationDbContext db, ApplicationView view, C
             return RedirectToPage(new { id });
         }
 
-        var sent = await upload.NotifyTeacherAsync(application, replacing, Url, Request);
         StatusMessage = (replacing ? "Итоговое заключение заменено" : "Итоговое заключение прикреплено")
             + (application.Status == ApplicationStatus.ConclusionSigned
                 ? " и передано муниципальному координатору на проверку."
                 : ": аттестуемый прикрепит подписанный экземпляр.")
-            + (sent ? " Аттестуемому отправлено письмо." : " Письмо аттестуемому отправить не удалось: сообщите ему о заключении.");
+            + (sent ? " Аттестуемому отправлено письмо." : " У аттестуемого не указан адрес электронной почты: сообщите ему о заключении.");
         return RedirectToPage(new { id });
     }
 

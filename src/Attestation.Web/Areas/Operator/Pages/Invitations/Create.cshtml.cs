@@ -47,7 +47,7 @@ public sealed class CreateModel(AttestationDbContext db, InvitationSender sender
         }
 
         var invitation = await sender.SendAsync(Input, InvitedRole, Input.MunicipalityId!.Value, organisationId: null,
-            new Actor(User.UserId(), Roles.Operator), Url, Request, ct);
+            new Actor(User.UserId(), Roles.Operator), Url, ct);
         if (invitation is null)
         {
             ModelState.AddModelError(string.Empty, InvitationSender.NotSentMessage);

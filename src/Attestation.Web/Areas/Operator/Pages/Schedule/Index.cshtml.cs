@@ -8,6 +8,7 @@ using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Jobs;
+using Attestation.Web.Notifications;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,8 @@ public sealed class IndexModel(
     AttestationDbContext db,
     RegionTime region,
     IDocumentRenderer documents,
-    ScheduleWorkbook workbook) : PageModel
+    ScheduleWorkbook workbook,
+    StaffEmails staff) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -153,6 +155,8 @@ public sealed class IndexModel(
                 return Page();
             }
 
+            // The experts named in the approved schedules are told with the approval itself.
+            await staff.QueueScheduleApprovedAsync(period, toApprove.Select(m => m.Id).ToList(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             message = toApprove.Count switch

@@ -9,6 +9,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Schedule;
 /// schedule: which of the two experts, the new one from the approved list of the municipality for the period's school
 /// year, and the reason, which goes into the application's history.
 /// </summary>
-public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class ReplaceModel(AttestationDbContext db, StaffEmails staff, RegionTime region) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -109,10 +110,13 @@ public sealed class ReplaceModel(AttestationDbContext db, RegionTime region) : P
 
         if (ModelState.IsValid)
         {
-            var saved = await db.TrySaveAsync(
-                () => application.ReplaceExpert(period, Input.OldExpertId!.Value, Input.NewExpertId!.Value, list!, Input.Reason!,
-                    approvedByOperator: true, new Actor(User.UserId(), Roles.Operator), region.Now, region.Zone), ct,
-                Notices.ChangedMeanwhile(application.FullName));
+            var saved = await db.TrySaveAsync(async token =>
+                {
+                    application.ReplaceExpert(period, Input.OldExpertId!.Value, Input.NewExpertId!.Value, list!, Input.Reason!,
+                        approvedByOperator: true, new Actor(User.UserId(), Roles.Operator), region.Now, region.Zone);
+                    // The expert taken off and the one put on learn it with the replacement.
+                    await staff.QueueExpertsReplacedAsync(application, period, [Input.OldExpertId!.Value], [Input.NewExpertId!.Value], token);
+                }, ct, Notices.ChangedMeanwhile(application.FullName));
             saved.ReportTo(ModelState);
         }
 

@@ -7,6 +7,7 @@ using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,7 @@ public sealed class EditModel(
     ApplicationWarnings warnings,
     UploadValidator uploads,
     IFileStore files,
+    StaffEmails staff,
     RegionTime region) : PageModel
 {
     [BindProperty]
@@ -126,6 +128,8 @@ public sealed class EditModel(
             {
                 required.AddRange(await warnings.RequiredDocumentsAsync(application, ct));
                 application.Submit(Actor, region.Now, required);
+                // The municipality's coordinators learn it with the same save.
+                await staff.QueueSubmittedAsync(application, ct);
             }, ct, redirectToDetails: true);
     }
 

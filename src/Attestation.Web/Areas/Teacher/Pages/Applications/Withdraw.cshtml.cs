@@ -4,6 +4,7 @@ using Attestation.Domain.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
+using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Areas.Teacher.Pages.Applications;
 
 /// <summary>«Заявление на отзыв»: filed here, registered by the municipal coordinator.</summary>
-public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class WithdrawModel(AttestationDbContext db, StaffEmails staff, RegionTime region) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,9 +57,12 @@ public sealed class WithdrawModel(AttestationDbContext db, RegionTime region) : 
             return Page();
         }
 
-        var saved = await db.TrySaveAsync(
-            () => application.FileWithdrawal(Input.Reason!.Value, Input.Text, byCoordinator: false, documentFileId: null,
-                new Actor(User.UserId(), Roles.Teacher), region.Now), ct);
+        var saved = await db.TrySaveAsync(async token =>
+        {
+            application.FileWithdrawal(Input.Reason!.Value, Input.Text, byCoordinator: false, documentFileId: null,
+                new Actor(User.UserId(), Roles.Teacher), region.Now);
+            await staff.QueueWithdrawalFiledAsync(application, token);
+        }, ct);
         if (saved.Refusal is { } refusal)
             this.Refuse(refusal);
         else
