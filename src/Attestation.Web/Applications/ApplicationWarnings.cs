@@ -55,8 +55,15 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         foreach (var application in claimed)
         {
             var facts = EligibilityFacts.From(application, positions[application.PositionId], organisations[application.OrganisationId], region.Today);
-            result[application.Id] = Evaluate(facts, application.Id, held[application.TeacherId],
-                others[application.TeacherId].Select(o => new OtherApplication(o.Id, o.Status, o.Decision)),
+            var otherOfTeacher = others[application.TeacherId].Where(o => o.Id != application.Id).ToList();
+            result[application.Id] = Evaluate(facts with
+            {
+                OtherOpenApplications = otherOfTeacher.Count(o => o.Status.IsInProgress()),
+                LastRefusalOn = otherOfTeacher
+                    .Where(o => o.Decision is { Outcome: DecisionOutcome.Refused })
+                    .Select(o => (DateOnly?)o.Decision!.MeetingDate)
+                    .Max(),
+            }, held[application.TeacherId],
                 application.AssignedExperts.Where(expertOrganisations.ContainsKey).Select(id => expertOrganisations[id]));
         }
         return result;
@@ -78,6 +85,9 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         if (ids.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<RuleWarning>>();
         var today = region.Today;
+        var inProgress = ApplicationRules.InProgress;
+        // The teacher's other applications counted and the experts' workplaces read as scalars in the database: only
+        // the categories are a list, so each application is one row of the result and nothing owned is materialised.
         var rows = await (
                 from a in db.Applications.AsNoTracking()
                 where ids.Contains(a.Id) && a.ClaimedCategory != null
@@ -97,39 +107,30 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
                         OrganisationIsVocational = organisation.IsVocational,
                         HasEmployerPetition = a.Documents.Any(d => d.Kind == ApplicationDocumentKind.EmployerPetition),
                         TeacherOrganisationId = a.OrganisationId,
+                        OtherOpenApplications = db.Applications
+                            .Count(o => o.TeacherId == a.TeacherId && o.Id != a.Id && inProgress.Contains(o.Status)),
+                        LastRefusalOn = db.Applications
+                            .Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id && o.Decision!.Outcome == DecisionOutcome.Refused)
+                            .Max(o => (DateOnly?)o.Decision!.MeetingDate),
                     },
                     Held = db.HeldCategories.Where(c => c.TeacherId == a.TeacherId).ToList(),
-                    Others = db.Applications.Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id)
-                        .Select(o => new OtherApplication(o.Id, o.Status, o.Decision)).ToList(),
-                    ExpertOrganisations = db.Users
-                        .Where(u => (u.Id == a.ExpertAId || u.Id == a.ExpertBId) && u.OrganisationId != null)
-                        .Select(u => u.OrganisationId!.Value).ToList(),
+                    ExpertAOrganisation = db.Users.Where(u => u.Id == a.ExpertAId).Select(u => u.OrganisationId).FirstOrDefault(),
+                    ExpertBOrganisation = db.Users.Where(u => u.Id == a.ExpertBId).Select(u => u.OrganisationId).FirstOrDefault(),
                 })
             .ToListAsync(ct);
         var result = ids.ToDictionary(id => id, _ => (IReadOnlyList<RuleWarning>)[]);
         foreach (var row in rows)
-            result[row.Id] = Evaluate(row.Facts, row.Id, row.Held, row.Others, row.ExpertOrganisations);
+            result[row.Id] = Evaluate(row.Facts, row.Held, new[] { row.ExpertAOrganisation, row.ExpertBOrganisation }.OfType<int>());
         return result;
     }
 
-    private sealed record OtherApplication(Guid Id, ApplicationStatus Status, CommissionDecision? Decision);
-
-    /// <summary>The facts of the application completed with those of its teacher and experts, and the rules' verdict.</summary>
-    private IReadOnlyList<RuleWarning> Evaluate(EligibilityFacts facts, Guid applicationId, IEnumerable<HeldCategory> held,
-        IEnumerable<OtherApplication> others, IEnumerable<int> expertOrganisations)
-    {
-        var otherOfTeacher = others.Where(o => o.Id != applicationId).ToList();
-        return EligibilityRules.Evaluate(facts with
+    /// <summary>The facts of the application completed with its teacher's categories and its experts' workplaces, and the rules' verdict.</summary>
+    private IReadOnlyList<RuleWarning> Evaluate(EligibilityFacts facts, IEnumerable<HeldCategory> held, IEnumerable<int> expertOrganisations) =>
+        EligibilityRules.Evaluate(facts with
         {
             HeldCategories = held.ToList(),
-            OtherOpenApplications = otherOfTeacher.Count(o => o.Status.IsInProgress()),
-            LastRefusalOn = otherOfTeacher
-                .Where(o => o.Decision is { Outcome: DecisionOutcome.Refused })
-                .Select(o => (DateOnly?)o.Decision!.MeetingDate)
-                .Max(),
             ExpertOrganisationIds = expertOrganisations.ToList(),
         }, settings.Value);
-    }
 
     /// <summary>«2 предупреждения».</summary>
     public static string CountText(int count) =>

@@ -27,18 +27,36 @@ public static class DataSetup
     /// queries, and its compilation alone took 0.6 s of a 0.7 s consolidated-schedule query whose estimated cost
     /// crossed <c>jit_above_cost</c> (bench/RESULTS.md);</item>
     /// <item>Npgsql's automatic preparation of the statements used most: a list page's statement is planned once per
-    /// pooled connection instead of on every request (planning the municipal home's counts took 7 ms of its 13).</item>
+    /// pooled connection instead of on every request (planning the municipal home's counts took 7 ms of its 13);</item>
+    /// <item>no parallel query: on a web server every core already serves a request; a list page's statement split
+    /// over two workers repeated its non-parallel half in each (the teachers without an application: 84 ms in
+    /// parallel, 10 ms alone);</item>
+    /// <item>no reset of a connection's session when it returns to the pool: the portal changes no session state
+    /// (its advisory locks and settings are the transaction's), and the reset was sent with every statement of a
+    /// page, three commands each.</item>
     /// </list>
     /// </summary>
     public static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("jit", StringComparison.Ordinal) != true)
-            builder.Options = string.Join(' ', new[] { builder.Options, "-c jit=off" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        foreach (var (setting, value) in ServerSettings)
+        {
+            if (builder.Options?.Contains(setting, StringComparison.Ordinal) != true)
+                builder.Options = string.Join(' ', new[] { builder.Options, $"-c {setting}={value}" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        }
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = AutoPreparedStatements;
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
+
+    /// <summary>The server's settings for the portal's sessions, unless the connection string sets them.</summary>
+    private static readonly (string Setting, string Value)[] ServerSettings =
+    [
+        ("jit", "off"),
+        ("max_parallel_workers_per_gather", "0"),
+    ];
 
     /// <summary>Statements kept prepared per connection: the portal's frequent statements, a few hundred in all.</summary>
     public const int AutoPreparedStatements = 200;

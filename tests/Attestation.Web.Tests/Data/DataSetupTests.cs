@@ -11,12 +11,13 @@ namespace Attestation.Web.Tests.Data;
 public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
 {
     [Fact]
-    public void The_connection_string_turns_jit_off_and_prepares_the_frequent_statements()
+    public void The_connection_string_turns_jit_and_parallel_query_off_prepares_the_frequent_statements_and_skips_the_reset()
     {
         var tuned = new NpgsqlConnectionStringBuilder(DataSetup.Tuned("Host=db;Database=attestation;Username=portal"));
 
-        Assert.Equal("-c jit=off", tuned.Options);
+        Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0", tuned.Options);
         Assert.Equal(DataSetup.AutoPreparedStatements, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);
     }
 
@@ -24,10 +25,11 @@ public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<Mun
     public void What_the_connection_string_sets_itself_is_kept()
     {
         var tuned = new NpgsqlConnectionStringBuilder(
-            DataSetup.Tuned("Host=db;Database=attestation;Options=-c jit=on -c work_mem=8MB;Max Auto Prepare=5"));
+            DataSetup.Tuned("Host=db;Database=attestation;Options=-c jit=on -c work_mem=8MB;Max Auto Prepare=5;No Reset On Close=false"));
 
-        Assert.Equal("-c jit=on -c work_mem=8MB", tuned.Options);
+        Assert.Equal("-c jit=on -c work_mem=8MB -c max_parallel_workers_per_gather=0", tuned.Options);
         Assert.Equal(5, tuned.MaxAutoPrepare);
+        Assert.False(tuned.NoResetOnClose);
     }
 
     [Fact]
@@ -43,5 +45,20 @@ public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<Mun
 
         Assert.NotNull(pooled);
         Assert.Equal(DataSetup.AutoPreparedStatements, new NpgsqlConnectionStringBuilder(connection).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task The_server_runs_the_portals_sessions_without_jit_or_parallel_workers()
+    {
+        var settings = await factory.WithServicesAsync(async services =>
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AttestationDbContext>();
+            return await db.Database
+                .SqlQuery<string>($"SELECT current_setting('jit') || ' ' || current_setting('max_parallel_workers_per_gather') AS \"Value\"")
+                .SingleAsync();
+        });
+
+        Assert.Equal("off 0", settings);
     }
 }

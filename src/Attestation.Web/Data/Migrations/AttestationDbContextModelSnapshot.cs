@@ -1598,9 +1598,6 @@ namespace Attestation.Web.Data.Migrations
 
                             b1.HasKey("ApplicationId");
 
-                            b1.HasIndex("FiledAt")
-                                .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL");
-
                             b1.ToTable("Applications");
 
                             b1.WithOwner()

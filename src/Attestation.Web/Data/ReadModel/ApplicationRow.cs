@@ -90,7 +90,7 @@ public sealed class ApplicationRow
 
     public DateTimeOffset? ScheduledAt { get; init; }
 
-    public Conclusion? Conclusion { get; init; }
+    public ConclusionRow? Conclusion { get; init; }
 
     public DateTimeOffset? VerifiedAt { get; init; }
 
@@ -98,9 +98,9 @@ public sealed class ApplicationRow
 
     public Conformity? CoordinatorMark { get; init; }
 
-    public CommissionDecision? Decision { get; init; }
+    public DecisionRow? Decision { get; init; }
 
-    public Withdrawal? Withdrawal { get; init; }
+    public WithdrawalRow? Withdrawal { get; init; }
 
     public int LastEventNumber { get; init; }
 

@@ -67,7 +67,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
         string Form,
         string? SimplifiedGrounds,
         IReadOnlyList<DocumentLink> Documents,
-        Conclusion? Conclusion,
+        ConclusionRow? Conclusion,
         Conformity? Mark,
         bool CanVerify,
         DateOnly DueOn,

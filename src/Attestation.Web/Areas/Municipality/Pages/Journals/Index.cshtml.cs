@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
@@ -36,29 +37,48 @@ public sealed class IndexModel(
 
     public int Withdrawals { get; private set; }
 
+    /// <summary>
+    /// One statement of three index reads: the first submission (the years offered run from its year to this one), the
+    /// applications submitted and the withdrawals filed in the year chosen (or in all years).
+    /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (Year is < FirstYear or > LastYear)
+            Year = null;
         var municipalityId = MunicipalityId;
-        var submitted = await db.Applications.AsNoTracking()
-            .Where(a => a.MunicipalityId == municipalityId && a.SubmittedAt != null)
-            .Select(a => new { a.SubmittedAt, Withdrawn = a.Withdrawal != null ? a.Withdrawal.FiledAt : (DateTimeOffset?)null })
-            .ToListAsync(ct);
+        var (from, to) = Year is { } year
+            ? (YearStart(year), YearStart(year + 1))
+            : (YearStart(FirstYear), YearStart(LastYear + 1));
+        var counts = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == municipalityId)
+            .Select(m => new
+            {
+                First = db.Applications
+                    .Where(a => a.MunicipalityId == municipalityId && a.SubmittedAt != null)
+                    .Min(a => a.SubmittedAt),
+                Submitted = db.Applications
+                    .Count(a => a.MunicipalityId == municipalityId && a.SubmittedAt >= from && a.SubmittedAt < to),
+                Withdrawals = db.Applications
+                    .Count(a => a.MunicipalityId == municipalityId && a.Withdrawal!.FiledAt >= from && a.Withdrawal.FiledAt < to),
+            })
+            .SingleAsync(ct);
         var thisYear = region.Today.Year;
-        Years = submitted.Select(a => region.ToLocal(a.SubmittedAt!.Value).Year)
-            .Append(thisYear)
-            .Distinct()
-            .OrderDescending()
-            .ToList();
-        Submitted = submitted.Count(a => Year is null || region.ToLocal(a.SubmittedAt!.Value).Year == Year);
-        Withdrawals = submitted.Count(a => a.Withdrawn is { } at && (Year is null || region.ToLocal(at).Year == Year));
+        var firstYear = counts.First is { } first ? Math.Min(region.ToLocal(first).Year, thisYear) : thisYear;
+        Years = Enumerable.Range(firstYear, thisYear - firstYear + 1).Reverse().ToList();
+        (Submitted, Withdrawals) = (counts.Submitted, counts.Withdrawals);
     }
+
+    /// <summary>The years a journal may be asked for.</summary>
+    private const int FirstYear = 2000, LastYear = 2100;
+
+    private DateTimeOffset YearStart(int year) => RegionClock.StartOfDay(new DateOnly(year, 1, 1), region.Zone);
 
     /// <summary>Why a download did not happen: too long for a PDF.</summary>
     public string? ErrorMessage { get; private set; }
 
     public async Task<IActionResult> OnGetRegistrationAsync(string? format, CancellationToken ct)
     {
-        if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
+        if (format is not (Pdf or Excel) || Year is < FirstYear or > LastYear)
             return NotFound();
         var journal = await RegistrationJournalModel.OpenAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
         var fileName = journal.FileName(RegistrationJournalModel.Title);
@@ -75,7 +95,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetWithdrawalsAsync(string? format, CancellationToken ct)
     {
-        if (format is not (Pdf or Excel) || Year is < 2000 or > 2100)
+        if (format is not (Pdf or Excel) || Year is < FirstYear or > LastYear)
             return NotFound();
         var journal = await WithdrawalJournalModel.OpenAsync(db, JournalFilter.Year(MunicipalityId, Year), region.Zone, ct);
         var fileName = journal.FileName(WithdrawalJournalModel.Title);

@@ -83,7 +83,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         bool IsOverdue,
         ApplicationStatus Status,
         bool WithdrawalPending,
-        Conclusion? Conclusion,
+        ConclusionRow? Conclusion,
         string? UploadedBy,
         bool UploadedByOperator,
         Conformity? Mark,
