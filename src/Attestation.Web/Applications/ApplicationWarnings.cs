@@ -84,44 +84,61 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<RuleWarning>>();
-        var today = region.Today;
-        var inProgress = ApplicationRules.InProgress;
-        // The teacher's other applications counted and the experts' workplaces read as scalars in the database: only
-        // the categories are a list, so each application is one row of the result and nothing owned is materialised.
-        var rows = await (
-                from a in db.Applications.AsNoTracking()
-                where ids.Contains(a.Id) && a.ClaimedCategory != null
-                join position in db.Positions on a.PositionId equals position.Id
-                join organisation in db.Organisations on a.OrganisationId equals organisation.Id
-                select new
-                {
-                    a.Id,
-                    Facts = new EligibilityFacts
-                    {
-                        ClaimedCategory = a.ClaimedCategory!.Value,
-                        Today = today,
-                        DeclaredCategory = a.CurrentCategory,
-                        DeclaredCategoryExpiresOn = a.CurrentCategoryExpiresOn,
-                        PositionIsMethodist = position.IsMethodist,
-                        PositionIsVocational = position.IsVocational,
-                        OrganisationIsVocational = organisation.IsVocational,
-                        HasEmployerPetition = a.Documents.Any(d => d.Kind == ApplicationDocumentKind.EmployerPetition),
-                        TeacherOrganisationId = a.OrganisationId,
-                        OtherOpenApplications = db.Applications
-                            .Count(o => o.TeacherId == a.TeacherId && o.Id != a.Id && inProgress.Contains(o.Status)),
-                        LastRefusalOn = db.Applications
-                            .Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id && o.Decision!.Outcome == DecisionOutcome.Refused)
-                            .Max(o => (DateOnly?)o.Decision!.MeetingDate),
-                    },
-                    Held = db.HeldCategories.Where(c => c.TeacherId == a.TeacherId).ToList(),
-                    ExpertAOrganisation = db.Users.Where(u => u.Id == a.ExpertAId).Select(u => u.OrganisationId).FirstOrDefault(),
-                    ExpertBOrganisation = db.Users.Where(u => u.Id == a.ExpertBId).Select(u => u.OrganisationId).FirstOrDefault(),
-                })
-            .ToListAsync(ct);
+        var rows = new List<SavedFacts>(ids.Count);
+        await foreach (var row in SavedFactsOf(db, [.. ids], region.Today, InProgress).WithCancellation(ct))
+            rows.Add(row);
         var result = ids.ToDictionary(id => id, _ => (IReadOnlyList<RuleWarning>)[]);
         foreach (var row in rows)
             result[row.Id] = Evaluate(row.Facts, row.Held, new[] { row.ExpertAOrganisation, row.ExpertBOrganisation }.OfType<int>());
         return result;
+    }
+
+    private static readonly ApplicationStatus[] InProgress = [.. ApplicationRules.InProgress];
+
+    /// <summary>
+    /// The facts of saved applications, compiled once: the teacher's other applications counted and the experts'
+    /// workplaces read as scalars in the database, only the categories a list, so each application is one row of the
+    /// result and nothing owned is materialised. Built inline, the query's expression took a fifth of a registration
+    /// journal page's allocations on every request.
+    /// </summary>
+    private static readonly Func<AttestationDbContext, Guid[], DateOnly, ApplicationStatus[], IAsyncEnumerable<SavedFacts>> SavedFactsOf =
+        EF.CompileAsyncQuery((AttestationDbContext db, Guid[] ids, DateOnly today, ApplicationStatus[] inProgress) =>
+            from a in db.Applications.AsNoTracking()
+            where ids.Contains(a.Id) && a.ClaimedCategory != null
+            join position in db.Positions on a.PositionId equals position.Id
+            join organisation in db.Organisations on a.OrganisationId equals organisation.Id
+            select new SavedFacts
+            {
+                Id = a.Id,
+                Facts = new EligibilityFacts
+                {
+                    ClaimedCategory = a.ClaimedCategory!.Value,
+                    Today = today,
+                    DeclaredCategory = a.CurrentCategory,
+                    DeclaredCategoryExpiresOn = a.CurrentCategoryExpiresOn,
+                    PositionIsMethodist = position.IsMethodist,
+                    PositionIsVocational = position.IsVocational,
+                    OrganisationIsVocational = organisation.IsVocational,
+                    HasEmployerPetition = a.Documents.Any(d => d.Kind == ApplicationDocumentKind.EmployerPetition),
+                    TeacherOrganisationId = a.OrganisationId,
+                    OtherOpenApplications = db.Applications
+                        .Count(o => o.TeacherId == a.TeacherId && o.Id != a.Id && inProgress.Contains(o.Status)),
+                    LastRefusalOn = db.Applications
+                        .Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id && o.Decision!.Outcome == DecisionOutcome.Refused)
+                        .Max(o => (DateOnly?)o.Decision!.MeetingDate),
+                },
+                Held = db.HeldCategories.Where(c => c.TeacherId == a.TeacherId).ToList(),
+                ExpertAOrganisation = db.Users.Where(u => u.Id == a.ExpertAId).Select(u => u.OrganisationId).FirstOrDefault(),
+                ExpertBOrganisation = db.Users.Where(u => u.Id == a.ExpertBId).Select(u => u.OrganisationId).FirstOrDefault(),
+            });
+
+    private sealed class SavedFacts
+    {
+        public Guid Id { get; init; }
+        public required EligibilityFacts Facts { get; init; }
+        public required List<HeldCategory> Held { get; init; }
+        public int? ExpertAOrganisation { get; init; }
+        public int? ExpertBOrganisation { get; init; }
     }
 
     /// <summary>The facts of the application completed with its teacher's categories and its experts' workplaces, and the rules' verdict.</summary>

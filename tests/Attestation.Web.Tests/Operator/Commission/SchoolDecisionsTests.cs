@@ -70,6 +70,16 @@ public sealed class SchoolDecisionsTests(PortalWithDirectoryFactory factory) : I
             var row = page.QuerySelector($"#decisions tr[data-id='{later.ApplicationId}']")!;
             Assert.Equal("установить квалификационную категорию «педагог-наставник»", Text(row.QuerySelectorAll("td")[3]));
             Assert.Equal($"№ 99-р от {day.AddDays(3).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}", Text(row.QuerySelector(".order")!));
+
+            // A page of decisions at a time: the organisation with its name, the count and the page's rows, besides the bell.
+            var (response, statements) = await factory.GetCountingStatementsAsync(client, "/School?p=2");
+            using (response)
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(3 + 1, statements);
+            }
+            var clamped = await client.GetDocumentAsync("/School?p=2");
+            Assert.Equal(2, clamped.QuerySelectorAll("#decisions tbody tr").Length);
         }
     }
 

@@ -4,6 +4,8 @@ using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
+using Attestation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +18,11 @@ namespace Attestation.Web.Areas.School.Pages;
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db) : PageModel
 {
-    /// <summary>Enough for a school's several years; older decisions are in the teachers' own cabinets.</summary>
-    public const int MaxRows = 200;
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    /// <summary>The pages of the decisions.</summary>
+    public PagerView? Pager { get; private set; }
 
     public string? Organisation { get; private set; }
 
@@ -41,18 +46,24 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     {
         var userId = User.UserId();
         // The organisation is not in the sign-in cookie: read it, so that a change of workplace applies at once.
-        var organisationId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
-        if (organisationId is not { } id)
+        var organisation = await (
+                from u in db.Users.AsNoTracking()
+                where u.Id == userId
+                join o in db.Organisations on u.OrganisationId equals o.Id
+                select new { o.Id, o.Name })
+            .SingleOrDefaultAsync(ct);
+        if (organisation is null)
             return;
 
-        Organisation = await db.OrganisationNameAsync(id, ct);
-        var rows = await db.Applications.AsNoTracking()
-            .OfOrganisation(id)
+        Organisation = organisation.Name;
+        var page = await db.Applications.AsNoTracking()
+            .OfOrganisation(organisation.Id)
             .Where(ApplicationFilters.Decided)
             .ToRows(db)
-            .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Take(MaxRows)
-            .ToListAsync(ct);
+            .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id)
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
+        var rows = page.Items;
         Decisions = rows
             .Select(r => new DecisionRow(
                 r.Id,
