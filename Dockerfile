@@ -57,6 +57,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_NOLOGO=true \
+    DOTNET_GCgen0size=0x2000000 \
     Pdf__ChromiumPath=/usr/bin/chromium \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     Storage__DataDirectory=/var/lib/attestation

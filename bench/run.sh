@@ -110,7 +110,7 @@ BASE="http://127.0.0.1:$PORT"
 log "starting the portal (Production) on $BASE"
 (
     cd src/Attestation.Web
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" ConnectionStrings__Default="$CONNECTION" \
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" ConnectionStrings__Default="$CONNECTION" \
         Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Database__Migrate=true \
         CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}" \
         dotnet bin/Release/net10.0/Attestation.Web.dll
@@ -451,7 +451,7 @@ if [[ -n $PG_LOG && -f $PG_LOG ]]; then
     wait "$PORTAL_PID" 2>/dev/null || true
     (
         cd src/Attestation.Web
-        exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
+        exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" \
             ConnectionStrings__Default="$CONNECTION;Options=-c jit=off -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" \
             Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Jobs__Enabled=false \
             dotnet bin/Release/net10.0/Attestation.Web.dll
