@@ -128,13 +128,8 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
         return queued;
     }
 
-    private async Task<IReadOnlyList<Recipient>> CoordinatorsAsync(int municipalityId, CancellationToken ct) =>
-        (await db.UsersInRole(Roles.MunicipalCoordinator).AsNoTracking()
-            .Where(u => u.MunicipalityId == municipalityId)
-            .OrderBy(u => u.Id)
-            .ToListAsync(ct))
-        .Select(u => new Recipient(u.Id, u.Email, u.FullName))
-        .ToList();
+    private Task<IReadOnlyList<Recipient>> CoordinatorsAsync(int municipalityId, CancellationToken ct) =>
+        db.UsersInRole(Roles.MunicipalCoordinator).Where(u => u.MunicipalityId == municipalityId).ToRecipientsAsync(db, ct);
 
     private DateOnly RegionClockDate(DateTimeOffset instant) => Domain.RegionClock.Today(instant, region.Zone);
 
