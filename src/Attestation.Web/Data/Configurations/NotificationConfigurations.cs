@@ -66,7 +66,7 @@ public sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration
         builder.HasKey(s => s.UserId);
         // xmin: the settings form carries it, so two windows saving different choices do not silently overwrite.
         builder.Property<uint>("Version").IsRowVersion();
-        builder.Property(s => s.CalendarTokenHash).HasMaxLength(NotificationSettings.TokenHashLength).IsFixedLength();
+        builder.Property(s => s.CalendarTokenHash).HasMaxLength(NotificationSettings.TokenHashLength);
         builder.HasOne<AppUser>().WithOne().HasForeignKey<NotificationSettings>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         // The anonymous feed finds its owner by the hash of the token in its address.
         builder.HasIndex(s => s.CalendarTokenHash).IsUnique()

@@ -1104,8 +1104,7 @@ namespace Attestation.Web.Data.Migrations
 
                     b.Property<string>("CalendarTokenHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("CalendarTokenIssuedAt")
                         .HasColumnType("timestamp with time zone");

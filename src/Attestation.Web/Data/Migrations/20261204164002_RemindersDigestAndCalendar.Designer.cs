@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204161117_RemindersDigestAndCalendar")]
+    [Migration("20261204164002_RemindersDigestAndCalendar")]
     partial class RemindersDigestAndCalendar
     {
         /// <inheritdoc />
@@ -1107,8 +1107,7 @@ namespace Attestation.Web.Data.Migrations
 
                     b.Property<string>("CalendarTokenHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("CalendarTokenIssuedAt")
                         .HasColumnType("timestamp with time zone");
