@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attestation.Web.Data.Migrations
 {
     [DbContext(typeof(AttestationDbContext))]
-    [Migration("20261204164002_RemindersDigestAndCalendar")]
+    [Migration("20261204161117_RemindersDigestAndCalendar")]
     partial class RemindersDigestAndCalendar
     {
         /// <inheritdoc />
