@@ -50,6 +50,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapCalendarFeed();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

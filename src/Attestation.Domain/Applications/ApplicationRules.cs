@@ -217,6 +217,14 @@ public static class ApplicationFilters
     public static Expression<Func<Application, bool>> AwaitingPeriod { get; } =
         a => a.Status == ApplicationStatus.Registered && a.PeriodId == null && a.SimplifiedGrounds == null;
 
+    /// <summary>
+    /// Given a period but not two experts yet: what the schedule of the period still lacks («менее двух экспертов»).
+    /// Narrow it to the period with <see cref="Conditions.And{T}"/>.
+    /// </summary>
+    public static Expression<Func<Application, bool>> AwaitingExperts { get; } =
+        StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule))
+            .And(a => a.PeriodId != null && (a.ExpertAId == null || a.ExpertBId == null));
+
     /// <summary>Scheduled and waiting for the experts' conclusion.</summary>
     public static Expression<Func<Application, bool>> ConclusionMissing { get; } = StatusIn(ApplicationRules.ConclusionMissing);
 

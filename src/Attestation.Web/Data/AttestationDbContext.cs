@@ -40,6 +40,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
 

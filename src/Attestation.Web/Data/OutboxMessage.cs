@@ -20,14 +20,32 @@ public enum LetterKind
     ExpertAssigned,
     ExpertReleased,
     ConsiderationReminder,
+    DraftReminder,
+    CategoryExpiryReminder,
+    RegistrationReminder,
+    ScheduleReminder,
+    ExpertPreparationReminder,
+    ConclusionReminder,
+    SchedulesBehindReminder,
+    ConclusionsBehindReminder,
+    DailyDigest,
 }
 
-/// <summary>Where a message is on its way: waiting for the sender (retries included), sent, or given up.</summary>
+/// <summary>
+/// Where a message is on its way: waiting for the sender (retries included), sent, or given up; or, for a person who
+/// chose the daily digest, held for it and then gone out inside it.
+/// </summary>
 public enum OutboxStatus
 {
     Waiting,
     Sent,
     Failed,
+
+    /// <summary>Kept for the person's daily digest (<see cref="Notifications.DailyDigests"/>); the sender never takes it.</summary>
+    Held,
+
+    /// <summary>Gone out inside a daily digest (at <see cref="OutboxMessage.SentAt"/>), not on its own.</summary>
+    Digested,
 }
 
 /// <summary>
@@ -59,6 +77,12 @@ public sealed class OutboxMessage
     public string PlainText { get; set; } = "";
 
     public string Html { get; set; } = "";
+
+    /// <summary>What the letter says in one sentence (the notice's text): its line in a daily digest.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>The absolute address of the page concerned: the digest links each line to it.</summary>
+    public string? Link { get; set; }
 
     /// <summary>The Message-Id of every attempt: a letter delivered twice (a sender dying after the server took it)
     /// is recognisably the same letter.</summary>
@@ -92,7 +116,7 @@ public sealed class OutboxMessage
     public void Retry(DateTimeOffset now)
     {
         if (!CanRetry)
-            throw new Domain.DomainException(Status == OutboxStatus.Sent
+            throw new Domain.DomainException(Status is OutboxStatus.Sent or OutboxStatus.Digested
                 ? "Письмо уже отправлено: повторная отправка не нужна."
                 : "Письмо уже в очереди на отправку.");
         Status = OutboxStatus.Waiting;

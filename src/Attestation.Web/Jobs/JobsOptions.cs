@@ -27,4 +27,10 @@ public sealed class JobsOptions
 
     /// <summary>How often the reminders due today are looked for (each goes once a day whatever the interval).</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a letter gone (sent, or inside a digest) is kept, body and all, before the cleanup deletes it.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>How often the cleanup of old letters runs.</summary>
+    public TimeSpan OutboxCleanupInterval { get; set; } = TimeSpan.FromHours(6);
 }

@@ -14,6 +14,8 @@ public static class JobsSetup
             .Validate(o => o.ControlCountingInterval > TimeSpan.Zero, "Jobs:ControlCountingInterval must be positive.")
             .Validate(o => o.MailInterval > TimeSpan.Zero, "Jobs:MailInterval must be positive.")
             .Validate(o => o.ReminderInterval > TimeSpan.Zero, "Jobs:ReminderInterval must be positive.")
+            .Validate(o => o.OutboxRetention >= TimeSpan.FromDays(1), "Jobs:OutboxRetention must be a day or more.")
+            .Validate(o => o.OutboxCleanupInterval > TimeSpan.Zero, "Jobs:OutboxCleanupInterval must be positive.")
             .ValidateOnStart();
         services.AddScoped<PeriodClosing>();
         services.AddScoped<Areas.Operator.Pages.Control.ControlCounting>();
@@ -25,6 +27,7 @@ public static class JobsSetup
             services.AddHostedService<ControlCountingJob>();
             services.AddHostedService<OutboxJob>();
             services.AddHostedService<ReminderJob>();
+            services.AddHostedService<OutboxCleanupJob>();
         }
         return services;
     }

@@ -6,7 +6,8 @@ namespace Attestation.Web.Notifications;
 /// <summary>
 /// The portal's letters in one shape: paragraphs (the first greets, the second says what happened — it is also the
 /// notice in the person's list), then the link to the page concerned, absolute on the public address in the letter and
-/// a path inside the portal in the notice. Queued in the caller's DbContext; the caller saves.
+/// a path inside the portal in the notice. Queued in the caller's DbContext; the caller saves. An event letter to a person
+/// who chose the daily digest is held for it (<see cref="DailyDigests"/>); the notice is in his list at once all the same.
 /// </summary>
 public sealed class LetterComposer(Outbox outbox, PortalLinks links, HtmlEncoder html)
 {
@@ -25,6 +26,8 @@ public sealed class LetterComposer(Outbox outbox, PortalLinks links, HtmlEncoder
             UserId = to.UserId,
             ApplicationId = applicationId,
             Notice = new PortalNotice(paragraphs.Length > 1 ? paragraphs[1] : paragraphs[0], path),
+            Link = link,
+            Held = to.DailyDigest && DailyDigests.Collects(kind),
         });
     }
 }

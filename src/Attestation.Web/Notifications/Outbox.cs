@@ -17,6 +17,12 @@ public sealed record OutgoingLetter(LetterKind Kind, EmailMessage Message)
 
     /// <summary>The notice in the person's own list; none for a letter that only makes sense by mail (a reset link).</summary>
     public PortalNotice? Notice { get; init; }
+
+    /// <summary>The absolute address of the page concerned (a daily digest links its line to it).</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Kept for the person's daily digest instead of going out on its own.</summary>
+    public bool Held { get; init; }
 }
 
 /// <summary>What the bell's list says: one sentence and the path of the page concerned.</summary>
@@ -63,9 +69,11 @@ public sealed class Outbox(AttestationDbContext db, TimeProvider time)
                 OutboxMessage.SubjectMaxLength),
             PlainText = letter.Message.PlainText,
             Html = letter.Message.Html,
+            Summary = letter.Notice?.Text,
+            Link = letter.Link,
             MessageKey = Guid.CreateVersion7(),
             QueuedAt = now,
-            Status = OutboxStatus.Waiting,
+            Status = letter.Held ? OutboxStatus.Held : OutboxStatus.Waiting,
             NextAttemptAt = now,
         });
         return true;

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Notifications;
 
 /// <summary>Who a letter is for: the person (his list in the portal), the address (none: no letter) and the name to greet.</summary>
-public sealed record Recipient(Guid UserId, string? Email, string FullName);
+public sealed record Recipient(Guid UserId, string? Email, string FullName)
+{
+    /// <summary>He chose one letter a day for the events (<see cref="DailyDigests"/>).</summary>
+    public bool DailyDigest { get; init; }
+}
 
 /// <summary>The coordinator a teacher can call back: the seed prints the work phone for exactly this.</summary>
 public sealed record CoordinatorContact(string FullName, string? WorkPhone, string? Email);
@@ -42,8 +46,22 @@ public static class RecipientQueries
         IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(ct);
-        return users.ToDictionary(u => u.Id, u => new Recipient(u.Id, u.Email, u.FullName));
+        var recipients = await db.Users.Where(u => userIds.Contains(u.Id)).ToRecipientsAsync(db, ct);
+        return recipients.ToDictionary(r => r.UserId);
+    }
+
+    /// <summary>The people of <paramref name="users"/> as recipients, with their choice of the daily digest; by id.</summary>
+    public static async Task<IReadOnlyList<Recipient>> ToRecipientsAsync(this IQueryable<AppUser> users,
+        AttestationDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (from u in users.AsNoTracking()
+                          join s in db.NotificationSettings on u.Id equals s.UserId into settings
+                          from s in settings.DefaultIfEmpty()
+                          orderby u.Id
+                          select new { User = u, Digest = s != null && s.DailyDigest })
+            .ToListAsync(ct);
+        return rows.Select(r => new Recipient(r.User.Id, r.User.Email, r.User.FullName) { DailyDigest = r.Digest }).ToList();
     }
 
     public static async Task<CoordinatorContact> CoordinatorContactAsync(this AttestationDbContext db, Guid userId,

@@ -28,7 +28,7 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
         var submittedAt = application.SubmittedAt ?? region.Now;
         var submittedOn = RegionClockDate(submittedAt);
         var deadline = ApplicationClocks.ConsiderationDeadline(submittedAt, region.Zone);
-        var path = Path("/Applications/Details", AreaNames.Municipality, new { id = application.Id });
+        var path = routes.Page("/Applications/Details", AreaNames.Municipality, new { id = application.Id });
         var queued = 0;
         foreach (var coordinator in await CoordinatorsAsync(application.MunicipalityId, ct))
         {
@@ -46,7 +46,7 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
     public async Task<int> QueueWithdrawalFiledAsync(Application application, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var path = Path("/Withdrawals/Index", AreaNames.Municipality, null);
+        var path = routes.Page("/Withdrawals/Index", AreaNames.Municipality);
         var queued = 0;
         foreach (var coordinator in await CoordinatorsAsync(application.MunicipalityId, ct))
         {
@@ -73,7 +73,7 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
             .ToListAsync(ct);
         var attestees = pairs.SelectMany(p => new[] { p.A, p.B }).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var experts = await db.RecipientsAsync(attestees.Keys.ToList(), ct);
-        var path = Path("/Index", AreaNames.Expert, null);
+        var path = routes.Page("/Index", AreaNames.Expert);
         var prepareBy = period.StartDate.AddDays(-14);
         var queued = 0;
         foreach (var (id, count) in attestees.OrderBy(e => e.Key))
@@ -104,7 +104,7 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
         if (added.Count == 0 && removed.Count == 0)
             return 0;
         var people = await db.RecipientsAsync(added.Concat(removed).ToList(), ct);
-        var path = Path("/Index", AreaNames.Expert, null);
+        var path = routes.Page("/Index", AreaNames.Expert);
         var queued = 0;
         foreach (var id in added.Where(people.ContainsKey))
         {
@@ -128,20 +128,8 @@ public sealed class StaffEmails(AttestationDbContext db, LetterComposer letters,
         return queued;
     }
 
-    private async Task<IReadOnlyList<Recipient>> CoordinatorsAsync(int municipalityId, CancellationToken ct) =>
-        (await db.UsersInRole(Roles.MunicipalCoordinator).AsNoTracking()
-            .Where(u => u.MunicipalityId == municipalityId)
-            .OrderBy(u => u.Id)
-            .ToListAsync(ct))
-        .Select(u => new Recipient(u.Id, u.Email, u.FullName))
-        .ToList();
+    private Task<IReadOnlyList<Recipient>> CoordinatorsAsync(int municipalityId, CancellationToken ct) =>
+        db.UsersInRole(Roles.MunicipalCoordinator).Where(u => u.MunicipalityId == municipalityId).ToRecipientsAsync(db, ct);
 
     private DateOnly RegionClockDate(DateTimeOffset instant) => Domain.RegionClock.Today(instant, region.Zone);
-
-    private string Path(string page, string area, object? values)
-    {
-        var route = new RouteValueDictionary(values) { ["area"] = area };
-        return routes.GetPathByPage(page, values: route)
-            ?? throw new InvalidOperationException($"No route to {area}{page}.");
-    }
 }

@@ -3,6 +3,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
+using Attestation.Web.Notifications.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

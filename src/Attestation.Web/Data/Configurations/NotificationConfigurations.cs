@@ -7,6 +7,8 @@ namespace Attestation.Web.Data.Configurations;
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public const string DueIndex = "IX_OutboxMessages_Due";
+    public const string HeldIndex = "IX_OutboxMessages_Held";
+    public const string GoneIndex = "IX_OutboxMessages_Gone";
 
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
@@ -29,6 +31,12 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => m.To).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(m => m.ApplicationId).HasFilter($"\"{nameof(OutboxMessage.ApplicationId)}\" IS NOT NULL");
         builder.HasIndex(m => m.UserId).HasFilter($"\"{nameof(OutboxMessage.UserId)}\" IS NOT NULL");
+        // The daily digest: the few people with letters held for it.
+        builder.HasIndex(m => m.UserId, HeldIndex)
+            .HasFilter($"\"{nameof(OutboxMessage.Status)}\" = '{nameof(OutboxStatus.Held)}'");
+        // The cleanup of letters gone long ago (sent, or sent inside a digest), the oldest first.
+        builder.HasIndex(m => m.SentAt, GoneIndex)
+            .HasFilter($"\"{nameof(OutboxMessage.SentAt)}\" IS NOT NULL");
     }
 }
 
@@ -48,5 +56,30 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(n => n.UserId).HasFilter($"\"{nameof(Notification.ReadAt)}\" IS NULL")
             .HasDatabaseName("IX_Notifications_Unread");
         builder.HasIndex(n => n.ApplicationId).HasFilter($"\"{nameof(Notification.ApplicationId)}\" IS NOT NULL");
+    }
+}
+
+public sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration<NotificationSettings>
+{
+    public void Configure(EntityTypeBuilder<NotificationSettings> builder)
+    {
+        builder.HasKey(s => s.UserId);
+        // xmin: the settings form carries it, so two windows saving different choices do not silently overwrite.
+        builder.Property<uint>("Version").IsRowVersion();
+        builder.Property(s => s.CalendarTokenHash).HasMaxLength(NotificationSettings.TokenHashLength);
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<NotificationSettings>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        // The anonymous feed finds its owner by the hash of the token in its address.
+        builder.HasIndex(s => s.CalendarTokenHash).IsUnique()
+            .HasFilter($"\"{nameof(NotificationSettings.CalendarTokenHash)}\" IS NOT NULL");
+    }
+}
+
+public sealed class ReminderOptOutConfiguration : IEntityTypeConfiguration<ReminderOptOut>
+{
+    public void Configure(EntityTypeBuilder<ReminderOptOut> builder)
+    {
+        // The job asks «has this person switched this reminder off» for each recipient: the key answers.
+        builder.HasKey(o => new { o.UserId, o.Kind });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -249,6 +249,9 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex(new[] { "Status", "MunicipalityId", "PeriodId" }, "IX_Applications_ConclusionStages")
                         .HasFilter("\"PeriodId\" IS NOT NULL AND \"Status\" IN ('Scheduled', 'ConclusionUploaded', 'ConclusionSigned', 'Verified')");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Applications_Drafts")
+                        .HasFilter("\"Status\" = 'Draft'");
+
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_PendingWithdrawals")
                         .HasFilter("\"Withdrawal_FiledAt\" IS NOT NULL AND \"Withdrawal_RegisteredAt\" IS NULL");
 
@@ -1094,6 +1097,39 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("NotificationLogs");
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("CalendarTokenIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"CalendarTokenHash\" IS NOT NULL");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1130,6 +1166,9 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Link")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("MessageKey")
                         .HasColumnType("uuid");
 
@@ -1155,6 +1194,9 @@ namespace Attestation.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1189,6 +1231,12 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Gone")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_OutboxMessages_Held")
+                        .HasFilter("\"Status\" = 'Held'");
+
                     b.ToTable("OutboxMessages");
                 });
 
@@ -1206,6 +1254,20 @@ namespace Attestation.Web.Data.Migrations
                     b.HasKey("MunicipalityId", "Year");
 
                     b.ToTable("RegistrationCounters");
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.ReminderOptOut", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("ReminderOptOuts");
                 });
 
             modelBuilder.Entity("Attestation.Web.Storage.StoredFile", b =>
@@ -1818,6 +1880,15 @@ namespace Attestation.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.NotificationSettings", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Attestation.Web.Data.NotificationSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.OutboxMessage", b =>
                 {
                     b.HasOne("Attestation.Domain.Applications.Application", null)
@@ -1836,6 +1907,15 @@ namespace Attestation.Web.Data.Migrations
                     b.HasOne("Attestation.Domain.Directory.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.ReminderOptOut", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -45,6 +45,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     {
         OutboxStatus.Waiting => "В очереди",
         OutboxStatus.Sent => "Отправлены",
+        OutboxStatus.Held => "Ждут сводки",
+        OutboxStatus.Digested => "В сводке",
         _ => "Не отправлены",
     };
 
