@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegionTime>();
         services.AddScoped<Notifications.InvitationSender>();
+        services.AddScoped<OwnProfile>();
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 

@@ -18,7 +18,7 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Profile_shows_the_users_name_login_role_and_workplace()
+    public async Task Profile_shows_the_users_name_login_and_contacts_to_edit_and_the_role_and_workplace_as_read()
     {
         var directory = factory.Directory;
         await factory.CreateUserAsync(Roles.Teacher, "profile.teacher", user =>
@@ -37,10 +37,11 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
 
         var rows = page.QuerySelectorAll("dl dt").ToDictionary(
             dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
-        Assert.Equal("Салтыкова-Щедрина Мария Ильинична", rows["ФИО"]);
-        Assert.Equal("profile.teacher", rows["Логин"]);
+        Assert.Equal(("Салтыкова-Щедрина", "Мария", "Ильинична"),
+            (page.FieldValue("Input.LastName"), page.FieldValue("Input.FirstName"), page.FieldValue("Input.MiddleName")));
+        Assert.Equal("profile.teacher", page.QuerySelector("#login")!.TextContent);
         Assert.Equal("Педагогический работник", rows["Роль"]);
-        Assert.Equal("profile.teacher@example.org", rows["Электронная почта"]);
+        Assert.Equal("profile.teacher@example.org", page.FieldValue("Input.Email"));
         Assert.Equal("Томский район", rows["Муниципальное образование"]);
         Assert.Equal("МБОУ «Корниловская СОШ» Томского района", rows["Место работы"]);
         Assert.Equal("Учитель", rows["Должность"]);

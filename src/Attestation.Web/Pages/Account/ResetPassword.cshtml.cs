@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,25 +17,13 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required]
         public Guid UserId { get; set; }
 
         [Required]
         public string Code { get; set; } = "";
-
-        [Required(ErrorMessage = "Введите новый пароль.")]
-        [StringLength(128, MinimumLength = IdentitySetup.MinPasswordLength,
-            ErrorMessage = "Пароль должен содержать не менее {2} символов.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Новый пароль")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Повторите пароль")]
-        [Compare(nameof(Password), ErrorMessage = "Пароли не совпадают.")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public IActionResult OnGet(Guid? userId, string? code)
@@ -68,11 +57,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty;
-                ModelState.AddModelError(field, error.Description);
-            }
+            NewPasswordInput.Report(result.Errors, ModelState, nameof(Input));
             return Page();
         }
 

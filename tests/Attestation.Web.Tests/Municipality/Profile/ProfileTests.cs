@@ -83,6 +83,27 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_form_older_than_the_last_save_is_refused_and_keeps_what_was_typed()
+    {
+        var coordinator = await Coordinators.CoordinatorAsync(factory, "prof.stale.coord", factory.Directory.Tomsk.Id);
+        using var client = await factory.SignInAsync("prof.stale.coord");
+        var older = await client.GetDocumentAsync(Url);
+        using var first = await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["Input.Phone"] = "+7 913 222-22-22" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var stale = await client.SubmitFormAsync(older, Url, new Dictionary<string, string> { ["Input.LastName"] = "Пичугина" });
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = await stale.ReadDocumentAsync();
+        Assert.Contains(Web.Infrastructure.AccountVersions.EditedMeanwhile, page.QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal("Пичугина", page.FieldValue("Input.LastName"));
+        await using var db = factory.OpenDb();
+        var saved = await db.Users.AsNoTracking().SingleAsync(u => u.Id == coordinator.Id);
+        Assert.Equal(("Лебедева", "+7 913 222-22-22"), (saved.LastName, saved.PhoneNumber));
+    }
+
+    [Fact]
     public async Task Another_users_email_is_refused()
     {
         await factory.CreateUserAsync(Web.Authorization.Roles.Expert, "prof.taken.owner", u => u.Email = "taken@example.org");

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Profile;
 /// «Личный кабинет» of the municipal coordinator: name, e-mail and phones. The work phone is printed on the schedule,
 /// which is published; the municipality is the scope of everything he sees and only the operator changes it.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(AttestationDbContext db, OwnProfile profile) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,6 +50,7 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
         {
             LastName = user.LastName, FirstName = user.FirstName, MiddleName = user.MiddleName,
             Email = user.Email ?? "", WorkPhone = user.WorkPhone ?? "", Phone = user.PhoneNumber,
+            Version = user.ConcurrencyStamp,
         };
         await LoadAsync(user, ct);
     }
@@ -64,34 +64,14 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
             return Page();
         }
 
-        // Saved meanwhile in another tab: nothing is overwritten, nothing typed is lost.
-        if (AccountVersions.IsStale(user, Input, ModelState, nameof(Input)))
+        if (!await profile.SaveAsync(user, Input, new OwnContacts(Input.Email, Input.Phone, Input.WorkPhone), ModelState,
+                nameof(Input), ct))
         {
             await LoadAsync(user, ct);
             return Page();
         }
 
-        user.LastName = PersonFields.Normalize(Input.LastName);
-        user.FirstName = PersonFields.Normalize(Input.FirstName);
-        user.MiddleName = string.IsNullOrWhiteSpace(Input.MiddleName) ? null : PersonFields.Normalize(Input.MiddleName);
-        user.WorkPhone = PersonFields.NormalizePhone(Input.WorkPhone);
-        user.PhoneNumber = string.IsNullOrWhiteSpace(Input.Phone) ? null : PersonFields.NormalizePhone(Input.Phone);
-        var result = await users.SetEmailAsync(user, Input.Email.Trim());
-        if (result.Succeeded)
-            result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            var conflict = await AccountVersions.ReportConflictAsync(db, user, result.Errors, ModelState, Input, nameof(Input), ct);
-            foreach (var error in conflict ? [] : result.Errors)
-                ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty,
-                    error.Description);
-            await LoadAsync(user, ct);
-            return Page();
-        }
-
-        // The short name in the navigation bar comes from the cookie.
-        await signIn.RefreshSignInAsync(user);
-        StatusMessage = "Личные сведения сохранены.";
+        StatusMessage = OwnProfile.SavedMessage;
         return RedirectToPage();
     }
 

@@ -1,0 +1,49 @@
+using Attestation.Browser.Tests.Pages;
+using Attestation.Web.Data.Demo;
+using Microsoft.Playwright;
+
+namespace Attestation.Browser.Tests;
+
+/// <summary>A specialist's own cabinet in a real browser: the contacts edited, then the password changed.</summary>
+public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_expert_edits_the_phone_and_changes_the_password_from_the_cabinet()
+    {
+        var page = await fixture.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        await login.SignInAsync("demo.expert", DemoOptions.DefaultPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Личный кабинет" }).ClickAsync();
+        await page.Locator("#Input_Phone").FillAsync("+7 913 765-43-21");
+        await page.Locator("#save").ClickAsync();
+        Assert.Equal("Личные сведения сохранены.", (await page.Locator("[role=status]").InnerTextAsync()).Trim());
+        Assert.Equal("+7 913 765-43-21", await page.Locator("#Input_Phone").InputValueAsync());
+        await Shot(page, "account-profile");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Сменить пароль" }).ClickAsync();
+        await page.Locator("#Input_CurrentPassword").FillAsync(DemoOptions.DefaultPassword);
+        await page.Locator("#Input_Password").FillAsync("короткий");
+        await page.Locator("#Input_ConfirmPassword").FillAsync("короткий");
+        await page.Locator("#save").ClickAsync();
+        Assert.Contains("не менее 10 символов", await page.Locator("[data-valmsg-for='Input.Password']").InnerTextAsync(),
+            StringComparison.Ordinal);
+        await Shot(page, "account-password-refused");
+
+        await page.Locator("#Input_CurrentPassword").FillAsync(DemoOptions.DefaultPassword);
+        await page.Locator("#Input_Password").FillAsync("Длинная новая фраза");
+        await page.Locator("#Input_ConfirmPassword").FillAsync("Длинная новая фраза");
+        await page.Locator("#save").ClickAsync();
+        Assert.Equal("Пароль изменён. Используйте новый пароль при следующем входе.",
+            (await page.Locator("[role=status]").InnerTextAsync()).Trim());
+        await Shot(page, "account-password-changed");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task Shot(IPage page, string name) => await page.ScreenshotAsync(new PageScreenshotOptions
+    {
+        Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"),
+        FullPage = true,
+    });
+}
