@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Attestation.Browser.Tests;
 
-/// <summary>A specialist's own cabinet in a real browser: the contacts edited, then the password changed.</summary>
+/// <summary>A specialist's own cabinet in a real browser: the contacts edited, the password changed, the help read.</summary>
 public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -38,6 +38,13 @@ public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal("Пароль изменён. Используйте новый пароль при следующем входе.",
             (await page.Locator("[role=status]").InnerTextAsync()).Trim());
         await Shot(page, "account-password-changed");
+
+        await page.Locator("#help-link").ClickAsync();
+        Assert.Equal("Специалисту по аттестации", (await page.Locator("#help h2").InnerTextAsync()).Trim());
+        await Shot(page, "help-expert");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Координатор по аттестации по муниципальному образованию" }).ClickAsync();
+        Assert.Equal(3, await page.Locator("#month-deadlines li").CountAsync());
+        await Shot(page, "help-municipality");
         await page.Context.CloseAsync();
     }
 

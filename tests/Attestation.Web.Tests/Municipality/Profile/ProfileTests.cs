@@ -124,8 +124,9 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
         var page = await client.GetDocumentAsync("/Municipality");
 
         // The bell is no tab of the seed's: it sits with the name on the right, on every page.
-        var links = page.QuerySelectorAll("nav a.nav-link:not(#bell)").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        var links = page.QuerySelectorAll("nav a.nav-link:not(#bell):not(#help-link)").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal("/Notifications", page.QuerySelector("nav a#bell")?.GetAttribute("href"));
+        Assert.Equal("/Help", page.QuerySelector("nav a#help-link")?.GetAttribute("href"));
         Assert.Equal(
             [
                 ("Главная", "/Municipality"), ("Личный кабинет", "/Municipality/Profile"),
