@@ -48,6 +48,23 @@ public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_operator_finds_an_account_and_sees_its_state()
+    {
+        var page = await fixture.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        await login.SignInAsync("demo.operator", DemoOptions.DefaultPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
+        await page.Locator("#q").FillAsync("demo.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        Assert.Equal(5, await page.Locator("#users tbody tr").CountAsync());
+        Assert.Equal(5, await page.Locator("#users td.state", new() { HasTextString = "Активна" }).CountAsync());
+        await Shot(page, "operator-users");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task Shot(IPage page, string name) => await page.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"),

@@ -57,6 +57,7 @@ public static class IdentitySetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = AccountCheck.ValidateAsync;
             // Another role's page answers 403 (rendered by the status code page), not a redirect that hides it.
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -13,9 +13,11 @@ public sealed class NotificationBellViewComponent(AttestationDbContext db) : Vie
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        // Counted with the account's check of the request (AccountCheck); counted here only where it did not run.
         var userId = UserClaimsPrincipal.UserId();
-        var unread = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == userId && n.ReadAt == null,
-            HttpContext.RequestAborted);
+        var unread = Authorization.AccountCheck.Unread(HttpContext)
+            ?? await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == userId && n.ReadAt == null,
+                HttpContext.RequestAborted);
         return View(unread);
     }
 }

@@ -14,6 +14,7 @@ public static class NotificationsSetup
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<PasswordResetLetters>();
         services.AddScoped<LetterComposer>();
         services.AddScoped<ApplicationEmails>();
         services.AddScoped<StaffEmails>();

@@ -42,6 +42,23 @@ public sealed class OwnAccountTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_change_of_password_ends_the_persons_other_sessions_at_once_and_keeps_this_one()
+    {
+        await factory.CreateUserAsync(Roles.Teacher, "own.pw.sessions");
+        using var here = await factory.SignInAsync("own.pw.sessions");
+        using var elsewhere = await factory.SignInAsync("own.pw.sessions");
+
+        using var changed = await here.SubmitFormAsync(PasswordUrl, Fields(PortalFactory.Password, NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        using var stillHere = await here.GetAsync("/Teacher");
+        Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
+        using var endedElsewhere = await elsewhere.GetAsync("/Teacher");
+        Assert.Equal(HttpStatusCode.Redirect, endedElsewhere.StatusCode);
+        Assert.StartsWith("/Account/Login", endedElsewhere.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_change_sent_twice_reports_the_change_not_a_wrong_password()
     {
         await factory.CreateUserAsync(Roles.Expert, "own.pw.twice");

@@ -7,13 +7,14 @@ namespace Attestation.Web.Tests.Conventions;
 /// <summary>
 /// What a list page costs in SQL statements, counted by <see cref="StatementCounter"/> (a count, not a timing): a
 /// bounded page reads at most three statements of its own, however many applications the municipality has, never one
-/// per row — plus the one of the layout's bell (the unread notices), on every page of a signed-in person.
+/// per row — plus the account's check of every signed-in request (AccountCheck: blocked, signed out elsewhere, and the bell's
+/// unread count in the same statement).
 /// </summary>
 public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
 {
     private const int MaxStatements = 3 + LayoutStatements;
 
-    /// <summary>The bell's count of the unread notices.</summary>
+    /// <summary>The account's check of the request, which counts the bell's unread notices too (AccountCheck).</summary>
     private const int LayoutStatements = 1;
 
     private readonly MunicipalWorld _world = new(factory);
@@ -58,6 +59,8 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     [
         "/Operator/Control",
         "/Operator/Applications",
+        "/Operator/Users",
+        "/Operator/Users?q=ё&role=Teacher",
         "/Operator/Applications?year=",
         "/Operator/Applications?show=Waiting",
         "/Operator/Conclusions",

@@ -55,7 +55,7 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
         // Unlike the template page, failures are counted: repeated guessing locks the account.
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
-            return RedirectToPage("./Lockout");
+            return RedirectToPage("./Lockout", new { blocked = AccountBlock.IsBlocked(user.LockoutEnd) ? true : (bool?)null });
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");

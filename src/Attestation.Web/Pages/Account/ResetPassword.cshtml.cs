@@ -61,9 +61,12 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
             return Page();
         }
 
-        // A new password ends a lockout caused by guessing the old one.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // A new password ends a lockout caused by guessing the old one; the operator's block stays.
+        if (!AccountBlock.IsBlocked(user.LockoutEnd))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
         return RedirectToPage("./ResetPasswordConfirmation");
     }
 }
