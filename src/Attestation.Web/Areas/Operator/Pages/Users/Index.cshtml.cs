@@ -1,7 +1,7 @@
-using Attestation.Domain;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.Configurations;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
@@ -60,41 +60,31 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
             .ToListAsync(ct);
 
         var now = time.GetUtcNow();
-        var query =
-            from u in db.Users.AsNoTracking()
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            select new { User = u, ur.RoleId };
+        var accounts = db.Users.AsNoTracking().Matching(Q);
         if (Role is not null)
         {
             var roleId = RoleConfiguration.Ids[Role];
-            query = query.Where(x => x.RoleId == roleId);
+            accounts = accounts.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId));
         }
         if (MunicipalityId is { } municipalityId)
-            query = query.Where(x => x.User.MunicipalityId == municipalityId);
-        if (SearchPattern(Q) is { } pattern)
-            query = query.Where(x =>
-                EF.Functions.ILike(
-                    (x.User.LastName + " " + x.User.FirstName + " " + (x.User.MiddleName ?? "")).Replace("ё", "е").Replace("Ё", "Е"),
-                    pattern, "\\")
-                || EF.Functions.ILike(x.User.UserName!, pattern, "\\")
-                || EF.Functions.ILike(x.User.Email!, pattern, "\\"));
+            accounts = accounts.Where(u => u.MunicipalityId == municipalityId);
 
         var ordered =
-            from x in query
-            orderby x.User.LastName, x.User.FirstName, x.User.MiddleName, x.User.Id
+            from p in accounts.ToPeople(db)
+            join u in db.Users on p.Id equals u.Id
+            orderby p.LastName, p.FirstName, p.MiddleName, p.Id
             select new
             {
-                x.User.Id, x.User.LastName, x.User.FirstName, x.User.MiddleName, x.User.UserName, x.User.Email, x.RoleId,
-                Municipality = db.Municipalities.Where(m => m.Id == x.User.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                Organisation = db.Organisations.Where(o => o.Id == x.User.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Blocked = x.User.LockoutEnd != null && x.User.LockoutEnd > now,
-                x.User.ConcurrencyStamp,
+                Person = p,
+                RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault(),
+                Blocked = u.LockoutEnd != null && u.LockoutEnd > now,
+                u.ConcurrencyStamp,
             };
         var page = await ordered.ToPagedAsync(PageNumber, ct);
         Pager = PagerView.Of(page, Request);
         var roleNames = RoleConfiguration.Ids.ToDictionary(r => r.Value, r => Roles.DisplayName(r.Key));
-        Rows = page.Items.Select(u => new Row(u.Id, PersonName.Join(u.LastName, u.FirstName, u.MiddleName), u.UserName,
-                u.Email, roleNames.GetValueOrDefault(u.RoleId, "—"), u.Municipality, u.Organisation, u.Blocked,
+        Rows = page.Items.Select(u => new Row(u.Person.Id, u.Person.FullName, u.Person.Login, u.Person.Email,
+                roleNames.GetValueOrDefault(u.RoleId, "—"), u.Person.Municipality, u.Person.Organisation, u.Blocked,
                 u.ConcurrencyStamp))
             .ToList();
         return Page();
@@ -150,20 +140,5 @@ public sealed class IndexModel(AttestationDbContext db, UserManager<AppUser> use
                 ErrorMessage = message;
         }
         return RedirectToPage(new { q = Q, role = Role, municipalityId = MunicipalityId, p = PageNumber });
-    }
-
-    /// <summary>
-    /// The search as an ILIKE pattern: a part of the text anywhere, «ё» read as «е», the pattern's own characters
-    /// escaped; null when empty.
-    /// </summary>
-    public static string? SearchPattern(string? q)
-    {
-        if (string.IsNullOrWhiteSpace(q))
-            return null;
-        var text = q.Trim().Replace('ё', 'е').Replace('Ё', 'Е')
-            .Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
-        return $"%{text}%";
     }
 }
