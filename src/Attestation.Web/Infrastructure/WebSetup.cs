@@ -30,6 +30,7 @@ public static class WebSetup
         services.AddSingleton<RegionTime>();
         services.AddScoped<Notifications.InvitationSender>();
         services.AddScoped<OwnProfile>();
+        services.AddScoped<AccountDirectory>();
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 

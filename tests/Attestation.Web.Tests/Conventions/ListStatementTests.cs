@@ -33,6 +33,7 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         "/Municipality/Withdrawals",
         "/Municipality/NotApplied",
         "/Municipality/Invitations",
+        "/Municipality/Users",
     ];
 
     [Theory]

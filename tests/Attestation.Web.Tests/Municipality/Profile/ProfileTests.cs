@@ -131,6 +131,7 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
             [
                 ("Главная", "/Municipality"), ("Личный кабинет", "/Municipality/Profile"),
                 ("Работа с заявлениями", "/Municipality/Work"), ("Приглашение", "/Municipality/Invitations"),
+                ("Пользователи", "/Municipality/Users"),
             ],
             links.Where(l => l.Item1 != "Аттестация"));
         Assert.NotNull(page.QuerySelector("nav form button"));

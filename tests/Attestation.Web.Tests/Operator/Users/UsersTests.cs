@@ -1,7 +1,7 @@
 using System.Net;
 using Attestation.Testing;
-using Attestation.Web.Areas.Operator.Pages.Users;
 using Attestation.Web.Authorization;
+using Attestation.Web.Infrastructure;
 
 namespace Attestation.Web.Tests.Operator.Users;
 
@@ -93,7 +93,7 @@ public sealed class UsersTests(PortalFactory factory) : IClassFixture<PortalFact
 
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         var page = await ListAsync(client, "users.stale.e");
-        Assert.Equal(IndexModel.EditedMeanwhile, page.QuerySelector("#error")!.TextContent.Trim());
+        Assert.Equal(AccountDirectory.EditedMeanwhile, page.QuerySelector("#error")!.TextContent.Trim());
     }
 
     [Fact]
