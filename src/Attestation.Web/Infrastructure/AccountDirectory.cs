@@ -65,7 +65,8 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
                 Blocked = u.LockoutEnd != null && u.LockoutEnd > now,
                 u.ConcurrencyStamp,
             };
-        var found = await ordered.ToPagedAsync(page, ct);
+        // Counted on the accounts alone: the names' joins are for the page's rows.
+        var found = await ordered.ToPagedAsync(page, await accounts.CountAsync(ct), ct);
         var roleNames = RoleConfiguration.Ids.ToDictionary(r => r.Value, r => Authorization.Roles.DisplayName(r.Key));
         return found.With(found.Items.Select(u => new AccountRow(u.Person.Id, u.Person.FullName, u.Person.Login,
                 u.Person.Email, roleNames.GetValueOrDefault(u.RoleId, "—"), u.Person.Municipality, u.Person.Organisation,

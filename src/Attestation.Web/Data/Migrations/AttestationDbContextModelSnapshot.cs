@@ -942,6 +942,8 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("OrganisationId", "LastName");
 
+                    b.HasIndex("LastName", "FirstName", "MiddleName", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
