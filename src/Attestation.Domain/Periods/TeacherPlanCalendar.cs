@@ -51,6 +51,13 @@ public static class TeacherPlanCalendar
         return year.Contains(start) ? new DateOnly(start.Year, start.Month, 1) : null;
     }
 
+    /// <summary>«Сентябрь 2026»: the heading of a month of the plan.</summary>
+    public static string MonthTitle(DateOnly month)
+    {
+        var name = RussianMonths.Nominative(month.Month);
+        return $"{char.ToUpperInvariant(name[0])}{name[1..]} {month.Year}";
+    }
+
     /// <summary>The earliest expiry date whose cabinet data is due on or after <paramref name="day"/>.</summary>
     private static DateOnly FirstExpiryStartingOnOrAfter(DateOnly day)
     {

@@ -46,4 +46,8 @@ public class TeacherPlanCalendarTests
         for (var day = from; day <= to; day = day.AddDays(1))
             Assert.NotNull(TeacherPlanCalendar.PlanMonth(day, year));
     }
+
+    [Fact]
+    public void A_month_of_the_plan_is_headed_by_its_name_and_year() =>
+        Assert.Equal("Сентябрь 2026", TeacherPlanCalendar.MonthTitle(new DateOnly(2026, 9, 1)));
 }
