@@ -3,6 +3,7 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -71,13 +72,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             HighestFilter => teachers.Where(u => current.Any(c => c.TeacherId == u.Id && c.Category == QualificationCategory.Highest)),
             _ => teachers,
         };
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            // Part of any of the names, whatever the case, «ё» read as «е».
-            var pattern = LikePattern.ContainsFolded(Search);
-            teachers = teachers.Where(u => EF.Functions.ILike(
-                (u.LastName + " " + u.FirstName + " " + (u.MiddleName ?? "")).Replace("ё", "е").Replace("Ё", "Е"), pattern, "\\"));
-        }
+        teachers = teachers.WhoseNameContains(Search);
 
         var page = await teachers
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id)
