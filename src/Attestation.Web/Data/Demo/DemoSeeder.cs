@@ -158,6 +158,7 @@ public sealed partial class DemoSeeder(
             u.OrganisationId = tomskSchool.Id;
             u.PositionId = directory.Positions["методист"].Id;
         }, ct);
+        await SeedSchoolStaffAsync(tomsk.Id, tomskSchool.Id, teacherPosition.Id, directory, ct);
         var operatorPerson = await CreateAsync(Roles.Operator, OperatorLogin, "Соколова", "Елена", "Андреевна",
             u => u.WorkPhone = "+7 (3822) 90-20-55", ct);
 
@@ -300,6 +301,45 @@ public sealed partial class DemoSeeder(
         Check(await users.AddToRoleAsync(user, role), login);
         ct.ThrowIfCancellationRequested();
         return new Person(user, new Actor(user.Id, role));
+    }
+
+    /// <summary>
+    /// The school coordinator's colleagues whose legacy categories end over the coming year (one without a category,
+    /// one with «высшая» for good), so that «Педагоги организации» and «Перспективный план» show something.
+    /// </summary>
+    private async Task SeedSchoolStaffAsync(int municipalityId, int organisationId, int positionId, Directory directory,
+        CancellationToken ct)
+    {
+        var today = RegionClock.Today(_now, _zone);
+        (string Last, string First, string Middle, QualificationCategory Category, int? MonthsLeft)[] staff =
+        [
+            ("Ёлкина", "Светлана", "Игоревна", QualificationCategory.First, 4),
+            ("Белова", "Наталья", "Сергеевна", QualificationCategory.Highest, 6),
+            ("Громов", "Павел", "Андреевич", QualificationCategory.First, 9),
+            ("Денисова", "Ирина", "Викторовна", QualificationCategory.Highest, 11),
+            ("Жукова", "Татьяна", "Олеговна", QualificationCategory.First, 14),
+            ("Зайцев", "Олег", "Николаевич", QualificationCategory.Highest, null),
+            ("Климова", "Анна", "Юрьевна", QualificationCategory.None, null),
+        ];
+        var index = 0;
+        foreach (var (last, first, middle, category, monthsLeft) in staff)
+        {
+            var person = await CreateAsync(Roles.Teacher, $"school.staff{++index:00}", last, first, middle, u =>
+            {
+                u.MunicipalityId = municipalityId;
+                u.OrganisationId = organisationId;
+                u.PositionId = positionId;
+                u.SubjectId = directory.Subjects["математики"].Id;
+            }, ct, withPassword: false);
+            if (category == QualificationCategory.None)
+                continue;
+            var record = monthsLeft is { } months
+                ? HeldCategory.Record(person.User.Id, category, "учитель", new DateOnly(2020, 3, 16), $"{300 + index}-р",
+                    new DateOnly(2020, 3, 16), legacyExpiresOn: today.AddMonths(months).AddDays(index))
+                : HeldCategory.Record(person.User.Id, category, "учитель", new DateOnly(2024, 4, 18), $"{500 + index}-р",
+                    new DateOnly(2024, 4, 18));
+            db.HeldCategories.Add(record);
+        }
     }
 
     private static void Check(IdentityResult result, string login)

@@ -86,6 +86,19 @@ public static class PersonRows
             };
     }
 
+    /// <summary>
+    /// The people whose full name («Фамилия Имя Отчество») contains <paramref name="text"/>, whatever the case, «ё» read
+    /// as «е»; everyone for blank text. Meant for lists already scoped to an organisation or a municipality.
+    /// </summary>
+    public static IQueryable<AppUser> WhoseNameContains(this IQueryable<AppUser> users, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return users;
+        var pattern = LikePattern.ContainsFolded(text);
+        return users.Where(u => EF.Functions.ILike(
+            (u.LastName + " " + u.FirstName + " " + (u.MiddleName ?? "")).Replace("ё", "е").Replace("Ё", "Е"), pattern, "\\"));
+    }
+
     /// <summary>The people with these ids, by id (one query; none for no ids).</summary>
     public static async Task<Dictionary<Guid, PersonRow>> PeopleAsync(this AttestationDbContext db, IEnumerable<Guid?> ids,
         CancellationToken ct)

@@ -44,14 +44,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var userId = User.UserId();
-        // The organisation is not in the sign-in cookie: read it, so that a change of workplace applies at once.
-        var organisation = await (
-                from u in db.Users.AsNoTracking()
-                where u.Id == userId
-                join o in db.Organisations on u.OrganisationId equals o.Id
-                select new { o.Id, o.Name })
-            .SingleOrDefaultAsync(ct);
+        var organisation = await OwnOrganisation.OfAsync(db, User, ct);
         if (organisation is null)
             return;
 

@@ -59,7 +59,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             if (search.Length < MinSearchLength)
                 SearchProblem = $"Введите не меньше {MinSearchLength} символов адреса.";
             else
-                letters = letters.Where(m => EF.Functions.ILike(m.To, "%" + EscapeLike(search) + "%", "\\"));
+                letters = letters.Where(m => EF.Functions.ILike(m.To, "%" + LikePattern.Escape(search) + "%", "\\"));
         }
 
         var counts = await letters.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -90,8 +90,4 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             StatusMessage = $"Письмо «{letter.Subject}» на адрес {letter.To} снова в очереди и будет отправлено в ближайшие минуты.";
         return RedirectToPage(new { show = Show, q = Q });
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }
