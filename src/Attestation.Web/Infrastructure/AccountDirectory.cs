@@ -47,10 +47,12 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     {
         ArgumentNullException.ThrowIfNull(scope);
         var now = time.GetUtcNow();
-        var roleIds = (role is null ? scope.Roles : [role]).Select(r => RoleConfiguration.Ids[r]).ToList();
         var accounts = InScope(scope).Matching(search);
         if (role is not null)
-            accounts = accounts.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && roleIds.Contains(r.RoleId)));
+        {
+            var roleId = RoleConfiguration.Ids[role];
+            accounts = accounts.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId));
+        }
         if (municipalityId is { } chosen)
             accounts = accounts.Where(u => u.MunicipalityId == chosen);
 
