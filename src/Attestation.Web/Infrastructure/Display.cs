@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 
 namespace Attestation.Web.Infrastructure;
@@ -18,6 +19,9 @@ public static class RegionDates
 
     public static string ToRegionDateTime(this DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString(DateTimeFormat, WebSetup.Russian);
+
+    /// <summary>The region's calendar day of an instant (an Excel date cell).</summary>
+    public static DateOnly ToRegionDay(this DateTimeOffset instant) => RegionClock.Today(instant, _zone);
 
     public static string ToRussianDate(this DateOnly date) => date.ToString(DateFormat, WebSetup.Russian);
 }

@@ -92,3 +92,19 @@ public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumb
         });
     }
 }
+
+/// <summary>The links of a list page besides its pager.</summary>
+public static class ListLinks
+{
+    /// <summary>The list's Excel file with the filters of the address (and every page of it): the «Excel» handler.</summary>
+    public static string Excel(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query
+            .Where(pair => !string.Equals(pair.Key, PagerView.Parameter, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(pair.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
+            .Append(new KeyValuePair<string, string?>("handler", "Excel"));
+        return request.PathBase + request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
+}

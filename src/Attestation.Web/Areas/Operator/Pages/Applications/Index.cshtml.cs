@@ -5,6 +5,7 @@ using Attestation.Web.Areas.Operator.Pages.Control;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,6 +34,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     /// <summary>The calendar year of submission of «Все поданные»; empty for all years. The first visit shows the current one.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
+
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
 
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
@@ -68,40 +73,24 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         string? Period,
         int Experts);
 
+    /// <summary>The list as an Excel file: the same filters and search, every row.</summary>
+    public static readonly ListWorkbook<ApplicationRow> Workbook = new("Заявления", "Заявления педагогических работников",
+        new ListColumn<ApplicationRow>("Фамилия Имя Отчество", 30, a => SheetCell.Text(a.FullName)),
+        new ListColumn<ApplicationRow>("Муниципальное образование", 22, a => SheetCell.Text(a.Municipality)),
+        new ListColumn<ApplicationRow>("Место работы, должность", 36, a => SheetCell.Text(a.Work)),
+        new ListColumn<ApplicationRow>("Заявленная категория", 14, a => SheetCell.Centered(a.ClaimedCategory?.ToRussian() ?? "—")),
+        new ListColumn<ApplicationRow>("Подано", 12, a => SheetCell.Day(a.SubmittedAt?.ToRegionDay())),
+        new ListColumn<ApplicationRow>("Статус", 28, a => SheetCell.Text(a.StatusText)),
+        new ListColumn<ApplicationRow>("Период", 18, a => SheetCell.Centered(a.PeriodName ?? "—")),
+        new ListColumn<ApplicationRow>("Экспертов", 10, a => SheetCell.Count(a.ExpertIds.Count)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var thisYear = region.Today.Year;
-        Years = Enumerable.Range(FirstYear, Math.Max(1, thisYear - FirstYear + 1)).Reverse().ToList();
-        if (Show is null && !Request.Query.ContainsKey("year"))
-            Year = thisYear;
-        if (Year is { } chosenYear && !Years.Contains(chosenYear))
+        var query = await ChooseAsync(ct);
+        if (query is null)
             return NotFound();
 
-        Control = await RegionControl.LoadAsync(db, region, ct);
-        var query = db.Applications.AsNoTracking().Where(a => a.SubmittedAt != null);
-        if (Show is { } list)
-            query = Control.Apply(query, list);
-        else if (Year is { } year)
-        {
-            var from = RegionClock.StartOfDay(new DateOnly(year, 1, 1), region.Zone);
-            var to = RegionClock.StartOfDay(new DateOnly(year + 1, 1, 1), region.Zone);
-            query = query.Where(a => a.SubmittedAt >= from && a.SubmittedAt < to);
-        }
-
-        var choices = await db.MunicipalityChoicesAsync(query, [a => true], ct);
-        Municipalities = choices.Choices;
-        if (MunicipalityId is { } id)
-        {
-            Municipality = choices.Names.GetValueOrDefault(id);
-            if (Municipality is null)
-                return NotFound();
-            query = query.Where(a => a.MunicipalityId == id);
-        }
-
-        Total = choices.Count(0, MunicipalityId);
-        var page = await query.ToRows(db)
-            .OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
-            .ToPagedAsync(PageNumber, Total, ct);
+        var page = await Ordered(query).ToPagedAsync(PageNumber, Total, ct);
         Pager = PagerView.Of(page, Request);
         Rows = page.Items.Select(a => new Row(
                 a.Id,
@@ -117,5 +106,53 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 a.ExpertIds.Count))
             .ToList();
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var query = await ChooseAsync(ct);
+        if (query is null)
+            return NotFound();
+        var subtitle = ListFilters.Describe(Title, Municipality ?? "Все муниципальные образования", ListFilters.Search(Search));
+        return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query).AsAsyncEnumerable(), ct);
+    }
+
+    private IQueryable<ApplicationRow> Ordered(IQueryable<Application> query) =>
+        query.ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
+
+    /// <summary>The applications of the filters and the search, counted; null when the address names what is not there.</summary>
+    private async Task<IQueryable<Application>?> ChooseAsync(CancellationToken ct)
+    {
+        var thisYear = region.Today.Year;
+        Years = Enumerable.Range(FirstYear, Math.Max(1, thisYear - FirstYear + 1)).Reverse().ToList();
+        if (Show is null && !Request.Query.ContainsKey("year"))
+            Year = thisYear;
+        if (Year is { } chosenYear && !Years.Contains(chosenYear))
+            return null;
+
+        Control = await RegionControl.LoadAsync(db, region, ct);
+        var query = db.Applications.AsNoTracking().Where(a => a.SubmittedAt != null);
+        if (Show is { } list)
+            query = Control.Apply(query, list);
+        else if (Year is { } year)
+        {
+            var from = RegionClock.StartOfDay(new DateOnly(year, 1, 1), region.Zone);
+            var to = RegionClock.StartOfDay(new DateOnly(year + 1, 1, 1), region.Zone);
+            query = query.Where(a => a.SubmittedAt >= from && a.SubmittedAt < to);
+        }
+        query = query.WhoseNameContains(Search);
+
+        var choices = await db.MunicipalityChoicesAsync(query, [a => true], ct);
+        Municipalities = choices.Choices;
+        if (MunicipalityId is { } id)
+        {
+            Municipality = choices.Names.GetValueOrDefault(id);
+            if (Municipality is null)
+                return null;
+            query = query.Where(a => a.MunicipalityId == id);
+        }
+
+        Total = choices.Count(0, MunicipalityId);
+        return query;
     }
 }
