@@ -50,14 +50,36 @@ public sealed class ListWorkbook<TRow>
         sheet.Finish();
     }
 
+    /// <summary>A short list already read (a row per municipality) and the line of totals under it.</summary>
+    public Task WriteAsync(Stream output, string? subtitle, IEnumerable<TRow> rows, TRow totals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var sheet = SheetWriter.Start(output, _sheetName, _title, subtitle,
+            _columns.Select(c => c.Heading).ToList(), _columns.Select(c => c.Width).ToList());
+        foreach (var row in rows.Append(totals))
+        {
+            ct.ThrowIfCancellationRequested();
+            sheet.Row(_columns.Select(c => c.Cell(row)).ToList());
+        }
+        sheet.Finish();
+        return Task.CompletedTask;
+    }
+
     /// <summary>The page's answer: the file, named after the title and the day it was made («… на 04.12.2026.xlsx»).</summary>
     public Task<IActionResult> DownloadAsync(PageModel page, RegionTime region, string? subtitle, IAsyncEnumerable<TRow> rows,
+        CancellationToken ct) =>
+        DownloadAsync(page, region, (stream, token) => WriteAsync(stream, subtitle, rows, token), ct);
+
+    /// <summary>The page's answer for a short list already read, with its totals.</summary>
+    public Task<IActionResult> DownloadAsync(PageModel page, RegionTime region, string? subtitle, IEnumerable<TRow> rows, TRow totals,
+        CancellationToken ct) =>
+        DownloadAsync(page, region, (stream, token) => WriteAsync(stream, subtitle, rows, totals, token), ct);
+
+    private Task<IActionResult> DownloadAsync(PageModel page, RegionTime region, Func<Stream, CancellationToken, Task> write,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var fileName = $"{_title} на {region.Today.ToRussianDate()}";
-        return page.AttachmentAsync((stream, token) => WriteAsync(stream, subtitle, rows, token),
-            Spreadsheet.ContentType, fileName + Spreadsheet.Extension, ct);
+        return page.AttachmentAsync(write, Spreadsheet.ContentType, $"{_title} на {region.Today.ToRussianDate()}{Spreadsheet.Extension}", ct);
     }
 }
 

@@ -3,6 +3,7 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
+using Attestation.Web.Tests.Support;
 
 namespace Attestation.Web.Tests.Municipality.NotApplied;
 
@@ -29,14 +30,14 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
 
         Assert.Equal(
             [
-                "Фамилия Имя Отчество", "Место работы (образовательная организация)", "Номер телефона (сотовый)",
+                "Выбрать", "Фамилия Имя Отчество", "Место работы (образовательная организация)", "Номер телефона (сотовый)",
                 "Адрес электронной почты", "Зарегистрировался", "Сформировал заявление на аттестацию",
                 "Последнее уведомление", "",
             ],
             page.QuerySelectorAll("#teachers thead th").Select(th => th.TextContent.Trim()));
         var rows = page.QuerySelectorAll("#teachers tbody tr").ToList();
         Assert.Equal([idle.Id, drafting.Id], rows.Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
-        var cells = rows[1].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        var cells = rows[1].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("Черновикова Татьяна Игоревна", cells[0]);
         Assert.Equal("МБОУ СОШ (Парабельский район)", cells[1]);
         Assert.Equal("+7 913 000-11-22", cells[2]);
@@ -44,7 +45,7 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(drafting.CreatedAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd.MM.yyyy HH:mm",
             System.Globalization.CultureInfo.InvariantCulture), cells[4]);
         Assert.Equal("да (черновик)", cells[5]);
-        Assert.Equal("нет", rows[0].QuerySelectorAll("td")[5].TextContent.Trim());
+        Assert.Equal("нет", rows[0].QuerySelectorAll("td")[6].TextContent.Trim());
     }
 
     [Fact]
@@ -131,6 +132,94 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
 
         var sent = (await factory.SentMailsAsync()).Skip(mails).Select(m => m.To.Trim('<', '>')).ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"na.race.t{i}@example.org"), sent.Order());
+    }
+
+    [Fact]
+    public async Task The_list_is_searched_by_a_part_of_the_name_and_its_excel_has_the_rows_found()
+    {
+        var (municipalityId, organisationId) = await NewMunicipalityAsync("Чаинский район");
+        using var client = await Coordinators.SignedInAsync(factory, "na.find.coord", municipalityId);
+        var found = await TeacherAsync("na.find.one", municipalityId, organisationId, "Семёнова");
+        await TeacherAsync("na.find.two", municipalityId, organisationId, "Петрова");
+        await TeacherAsync("na.find.foreign", Directory.Tomsk.Id, Directory.Lyceum.Id, "Семенова");
+
+        var page = await client.GetDocumentAsync($"{Url}?q=СЕМЕН");
+        var excel = page.QuerySelector("#excel")!.GetAttribute("href")!;
+        using var book = Downloads.OpenWorkbook(await client.DownloadAsync(excel, Downloads.ExcelType));
+        var sheet = book.Worksheet(1);
+
+        Assert.Equal([found.Id], page.QuerySelectorAll("#teachers tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        Assert.Equal("СЕМЕН", page.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.Equal("Педагогические работники, не подавшие заявление", sheet.Cell(1, 1).GetString());
+        Assert.Equal("поиск по ФИО: «СЕМЕН»", sheet.Cell(2, 1).GetString());
+        Assert.Equal(["Семёнова Татьяна Игоревна", "МБОУ СОШ (Чаинский район)", "+7 913 000-11-22", "na.find.one@example.org"],
+            sheet.RowText(4, 4));
+        Assert.Equal("Всего: 1", sheet.Cell(6, 1).GetString());
+    }
+
+    [Fact]
+    public async Task Reminding_the_chosen_teachers_lists_them_first_and_then_mails_each_once()
+    {
+        var (municipalityId, organisationId) = await NewMunicipalityAsync("Бакчарский район");
+        using var client = await Coordinators.SignedInAsync(factory, "na.chosen.coord", municipalityId);
+        var first = await TeacherAsync("na.chosen.first", municipalityId, organisationId, "Первая");
+        var second = await TeacherAsync("na.chosen.second", municipalityId, organisationId, "Вторая");
+        var left = await TeacherAsync("na.chosen.left", municipalityId, organisationId, "Невыбранная");
+        var foreign = await TeacherAsync("na.chosen.foreign", Directory.Tomsk.Id, Directory.Lyceum.Id, "Чужая");
+        var mails = (await factory.SentMailsAsync()).Count;
+
+        using var confirm = await PostAsync(client, await client.GetDocumentAsync(Url), "#choose-form",
+            [first.Id, second.Id, foreign.Id]);
+        var confirmation = await confirm.ReadDocumentAsync();
+
+        // Nothing is sent before the confirmation; another municipality's teacher is not on it.
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
+        // In the list's order, by the name.
+        Assert.Equal([second.Id, first.Id],
+            confirmation.QuerySelectorAll("#confirm-list li").Select(li => Guid.Parse(li.GetAttribute("data-id")!)));
+        Assert.Contains("Отправить уведомление выбранным педагогическим работникам (2)?", confirmation.QuerySelector("#confirm")!.TextContent, StringComparison.Ordinal);
+
+        using var sent = await PostAsync(client, confirmation, "#confirm form", []);
+        using var again = await PostAsync(client, confirmation, "#confirm form", []);
+        var after = await client.GetDocumentAsync(Url);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("Уведомлений отправлено: 0. Пропущено, так как уведомление сегодня уже отправлялось: 2.",
+            after.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(["na.chosen.first@example.org", "na.chosen.second@example.org"],
+            (await factory.SentMailsAsync()).Skip(mails).Select(m => m.To.Trim('<', '>')).Order());
+        Assert.DoesNotContain((await factory.SentMailsAsync()).Skip(mails), m => m.To.Contains(left.Email!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Choosing_nobody_says_so_and_sends_nothing()
+    {
+        var (municipalityId, organisationId) = await NewMunicipalityAsync("Тегульдетский район");
+        using var client = await Coordinators.SignedInAsync(factory, "na.none.coord", municipalityId);
+        await TeacherAsync("na.none.teacher", municipalityId, organisationId, "Одинокая");
+        var mails = (await factory.SentMailsAsync()).Count;
+
+        using var response = await PostAsync(client, await client.GetDocumentAsync(Url), "#choose-form", []);
+        var after = await client.GetDocumentAsync(Url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Отметьте педагогических работников", after.QuerySelector("#refusal")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
+    }
+
+    /// <summary>
+    /// Posts a form as a browser does with several values of one name: its own inputs (the hidden ids of a
+    /// confirmation) and the boxes ticked, <paramref name="ticked"/>.
+    /// </summary>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string formSelector,
+        IReadOnlyList<Guid> ticked)
+    {
+        var form = page.QuerySelector(formSelector)!;
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value")!))
+            .Concat(ticked.Select(id => new KeyValuePair<string, string>("ids", id.ToString())))
+            .ToList();
+        return client.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
     }
 
     private Task<AppUser> TeacherAsync(string login, int municipalityId, int organisationId, string lastName) =>

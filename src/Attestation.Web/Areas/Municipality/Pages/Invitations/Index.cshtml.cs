@@ -1,8 +1,6 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attestation.Web.Areas.Municipality.Pages.Invitations;
 
@@ -11,15 +9,7 @@ namespace Attestation.Web.Areas.Municipality.Pages.Invitations;
 /// the login once registered — «в случае, если ваши приглашенные забыли свой логин, они должны обратиться за помощью к
 /// вам». The operator's invitations of municipal coordinators are the operator's list, not this one.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region) : InvitationListPage(db, region)
 {
-    [TempData]
-    public string? StatusMessage { get; set; }
-
-    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Invitations = await db.ListAsync(db.Invitations.InMunicipalityOf(User), region.Now, ct);
-    }
+    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext invitations) => invitations.Invitations.InMunicipalityOf(User);
 }

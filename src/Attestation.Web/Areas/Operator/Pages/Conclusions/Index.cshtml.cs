@@ -6,6 +6,7 @@ using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,6 +46,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     [BindProperty(SupportsGet = true)]
     public ConclusionList Show { get; set; } = ConclusionList.Verified;
+
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
 
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
@@ -111,52 +116,23 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, null),
     };
 
+    /// <summary>The chosen list as an Excel file: the same filters and search, every row.</summary>
+    public static readonly ListWorkbook<ApplicationRow> Workbook = new("Заключения", "Итоговые заключения",
+        new ListColumn<ApplicationRow>("Фамилия Имя Отчество", 30, a => SheetCell.Text(a.FullName)),
+        new ListColumn<ApplicationRow>("Муниципальное образование", 22, a => SheetCell.Text(a.Municipality)),
+        new ListColumn<ApplicationRow>("Место работы, должность", 36, a => SheetCell.Text(a.Work)),
+        new ListColumn<ApplicationRow>("Заявленная категория", 14, a => SheetCell.Centered(a.ClaimedCategory?.ToRussian() ?? "—")),
+        new ListColumn<ApplicationRow>("Период", 18, a => SheetCell.Centered(a.PeriodName ?? "—")),
+        new ListColumn<ApplicationRow>("Рекомендация экспертов", 20, a => SheetCell.Centered(a.Conclusion?.Recommendation.ToRussian() ?? "—")),
+        new ListColumn<ApplicationRow>("Отметка координатора", 20, a => SheetCell.Centered(a.CoordinatorMark?.ToRussian() ?? "—")),
+        new ListColumn<ApplicationRow>("Статус", 28, a => SheetCell.Text(a.StatusText)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Today = region.Today;
-        var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
-        Periods = periods.OrderByDescending(p => p.StartDate).ToList();
-        if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
+        var ordered = await ChooseAsync(ct);
+        if (ordered is null)
             return NotFound();
 
-        var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
-        var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
-
-        // Only the conclusion's stages: the decided history of the years is never scanned.
-        var lists = Enum.GetValues<ConclusionList>();
-        var scoped = db.Applications.AsNoTracking()
-            .Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]))
-            .Where(a => a.PeriodId != null);
-        if (PeriodId is { } periodId)
-            scoped = scoped.Where(a => a.PeriodId == periodId);
-
-        // The municipalities with each stage's count and its overdue part, in one statement.
-        var conditions = lists.SelectMany(q => new[]
-        {
-            ApplicationFilters.StatusIn(StatusesOf(q)),
-            ApplicationFilters.StatusIn(StatusesOf(q)).And(a => overduePeriods.Contains(a.PeriodId!.Value)),
-        }).ToList();
-        var choices = await db.MunicipalityChoicesAsync(scoped, conditions, ct);
-        Municipalities = choices.Choices;
-        if (MunicipalityId is { } municipalityId)
-        {
-            if (!choices.Names.ContainsKey(municipalityId))
-                return NotFound();
-            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
-        }
-        foreach (var item in Municipalities)
-            item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Counts = lists.ToDictionary(q => q, q => choices.Count(2 * Array.IndexOf(lists, q), MunicipalityId));
-        OverdueCounts = lists.ToDictionary(q => q, q => q == ConclusionList.Verified
-            ? 0
-            : choices.Count((2 * Array.IndexOf(lists, q)) + 1, MunicipalityId));
-
-        var statuses = StatusesOf(Show);
-        Total = Counts[Show];
-        // The oldest periods first: theirs are the conclusions due (or overdue) first.
-        var ordered = scoped.Where(a => statuses.Contains(a.Status)).ToRows(db)
-            .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
-            .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
         var page = await ordered.ToPagedAsync(PageNumber, Total, rows =>
                 from a in rows
                 join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders
@@ -173,12 +149,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 }, ct);
         Pager = PagerView.Of(page, Request);
 
-        var periodsById = periods.ToDictionary(p => p.Id);
+        var periodsById = Periods.ToDictionary(p => p.Id);
         Rows = page.Items
             .Select(a =>
             {
                 var (row, period) = (a.Row, periodsById[a.Row.PeriodId!.Value]);
-                var due = dueOn[period.Id];
+                var due = PeriodCalendar.Deadlines(period).ConclusionUploadedBy;
                 return new Row(
                     row.Id,
                     row.FullName,
@@ -202,5 +178,69 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             })
             .ToList();
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var ordered = await ChooseAsync(ct);
+        if (ordered is null)
+            return NotFound();
+        var period = Periods.FirstOrDefault(p => p.Id == PeriodId)?.Name ?? "Все периоды";
+        var municipality = Municipalities.FirstOrDefault(m => m.Selected)?.Text ?? "Все муниципальные образования";
+        return await Workbook.DownloadAsync(this, region, ListFilters.Describe(Title(Show), period, municipality, ListFilters.Search(Search)),
+            ordered.AsAsyncEnumerable(), ct);
+    }
+
+    /// <summary>
+    /// The periods, the municipalities with each list's counts, and the chosen list's rows in their order (not yet
+    /// read); null when the address names a period or a municipality that is not there.
+    /// </summary>
+    private async Task<IOrderedQueryable<ApplicationRow>?> ChooseAsync(CancellationToken ct)
+    {
+        Today = region.Today;
+        var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
+        Periods = periods.OrderByDescending(p => p.StartDate).ToList();
+        if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
+            return null;
+
+        var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
+        var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
+
+        // Only the conclusion's stages: the decided history of the years is never scanned.
+        var lists = Enum.GetValues<ConclusionList>();
+        var scoped = db.Applications.AsNoTracking()
+            .Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]))
+            .Where(a => a.PeriodId != null)
+            .WhoseNameContains(Search);
+        if (PeriodId is { } periodId)
+            scoped = scoped.Where(a => a.PeriodId == periodId);
+
+        // The municipalities with each stage's count and its overdue part, in one statement.
+        var conditions = lists.SelectMany(q => new[]
+        {
+            ApplicationFilters.StatusIn(StatusesOf(q)),
+            ApplicationFilters.StatusIn(StatusesOf(q)).And(a => overduePeriods.Contains(a.PeriodId!.Value)),
+        }).ToList();
+        var choices = await db.MunicipalityChoicesAsync(scoped, conditions, ct);
+        Municipalities = choices.Choices;
+        if (MunicipalityId is { } municipalityId)
+        {
+            if (!choices.Names.ContainsKey(municipalityId))
+                return null;
+            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
+        }
+        foreach (var item in Municipalities)
+            item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Counts = lists.ToDictionary(q => q, q => choices.Count(2 * Array.IndexOf(lists, q), MunicipalityId));
+        OverdueCounts = lists.ToDictionary(q => q, q => q == ConclusionList.Verified
+            ? 0
+            : choices.Count((2 * Array.IndexOf(lists, q)) + 1, MunicipalityId));
+
+        var statuses = StatusesOf(Show);
+        Total = Counts[Show];
+        // The oldest periods first: theirs are the conclusions due (or overdue) first.
+        return scoped.Where(a => statuses.Contains(a.Status)).ToRows(db)
+            .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
+            .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
     }
 }

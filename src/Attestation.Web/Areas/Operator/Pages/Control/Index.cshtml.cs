@@ -1,8 +1,10 @@
 using Attestation.Domain.Periods;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Jobs;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,7 +40,22 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
     /// Three statements at most: the periods, the municipalities with their counted numbers, and, only when those are
     /// missing or stale (the counting job not running, another day, another nearest period), the count itself.
     /// </summary>
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => CountAsync(ct);
+
+    /// <summary>The table as an Excel file: a row per municipality, the region's totals under them.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        await CountAsync(ct);
+        var workbook = new ListWorkbook<Row>("Контроль", "Контроль сроков аттестации",
+            [
+                new ListColumn<Row>("Муниципальное образование", 30, r => SheetCell.Text(r.Municipality)),
+                .. Columns.Select(list => new ListColumn<Row>(Control.Title(list), 16, r => SheetCell.Count(r.Counts[list]))),
+            ]);
+        var subtitle = CountedAt is { } at ? $"Данные на {at.ToRegionDateTime()}" : $"Данные на {region.Now.ToRegionDateTime()}";
+        return await workbook.DownloadAsync(this, region, subtitle, Rows, new Row(0, "Всего по региону", true, Totals), ct);
+    }
+
+    private async Task CountAsync(CancellationToken ct)
     {
         Control = await RegionControl.LoadAsync(db, region, ct);
         NearestDeadlines = Control.NearestPeriod is null ? null : PeriodCalendar.Deadlines(Control.NearestPeriod);

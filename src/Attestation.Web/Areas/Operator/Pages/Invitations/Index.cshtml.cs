@@ -1,8 +1,6 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attestation.Web.Areas.Operator.Pages.Invitations;
 
@@ -10,16 +8,9 @@ namespace Attestation.Web.Areas.Operator.Pages.Invitations;
 /// The municipal coordinators the operators invited, of every municipality, with their state and, once registered,
 /// their login: a coordinator who forgot his login asks the operator («Специалисты ЦОПМиКП оказывают помощь»).
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region) : InvitationListPage(db, region)
 {
-    [TempData]
-    public string? StatusMessage { get; set; }
+    private static readonly IReadOnlyList<string> InvitedRoles = Invitation.RolesInvitableBy(Roles.Operator);
 
-    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var roles = Invitation.RolesInvitableBy(Roles.Operator);
-        Invitations = await db.ListAsync(db.Invitations.Where(i => roles.Contains(i.Role)), region.Now, ct);
-    }
+    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext invitations) => invitations.Invitations.Where(i => InvitedRoles.Contains(i.Role));
 }
