@@ -48,8 +48,9 @@ public static class InvitationQueries
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = LikePattern.ContainsFolded(search);
-            var named = db.Users.WhoseNameContains(search).Select(u => (Guid?)u.Id);
-            invitations = invitations.Where(i => EF.Functions.ILike(i.Email, pattern, "\\") || named.Contains(i.AcceptedUserId));
+            var named = db.Users.WhoseNameContains(search);
+            invitations = invitations.Where(i =>
+                EF.Functions.ILike(i.Email, pattern, "\\") || named.Any(u => (Guid?)u.Id == i.AcceptedUserId));
         }
         return
             from i in invitations.AsNoTracking()

@@ -51,6 +51,6 @@ public abstract class InvitationListPage(AttestationDbContext db, RegionTime reg
     {
         var now = region.Now;
         var rows = db.Lines(ScopeOf(db), Search).AsAsyncEnumerable().Select(l => l.ToRow(now));
-        return Workbook.DownloadAsync(this, region, ListFilters.Search(Search), rows, ct);
+        return Workbook.DownloadAsync(this, region, ListFilters.Search(Search, "по ФИО или адресу"), rows, ct);
     }
 }

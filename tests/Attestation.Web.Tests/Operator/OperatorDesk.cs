@@ -51,10 +51,10 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
     public Task<AppUser> CreateExpertAsync(string login, string lastName, int? municipalityId = null) =>
         factory.ExpertAsync(login, lastName, municipalityId);
 
-    public Task<AppUser> CreateTeacherAsync(string login, int municipalityId, int organisationId) =>
+    public Task<AppUser> CreateTeacherAsync(string login, int municipalityId, int organisationId, string lastName = "Учителева") =>
         factory.CreateUserAsync(Roles.Teacher, login, user =>
         {
-            user.LastName = "Учителева";
+            user.LastName = lastName;
             user.FirstName = "Ольга";
             user.MiddleName = "Ивановна";
             user.MunicipalityId = municipalityId;
@@ -77,9 +77,9 @@ internal sealed partial class OperatorDesk(PortalWithDirectoryFactory factory)
     /// </summary>
     public async Task<Guid> ApplicationAsync(string login, int municipalityId, int organisationId, DateTimeOffset submittedAt,
         bool register = false, AttestationPeriod? period = null, (AppUser A, AppUser B)? experts = null,
-        DateTimeOffset? scheduledAt = null, bool simplified = false, byte[]? signedScan = null)
+        DateTimeOffset? scheduledAt = null, bool simplified = false, byte[]? signedScan = null, string lastName = "Учителева")
     {
-        var teacher = await CreateTeacherAsync(login, municipalityId, organisationId);
+        var teacher = await CreateTeacherAsync(login, municipalityId, organisationId, lastName);
         var application = Submitted(teacher, submittedAt, simplified);
         if (signedScan is not null)
             application.Document(ApplicationDocumentKind.SignedApplication, "скан заявления.pdf", signedScan);

@@ -89,7 +89,7 @@ public static class ListFilters
     public static string Describe(params IEnumerable<string?> parts) =>
         string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    /// <summary>The search words as the subtitle shows them; nothing when the user searched for nothing.</summary>
-    public static string? Search(string? typed) =>
-        string.IsNullOrWhiteSpace(typed) ? null : $"поиск по ФИО: «{typed.Trim()}»";
+    /// <summary>The search words as the subtitle shows them («поиск по ФИО: «иван»»); nothing when the user searched for nothing.</summary>
+    public static string? Search(string? typed, string by = "по ФИО") =>
+        string.IsNullOrWhiteSpace(typed) ? null : $"поиск {by}: «{typed.Trim()}»";
 }

@@ -140,6 +140,27 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
         Assert.Equal("Город Томск", cells[6]);
         Assert.Equal(nameof(InvitationState.Accepted), row.GetAttribute("data-state"));
         Assert.Contains("зарегистрирован", cells[7], StringComparison.Ordinal);
+
+        // Found by a part of the registered person's name or of the address; the Excel file holds what was found.
+        var byName = await coordinator.GetDocumentAsync("/Municipality/Invitations?q=НОВИК");
+        var byAddress = await coordinator.GetDocumentAsync("/Municipality/Invitations?q=expert@school");
+        var none = await coordinator.GetDocumentAsync("/Municipality/Invitations?q=Несуществующая");
+        // (The other tests of the class register their invitees with the same name.)
+        Assert.Contains("new.expert@school.example.ru", byName.QuerySelectorAll("#invitations tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()));
+        Assert.All(byName.QuerySelectorAll("#invitations tbody tr td:nth-child(3)"), td => Assert.Equal("Новикова", td.TextContent.Trim()));
+        Assert.Equal("expert@school", byAddress.QuerySelector("#q")?.GetAttribute("value"));
+        Assert.Equal(["new.expert@school.example.ru"], byAddress.QuerySelectorAll("#invitations tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()));
+        Assert.Equal("Никого не нашлось.", none.QuerySelector("#empty")!.TextContent.Trim());
+        using var book = Support.Downloads.OpenWorkbook(await coordinator.DownloadAsync(
+            byAddress.QuerySelector("#excel")!.GetAttribute("href")!, Support.Downloads.ExcelType));
+        var sheet = book.Worksheet(1);
+        Assert.Equal("Пользователи, зарегистрированные по приглашению", sheet.Cell(1, 1).GetString());
+        Assert.Equal("поиск по ФИО или адресу: «expert@school»", sheet.Cell(2, 1).GetString());
+        Assert.Equal(["inv.new.expert", "new.expert@school.example.ru", "Новикова Анна Сергеевна"], Support.Downloads.RowText(sheet, 4, 3));
+        Assert.StartsWith("Специалист по аттестации", sheet.Cell(4, 4).GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Город Томск"], Support.Downloads.RowText(sheet, 4, 5).Skip(4));
+        Assert.Equal("зарегистрирован", sheet.Cell(4, 7).GetString());
+        Assert.Equal("Всего: 1", sheet.Cell(6, 1).GetString());
     }
 
     [Fact]
