@@ -32,6 +32,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     [BindProperty(SupportsGet = true, Name = "periodId")]
     public string? Period { get; set; }
 
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -77,7 +81,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     {
         Periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
         var today = region.Today;
-        var query = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(ApplicationFilters.InAttestation);
+        var query = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(ApplicationFilters.InAttestation)
+            .WhoseNameContains(Search);
         if (string.IsNullOrEmpty(Period))
         {
             var current = Periods.Where(p => p.EndDate >= today).Select(p => (Guid?)p.Id).ToList();

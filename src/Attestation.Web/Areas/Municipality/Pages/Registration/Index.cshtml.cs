@@ -27,6 +27,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -80,7 +84,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
         if (!Filters.Any(f => f.Value == Filter))
             Show = null;
 
-        var submitted = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(a => a.SubmittedAt != null);
+        var submitted = db.Applications.AsNoTracking().InMunicipalityOf(User).Where(a => a.SubmittedAt != null)
+            .WhoseNameContains(Search);
         var near = ApplicationFilters.ConsiderationLight(TrafficLight.Amber, region.Today, region.Zone);
         var overdue = ApplicationFilters.ConsiderationLight(TrafficLight.Red, region.Today, region.Zone);
         Expression<Func<Application, bool>> shown = Filter switch

@@ -35,6 +35,10 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -66,7 +70,8 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
         var query = db.Applications.AsNoTracking().InMunicipalityOf(User)
             // What the schedule holds or may take; one with a withdrawal pending is listed and cannot be assigned.
             .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.Schedule)))
-            .Where(a => a.SimplifiedGrounds == null);
+            .Where(a => a.SimplifiedGrounds == null)
+            .WhoseNameContains(Search);
         if (Period == WithoutPeriod)
             query = query.Where(a => a.PeriodId == null);
         else if (Guid.TryParse(Period, out var periodId))

@@ -18,6 +18,10 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>A part of the full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -33,6 +37,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
         var page = await db.Applications.AsNoTracking().InMunicipalityOf(User)
             // The statuses a coordinator may withdraw from, with the ones whose withdrawal is already filed.
             .Where(ApplicationFilters.StatusIn(ApplicationRules.StatusesFor(ApplicationAction.FileWithdrawalForTeacher)))
+            .WhoseNameContains(Search)
             .ToRows(db)
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id)
             .ToPagedAsync(PageNumber, ct);

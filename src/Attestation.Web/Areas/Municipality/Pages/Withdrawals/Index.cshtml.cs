@@ -27,6 +27,10 @@ public sealed class IndexModel(
 
     public IReadOnlyList<Row> Registered { get; private set; } = [];
 
+    /// <summary>A part of the teacher's full name («ё» as «е», any case), in both lists.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -46,7 +50,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var withdrawals = db.Applications.AsNoTracking().InMunicipalityOf(User);
+        var withdrawals = db.Applications.AsNoTracking().InMunicipalityOf(User).WhoseNameContains(Search);
         // The few still to register, oldest first, ordered here: ordered in SQL, the planner walked the region's
         // withdrawals by date instead of the municipality's pending ones by their own index.
         var pending = await withdrawals.Where(ApplicationFilters.WithdrawalPending).ToRows(db).ToListAsync(ct);

@@ -33,6 +33,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public int Total { get; private set; }
 
+    /// <summary>A part of the full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -55,7 +59,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var page = await (
             from e in db.ApprovedExperts.AsNoTracking()
             where e.ListId == list.Id
-            join u in db.Users.ToPeople(db) on e.ExpertId equals u.Id
+            join u in db.Users.WhoseNameContains(Search).ToPeople(db) on e.ExpertId equals u.Id
             join m in db.Municipalities on e.MunicipalityId equals m.Id
             join s in db.Subjects on e.SubjectId equals (int?)s.Id into subjects
             from s in subjects.DefaultIfEmpty()
