@@ -78,21 +78,24 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
             .Take(RejectionReasonsShown)
             .ToListAsync(ct);
 
-        int Sum(int index) => counts.Values.Sum(c => c[index]);
+        int Sum(int index) => counts.Sum(c => c.Counts[index]);
+        var consideration = counts.GroupBy(c => (c.Key.MunicipalityId, c.Key.Month))
+            .ToDictionary(g => g.Key, g => g.Aggregate(default(ConsiderationCounts), (sum, c) => sum + new ConsiderationCounts(
+                c.Counts[Counted.OnTime], c.Counts[Counted.Late], c.Counts[Counted.WaitingOverdue], c.Counts[Counted.Waiting])));
         return new MonitoringReport
         {
             Range = range,
             Today = today,
             ExpertLoadLimit = expertLoadLimit,
             Municipalities = municipalities,
-            ByMonth = counts.GroupBy(c => c.Key.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.Value[Counted.All])),
+            ByMonth = counts.GroupBy(c => c.Key.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.Counts[Counted.All])),
             ByStatus = Statuses.ToDictionary(s => s, s => Sum(Counted.Status(s))),
             ByCategory = Categories.ToDictionary(c => c, c => Sum(Counted.Category(c))),
             ByForm = Forms.ToDictionary(f => f, f => Sum(Counted.Form(f))),
-            ByOutcome = Outcomes.ToDictionary(o => o, o => Sum(Counted.Outcome(o))),
-            ByWithdrawalReason = WithdrawalReasons.ToDictionary(r => r, r => Sum(Counted.Withdrawal(r))),
-            Consideration = counts.ToDictionary(c => c.Key, c => new ConsiderationCounts(
-                c.Value[Counted.OnTime], c.Value[Counted.Late], c.Value[Counted.WaitingOverdue], c.Value[Counted.Waiting])),
+            ByOutcome = Outcomes.ToDictionary(o => o, o => counts.Where(c => c.Key.Outcome == o).Sum(c => c.Counts[Counted.Status(ApplicationStatus.Decided)])),
+            ByWithdrawalReason = WithdrawalReasons.ToDictionary(r => r,
+                r => counts.Where(c => c.Key.WithdrawalReason == r).Sum(c => c.Counts[Counted.Status(ApplicationStatus.Withdrawn)])),
+            Consideration = consideration,
             DaysToRegistration = days.Where(d => d.Kind == DaysTo.Registration).GroupBy(d => d.Month)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<DayCount>)g.Select(d => new DayCount(d.Days, d.Count)).ToList()),
             DaysToDecision = days.Where(d => d.Kind == DaysTo.Decision).GroupBy(d => d.Month)
@@ -117,13 +120,19 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
     public static IReadOnlyList<WithdrawalReason> WithdrawalReasons { get; } = Enum.GetValues<WithdrawalReason>();
 
     /// <summary>One GROUP BY (municipality, month) with a filtered count per status, category, form, outcome, reason and 30-day state.</summary>
-    private static async Task<Dictionary<(int Municipality, int Month), int[]>> CountByMunicipalityAndMonthAsync(
+    private static async Task<List<(MunicipalityMonth Key, int[] Counts)>> CountByMunicipalityAndMonthAsync(
         IQueryable<MonitoredApplication> submitted, DateOnly today, CancellationToken ct)
     {
-        var rows = await submitted.CountEachByAsync(
-            f => new MunicipalityMonth { MunicipalityId = f.MunicipalityId, Month = f.SubmittedOn.Year * 12 + f.SubmittedOn.Month - 1 },
+        // The decision and the withdrawal are owned by the application: EF reads them as keys, not inside an aggregate.
+        return await submitted.CountEachByAsync(
+            f => new MunicipalityMonth
+            {
+                MunicipalityId = f.MunicipalityId,
+                Month = f.SubmittedOn.Year * 12 + f.SubmittedOn.Month - 1,
+                Outcome = f.Outcome,
+                WithdrawalReason = f.WithdrawalReason,
+            },
             Counted.Conditions(today), ct);
-        return rows.ToDictionary(r => (r.Key.MunicipalityId, r.Key.Month), r => r.Counts);
     }
 
     /// <summary>Both histograms of days (to registration, to decision) per month, in one statement (UNION ALL).</summary>
@@ -160,18 +169,35 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
         if (periods.Count == 0)
             return [];
         var ids = periods.Select(p => p.Id).ToList();
-        // uploadedAt < the start of the day after the deadline of the application's period
-        Expression<Func<Application, bool>> inTime = periods
-            .Select(p => (Id: p.Id, Before: RegionClock.StartOfDay(PeriodCalendar.Deadlines(p).ConclusionUploadedBy.AddDays(1), region.Zone)))
-            .Select(p => (Expression<Func<Application, bool>>)(a => a.PeriodId == p.Id && a.Conclusion!.UploadedAt < p.Before))
-            .Aggregate(Conditions.Or);
+        // The conclusion is owned by the application: whether it is in, and in time, are keys of the GROUP BY.
+        // In time: uploaded before the start of the day after the deadline of the application's period.
+        var a = Expression.Parameter(typeof(Application), "a");
+        var uploadedAt = Expression.Property(Expression.Property(a, nameof(Application.Conclusion)), nameof(Conclusion.UploadedAt));
+        var periodId = Expression.Property(a, nameof(Application.PeriodId));
+        var inTime = periods
+            .Select(p => Expression.AndAlso(
+                Expression.Equal(periodId, Expression.Constant(p.Id, typeof(Guid?))),
+                Expression.LessThan(uploadedAt, Expression.Constant(
+                    RegionClock.StartOfDay(PeriodCalendar.Deadlines(p).ConclusionUploadedBy.AddDays(1), region.Zone)))))
+            .Aggregate(Expression.OrElse);
+        var key = Expression.Lambda<Func<Application, ConclusionKey>>(Expression.MemberInit(Expression.New(typeof(ConclusionKey)),
+            Expression.Bind(typeof(ConclusionKey).GetProperty(nameof(ConclusionKey.MunicipalityId))!, Expression.Property(a, nameof(Application.MunicipalityId))),
+            Expression.Bind(typeof(ConclusionKey).GetProperty(nameof(ConclusionKey.PeriodId))!, Expression.Property(periodId, nameof(Nullable<Guid>.Value))),
+            Expression.Bind(typeof(ConclusionKey).GetProperty(nameof(ConclusionKey.Uploaded))!,
+                Expression.NotEqual(Expression.Convert(uploadedAt, typeof(DateTimeOffset?)), Expression.Constant(null, typeof(DateTimeOffset?)))),
+            Expression.Bind(typeof(ConclusionKey).GetProperty(nameof(ConclusionKey.InTime))!, inTime)), a);
         var rows = await scoped
             .Where(a => a.PeriodId != null && ids.Contains(a.PeriodId.Value))
             .Where(ApplicationFilters.StatusIn(ApplicationRules.OfAPeriod))
-            .CountEachByAsync(a => new MunicipalityPeriod { MunicipalityId = a.MunicipalityId, PeriodId = a.PeriodId!.Value },
-                [a => true, inTime, a => a.Conclusion != null, a => a.Conclusion == null], ct);
-        return rows.ToDictionary(r => (r.Key.MunicipalityId, r.Key.PeriodId),
-            r => new ConclusionCounts(r.Counts[0], r.Counts[1], r.Counts[2] - r.Counts[1], r.Counts[3]));
+            .GroupBy(key)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.Key.MunicipalityId, r.Key.PeriodId))
+            .ToDictionary(g => g.Key, g => new ConclusionCounts(
+                g.Sum(r => r.Count),
+                g.Where(r => r.Key.Uploaded && r.Key.InTime).Sum(r => r.Count),
+                g.Where(r => r.Key.Uploaded && !r.Key.InTime).Sum(r => r.Count),
+                g.Where(r => !r.Key.Uploaded).Sum(r => r.Count)));
     }
 
     /// <summary>Per period and expert, the attestees (either of the two experts), with the expert's name: one statement.</summary>
@@ -208,9 +234,7 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
         private static readonly int StatusBase = 1;
         private static readonly int CategoryBase = StatusBase + Statuses.Count;
         private static readonly int FormBase = CategoryBase + Categories.Count;
-        private static readonly int OutcomeBase = FormBase + Forms.Count;
-        private static readonly int WithdrawalBase = OutcomeBase + Outcomes.Count;
-        public static readonly int OnTime = WithdrawalBase + WithdrawalReasons.Count;
+        public static readonly int OnTime = FormBase + Forms.Count;
         public static readonly int Late = OnTime + 1;
         public static readonly int WaitingOverdue = OnTime + 2;
         public static readonly int Waiting = OnTime + 3;
@@ -221,10 +245,6 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
 
         public static int Form(AttestationForm form) => FormBase + Index(Forms, form);
 
-        public static int Outcome(DecisionOutcome outcome) => OutcomeBase + Index(Outcomes, outcome);
-
-        public static int Withdrawal(WithdrawalReason reason) => WithdrawalBase + Index(WithdrawalReasons, reason);
-
         public static List<Expression<Func<MonitoredApplication, bool>>> Conditions(DateOnly today)
         {
             // Submitted before this day and not considered: the 30 days are over (submitted on day 0, deadline day 30).
@@ -233,9 +253,6 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
             conditions.AddRange(Statuses.Select(s => (Expression<Func<MonitoredApplication, bool>>)(f => f.Status == s)));
             conditions.AddRange(Categories.Select(c => (Expression<Func<MonitoredApplication, bool>>)(f => f.ClaimedCategory == c)));
             conditions.AddRange(Forms.Select(form => (Expression<Func<MonitoredApplication, bool>>)(f => f.Form == form)));
-            conditions.AddRange(Outcomes.Select(o => (Expression<Func<MonitoredApplication, bool>>)(f => f.Outcome == o)));
-            conditions.AddRange(WithdrawalReasons.Select(r => (Expression<Func<MonitoredApplication, bool>>)(
-                f => f.Status == ApplicationStatus.Withdrawn && f.WithdrawalReason == r)));
             conditions.Add(f => f.ConsideredOn != null && f.ConsideredOn <= f.SubmittedOn.AddDays(ApplicationClocks.ConsiderationDays));
             conditions.Add(f => f.ConsideredOn != null && f.ConsideredOn > f.SubmittedOn.AddDays(ApplicationClocks.ConsiderationDays));
             conditions.Add(f => f.ConsideredOn == null && f.SubmittedOn < overdueBefore);
@@ -272,12 +289,16 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
     {
         public int MunicipalityId { get; init; }
         public int Month { get; init; }
+        public DecisionOutcome? Outcome { get; init; }
+        public WithdrawalReason? WithdrawalReason { get; init; }
     }
 
-    private sealed class MunicipalityPeriod
+    private sealed class ConclusionKey
     {
         public int MunicipalityId { get; init; }
         public Guid PeriodId { get; init; }
+        public bool Uploaded { get; init; }
+        public bool InTime { get; init; }
     }
 
     private sealed class DaysRow
