@@ -24,7 +24,7 @@ public sealed record MonitoringScope(int? MunicipalityId, IReadOnlyList<(int Id,
 
 /// <summary>
 /// «Мониторинг» of the operator (the region or any municipality) and of the municipal coordinator (his own): the dates
-/// chosen (by default the current school year up to today), the figures of <see cref="MonitoringQuery"/>, the tables with
+/// chosen (by default the twelve months up to today), the figures of <see cref="MonitoringQuery"/>, the tables with
 /// their charts, and each table as Excel (<c>?handler=Excel&amp;table=…</c> with the same choice). The two areas differ
 /// only in the scope they allow: an id outside it is 404.
 /// </summary>
@@ -101,12 +101,13 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
         var twelveMonths = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         QuickRanges =
         [
+            ("Последние 12 месяцев", Iso(twelveMonths), Iso(today)),
             ($"{year} учебный год", Iso(year.FirstDay), Iso(today)),
             ($"{year.Preceding()} учебный год", Iso(year.Preceding().FirstDay), Iso(year.Preceding().LastDay)),
-            ("Последние 12 месяцев", Iso(twelveMonths), Iso(today)),
         ];
+        // By default the last twelve months: a whole cycle of periods, decisions included, whatever the month.
         if (string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
-            (From, To) = (Iso(year.FirstDay), Iso(today));
+            (From, To) = (Iso(twelveMonths), Iso(today));
 
         var from = ParseDate(nameof(From), From, "Укажите, с какой даты.");
         var to = ParseDate(nameof(To), To, "Укажите, по какую дату.");
