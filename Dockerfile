@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The portal as one image: `docker compose up` builds it and starts it beside PostgreSQL (docker-compose.yml).
 
-# --- front-end libraries: the pinned Bootstrap and the documents' font from package-lock.json, copied where the
+# --- front-end libraries: the pinned Bootstrap, Chart.js and the documents' font from package-lock.json, copied where the
 # layout and the build (which embeds the font) expect them ----------------------------------------------------------
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /web
@@ -16,7 +16,10 @@ RUN npm ci --no-audit --no-fund \
  && for subset in latin latin-ext cyrillic cyrillic-ext; do for weight in 400 700; do for style in normal italic; do \
       cp "node_modules/@fontsource/tinos/files/tinos-$subset-$weight-$style.woff2" wwwroot/lib/fonts/tinos/; \
     done; done; done \
- && cp node_modules/@fontsource/tinos/LICENSE wwwroot/lib/fonts/tinos/
+ && cp node_modules/@fontsource/tinos/LICENSE wwwroot/lib/fonts/tinos/ \
+ && mkdir -p wwwroot/lib/chartjs \
+ && cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map \
+       node_modules/chart.js/LICENSE.md wwwroot/lib/chartjs/
 
 # --- build: restore on the project files alone (a cached layer), then publish ------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

@@ -95,7 +95,7 @@ ensure_packages() {
 
 # npm installs the pinned Bootstrap and the documents' font (@fontsource/tinos) into src/Attestation.Web/node_modules;
 # Bootstrap's dist files are copied into wwwroot/lib/bootstrap/{css,js} and the font's Latin and Cyrillic woff2 files
-# into wwwroot/lib/fonts/tinos (all git-ignored). This must happen before the build: the static assets manifest lists
+# into wwwroot/lib/fonts/tinos, Chart.js's UMD build into wwwroot/lib/chartjs (all git-ignored). This must happen before the build: the static assets manifest lists
 # Bootstrap, and the font is embedded in the portal's assembly.
 ensure_frontend() {
     local web="$REPO_ROOT/src/Attestation.Web"
@@ -111,7 +111,7 @@ ensure_frontend() {
     if [[ -f $web/package-lock.json ]]; then
         wanted="$(cat "$web/package.json" "$web/package-lock.json" | sha256sum | cut -d' ' -f1)"
         if [[ -f $stamp && $(cat "$stamp") == "$wanted" && -f $dist/css/bootstrap.min.css &&
-            -d $web/node_modules/@fontsource/tinos/files ]]; then
+            -d $web/node_modules/@fontsource/tinos/files && -f $web/node_modules/chart.js/dist/chart.umd.min.js ]]; then
             : # node_modules already matches the lock file
         else
             log "npm ci (src/Attestation.Web)"
@@ -133,6 +133,12 @@ ensure_frontend() {
     mkdir -p "$fonts"
     cp -p "$web"/node_modules/@fontsource/tinos/files/tinos-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-{normal,italic}.woff2 \
         "$web/node_modules/@fontsource/tinos/LICENSE" "$fonts/"
+
+    # Chart.js for «Мониторинг»: the UMD build defines the global Chart that wwwroot/js/monitoring.js draws with.
+    local charts="$web/wwwroot/lib/chartjs"
+    mkdir -p "$charts"
+    cp -p "$web/node_modules/chart.js/dist/chart.umd.min.js" "$web/node_modules/chart.js/dist/chart.umd.min.js.map" \
+        "$web/node_modules/chart.js/LICENSE.md" "$charts/"
 }
 
 ensure_dotnet_tools() {

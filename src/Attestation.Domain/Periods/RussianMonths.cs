@@ -1,6 +1,7 @@
 namespace Attestation.Domain.Periods;
 
-internal static class RussianMonths
+/// <summary>The months as the regional documents name them: «сентябрь», «в сентябре».</summary>
+public static class RussianMonths
 {
     private static readonly string[] _nominative =
     [

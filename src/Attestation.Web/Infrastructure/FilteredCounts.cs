@@ -29,6 +29,28 @@ public static class FilteredCounts
         return rows.ToDictionary(r => r[0], r => r[1..]);
     }
 
+    /// <summary>
+    /// Per composite key (a municipality and a month, say), how many rows meet each of <paramref name="conditions"/>:
+    /// one GROUP BY of the key's columns with a filtered count per condition. Keys without rows are absent.
+    /// </summary>
+    public static async Task<List<(TKey Key, int[] Counts)>> CountEachByAsync<T, TKey>(this IQueryable<T> source,
+        Expression<Func<T, TKey>> key, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(conditions);
+        // g => new Keyed<TKey> { Key = g.Key, Counts = new[] { g.Count(condition₁), …, g.Count(conditionₙ) } }
+        var group = Expression.Parameter(typeof(IGrouping<TKey, T>), "g");
+        var count = Methods<T>.EnumerableCount;
+        var counts = Expression.NewArrayInit(typeof(int), conditions.Select(condition => (Expression)Expression.Call(count, group, condition)));
+        var row = Expression.Lambda<Func<IGrouping<TKey, T>, Keyed<TKey>>>(Expression.MemberInit(Expression.New(typeof(Keyed<TKey>)),
+            Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, T>.Key))),
+            Expression.Bind(typeof(Keyed<TKey>).GetProperty(nameof(Keyed<TKey>.Counts))!, counts)), group);
+
+        var rows = await source.GroupBy(key).Select(row).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Counts)).ToList();
+    }
+
     /// <summary>The counts of one key (the scoped municipality, say): zeros when it has no rows.</summary>
     public static async Task<int[]> CountEachAsync<T>(this IQueryable<T> source,
         IReadOnlyList<Expression<Func<T, bool>>> conditions, Expression<Func<T, int>> key, int keyValue, CancellationToken ct)
@@ -137,6 +159,13 @@ public static class FilteredCounts
         public int? C7 { get; init; }
 
         public int[] ToArray(int count) => new[] { C0, C1, C2, C3, C4, C5, C6, C7 }[..count].Select(c => c ?? 0).ToArray();
+    }
+
+    private sealed class Keyed<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public required int[] Counts { get; init; }
     }
 
     private sealed class Counted<TRow>

@@ -31,6 +31,8 @@ public static class WebSetup
         services.AddScoped<Notifications.InvitationSender>();
         services.AddScoped<OwnProfile>();
         services.AddScoped<AccountDirectory>();
+        services.Configure<Data.ReadModel.MonitoringOptions>(configuration.GetSection(Data.ReadModel.MonitoringOptions.Section));
+        services.AddScoped<Data.ReadModel.MonitoringQuery>();
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 

@@ -100,6 +100,39 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         Assert.Equal(withFew, withMore);
     }
 
+    /// <summary>
+    /// «Мониторинг» reads more than a list, but a fixed number of aggregates: the municipalities, the (municipality,
+    /// month) counts, the day histograms, the periods, the conclusions, the experts' load and the rejection reasons.
+    /// </summary>
+    private const int MaxMonitoringStatements = 7 + LayoutStatements;
+
+    [Theory]
+    [InlineData("/Operator/Monitoring")]
+    [InlineData("/Operator/Monitoring?municipalityId={municipality}")]
+    [InlineData("/Municipality/Monitoring")]
+    public async Task Monitoring_reads_a_constant_few_aggregates_however_many_applications_it_counts(string url)
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        url = url.Replace("{municipality}", place.Municipality.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var expertA = await _world.ExpertAsync(place, "Фёдоров");
+        var expertB = await _world.ExpertAsync(place, "Громов");
+        using var client = url.StartsWith("/Operator", StringComparison.Ordinal)
+            ? await new Operator.OperatorDesk(factory).SignInOperatorAsync($"monitoring{MunicipalWorld.Next()}")
+            : await factory.SignInAsync((await _world.CoordinatorAsync(place)).UserName!);
+        await _world.ApplicationAsync(place, "Первая", ApplicationStage.Scheduled, factory.ClosedPeriod, expertA, expertB, submittedAt: factory.Now.AddDays(-3));
+        var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);
+        few.Dispose();
+
+        await _world.ApplicationAsync(place, "Вторая", ApplicationStage.Rejected, submittedAt: factory.Now.AddDays(-2));
+        await _world.ApplicationAsync(place, "Третья", ApplicationStage.Scheduled, factory.ClosedPeriod, expertA, expertB, submittedAt: factory.Now.AddDays(-4));
+        var (more, withMore) = await factory.GetCountingStatementsAsync(client, url);
+
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        more.Dispose();
+        Assert.InRange(withFew, 1, MaxMonitoringStatements);
+        Assert.Equal(withFew, withMore);
+    }
+
     [Fact]
     public async Task The_calibration_page_reads_one_row_besides_the_layouts_for_anyone_signed_in_and_no_one_else()
     {

@@ -115,7 +115,7 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
     public async Task<Application> ApplicationAsync(Place place, string lastName, ApplicationStage stage,
         AttestationPeriod? period = null, AppUser? expertA = null, AppUser? expertB = null, bool simplified = false,
         int? subjectId = -1, int? organisationId = null, DateTimeOffset? submittedAt = null,
-        AttestationForm form = AttestationForm.InPerson)
+        AttestationForm form = AttestationForm.InPerson, Func<ApplicationBuilder, ApplicationBuilder>? adjust = null)
     {
         var directory = factory.Directory;
         var teacher = await factory.CreateUserAsync(Roles.Teacher, $"teacher{Next()}", u =>
@@ -156,6 +156,8 @@ public sealed class MunicipalWorld(MunicipalFactory factory)
                 : RegionClock.StartOfDay(PeriodCalendar.ScheduleDeadline(period).AddDays(-7), MunicipalFactory.Zone).AddHours(12);
             application.Scheduled(period, expertA, expertB, scheduledAt);
         }
+        if (adjust is not null)
+            application = adjust(application);
         return await application.AtAsync(stage);
     }
 

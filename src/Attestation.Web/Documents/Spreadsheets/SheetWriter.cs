@@ -435,6 +435,9 @@ public readonly record struct SheetCell
 
     public static SheetCell Count(int value) => new() { Number = value, Style = SheetWriter.Styles.Centered };
 
+    /// <summary>A number with a fraction (a share in per cent, a median of days), centred.</summary>
+    public static SheetCell Fraction(double value) => new() { Number = value, Style = SheetWriter.Styles.Centered };
+
     /// <summary>A date cell; an empty ruled cell when there is no date.</summary>
     public static SheetCell Day(DateOnly? value) => new() { Date = value, Style = value is null ? SheetWriter.Styles.Text : SheetWriter.Styles.Date };
 }

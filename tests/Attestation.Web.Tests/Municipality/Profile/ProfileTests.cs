@@ -131,7 +131,7 @@ public sealed class ProfileTests(PortalWithDirectoryFactory factory) : IClassFix
             [
                 ("Главная", "/Municipality"), ("Личный кабинет", "/Municipality/Profile"),
                 ("Работа с заявлениями", "/Municipality/Work"), ("Приглашение", "/Municipality/Invitations"),
-                ("Пользователи", "/Municipality/Users"),
+                ("Пользователи", "/Municipality/Users"), ("Мониторинг", "/Municipality/Monitoring"),
             ],
             links.Where(l => l.Item1 != "Аттестация"));
         Assert.NotNull(page.QuerySelector("nav form button"));
