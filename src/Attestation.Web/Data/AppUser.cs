@@ -23,6 +23,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The last successful sign-in (set by the sign-in page), for «Пользователи».</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
     /// <summary>
     /// The person's own spelling of his name in the genitive («от Шевчук Анны Петровны»), where the rules decline it
     /// wrongly; null while the rules are right. Set with <see cref="CorrectGenitive"/>.

@@ -47,6 +47,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,7 +21,7 @@ public sealed record AccountScope(IReadOnlyList<string> Roles, int? Municipality
 
 /// <summary>One account as the lists of accounts show it.</summary>
 public sealed record AccountRow(Guid Id, string FullName, string? Login, string? Email, string Role, string? Municipality,
-    string? Organisation, bool Blocked, string? Version, bool IsSelf);
+    string? Organisation, bool Blocked, string? Version, bool IsSelf, DateTimeOffset? LastSignInAt);
 
 /// <summary>What may be done to an account from its list.</summary>
 public enum AccountAction
@@ -33,8 +33,9 @@ public enum AccountAction
 
 /// <summary>
 /// The accounts a person manages («Пользователи»): found, blocked and unblocked (a blocked person's sessions end at his
-/// next request, see <see cref="AccountCheck"/>), sent the letter to set a new password. Every action is taken only on
-/// an account of the scope, at the version the list showed.
+/// next request, see <see cref="AccountCheck"/>), sent the letter to set a new password, moved to another municipality
+/// or organisation (the operator). Every action is taken only on an account of the scope, at the version the list
+/// showed, and written in the account's history (<see cref="AccountEvent"/>).
 /// </summary>
 public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUser> users, PasswordResetLetters resetLetters,
     TimeProvider time)
@@ -42,11 +43,28 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     public const string EditedMeanwhile =
         "Учётную запись изменили, пока была открыта эта страница: проверьте её состояние в списке и повторите действие.";
 
+    private static readonly Dictionary<Guid, string> RoleNames =
+        RoleConfiguration.Ids.ToDictionary(r => r.Value, r => Authorization.Roles.DisplayName(r.Key));
+
     public async Task<Paged<AccountRow>> ListAsync(AccountScope scope, string? search, string? role, int? municipalityId,
         int? page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var now = time.GetUtcNow();
+        var accounts = Filtered(scope, search, role, municipalityId);
+        // Counted on the accounts alone: the names' joins are for the page's rows.
+        var found = await Lines(scope, accounts).ToPagedAsync(page, await accounts.CountAsync(ct), ct);
+        return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());
+    }
+
+    /// <summary>Every account of the list as the same filters find it, read as it is written (an Excel file).</summary>
+    public IAsyncEnumerable<AccountRow> AllAsync(AccountScope scope, string? search, string? role, int? municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return Lines(scope, Filtered(scope, search, role, municipalityId)).AsAsyncEnumerable().Select(line => line.ToRow(scope));
+    }
+
+    private IQueryable<AppUser> Filtered(AccountScope scope, string? search, string? role, int? municipalityId)
+    {
         var accounts = InScope(scope).Matching(search);
         if (role is not null)
         {
@@ -55,25 +73,37 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         }
         if (municipalityId is { } chosen)
             accounts = accounts.Where(u => u.MunicipalityId == chosen);
+        return accounts;
+    }
 
-        var ordered =
+    private IQueryable<AccountLine> Lines(AccountScope scope, IQueryable<AppUser> accounts)
+    {
+        var now = time.GetUtcNow();
+        return
             from p in accounts.ToPeople(db)
             join u in db.Users on p.Id equals u.Id
             orderby p.LastName, p.FirstName, p.MiddleName, p.Id
-            select new
+            select new AccountLine
             {
                 Person = p,
                 RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault(),
                 Blocked = u.LockoutEnd != null && u.LockoutEnd > now,
-                u.ConcurrencyStamp,
+                Version = u.ConcurrencyStamp,
+                LastSignInAt = u.LastSignInAt,
             };
-        // Counted on the accounts alone: the names' joins are for the page's rows.
-        var found = await ordered.ToPagedAsync(page, await accounts.CountAsync(ct), ct);
-        var roleNames = RoleConfiguration.Ids.ToDictionary(r => r.Value, r => Authorization.Roles.DisplayName(r.Key));
-        return found.With(found.Items.Select(u => new AccountRow(u.Person.Id, u.Person.FullName, u.Person.Login,
-                u.Person.Email, roleNames.GetValueOrDefault(u.RoleId, "—"), u.Person.Municipality, u.Person.Organisation,
-                u.Blocked, u.ConcurrencyStamp, u.Person.Id == scope.Self))
-            .ToList());
+    }
+
+    private sealed class AccountLine
+    {
+        public required PersonRow Person { get; init; }
+        public Guid RoleId { get; init; }
+        public bool Blocked { get; init; }
+        public string? Version { get; init; }
+        public DateTimeOffset? LastSignInAt { get; init; }
+
+        public AccountRow ToRow(AccountScope scope) => new(Person.Id, Person.FullName, Person.Login, Person.Email,
+            RoleNames.GetValueOrDefault(RoleId, "—"), Person.Municipality, Person.Organisation, Blocked, Version,
+            Person.Id == scope.Self, LastSignInAt);
     }
 
     /// <summary>The action on an account of the scope; null when there is no such account in it (404).</summary>
@@ -97,19 +127,100 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
                 await users.SetLockoutEnabledAsync(user, true);
                 await users.SetLockoutEndDateAsync(user, AccountBlock.Forever);
                 await users.UpdateSecurityStampAsync(user);
+                await RecordAsync(new AccountEvent(user.Id, AccountEventKind.Blocked, now, scope.Self), ct);
                 return (true, $"Учётная запись {user.UserName} заблокирована: вход невозможен, открытые сеансы завершены.");
             case AccountAction.Unblock when !(user.LockoutEnd > now):
                 return (true, $"Учётная запись {user.UserName} не заблокирована.");
             case AccountAction.Unblock:
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
+                await RecordAsync(new AccountEvent(user.Id, AccountEventKind.Unblocked, now, scope.Self), ct);
                 return (true, $"Учётная запись {user.UserName} разблокирована.");
             default:
                 if (!await resetLetters.QueueAsync(user, url))
                     return (false, "У учётной записи нет адреса электронной почты: письмо отправить некуда.");
+                db.AccountEvents.Add(new AccountEvent(user.Id, AccountEventKind.PasswordLetterSent, now, scope.Self, user.Email));
                 await db.SaveChangesAsync(ct);
                 return (true, $"Письмо со ссылкой для смены пароля поставлено в очередь на адрес {user.Email}.");
         }
+    }
+
+    /// <summary>The account of the scope with its history (the latest 100 lines); null when it is not in the scope (404).</summary>
+    public async Task<AccountCard?> CardAsync(AccountScope scope, Guid id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var line = await Lines(scope, InScope(scope).Where(u => u.Id == id)).SingleOrDefaultAsync(ct);
+        if (line is null)
+            return null;
+        var history = await (
+                from e in db.AccountEvents.AsNoTracking()
+                where e.UserId == id
+                join actor in db.Users.ToPeople(db) on e.By equals actor.Id
+                orderby e.At descending, e.Id descending
+                select new { Event = e, By = actor })
+            .Take(100)
+            .ToListAsync(ct);
+        return new AccountCard(line.ToRow(scope), line.Person.MunicipalityId, line.Person.OrganisationId,
+            history.Select(h => new AccountHistoryLine(h.Event.At, h.Event.KindText, h.Event.Text, h.Event.Reason, h.By.ShortName)).ToList());
+    }
+
+    /// <summary>
+    /// Moves an account of the scope to another municipality (the operator only) or organisation of it, for the reason
+    /// given, at the version the page showed; the history says from where to where and why. Null when the account is not
+    /// in the scope (404); otherwise whether it was done and what to tell, with the field a refusal concerns.
+    /// </summary>
+    public async Task<(bool Done, string Message, string? Field)?> MoveAsync(AccountScope scope, Guid id, string? version,
+        int municipalityId, int? organisationId, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var user = await InScope(scope).AsTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+            return null;
+        if (version != user.ConcurrencyStamp)
+            return (false, EditedMeanwhile, null);
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+            return (false, "Укажите причину переноса: она сохраняется в истории учётной записи.", "Reason");
+        if (reason.Length > AccountEvent.ReasonMaxLength)
+            return (false, $"Причина — не более {AccountEvent.ReasonMaxLength} символов.", "Reason");
+        if (scope.MunicipalityId is { } own && municipalityId != own)
+            return (false, "Перенести в другой муниципалитет может только оператор.", "MunicipalityId");
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == municipalityId && m.IsActive)
+            .Select(m => m.Name).SingleOrDefaultAsync(ct);
+        if (municipality is null)
+            return (false, "Выберите муниципалитет из списка.", "MunicipalityId");
+        string? organisation = null;
+        if (organisationId is { } chosen)
+        {
+            organisation = await db.Organisations.AsNoTracking()
+                .Where(o => o.Id == chosen && o.MunicipalityId == municipalityId && o.IsActive).Select(o => o.Name).SingleOrDefaultAsync(ct);
+            if (organisation is null)
+                return (false, "Выберите образовательную организацию выбранного муниципалитета.", "OrganisationId");
+        }
+        if (user.MunicipalityId == municipalityId && user.OrganisationId == organisationId)
+            return (false, "Учётная запись уже относится к этому муниципалитету и организации.", "OrganisationId");
+
+        var before = await db.Users.AsNoTracking().Where(u => u.Id == id).ToPeople(db)
+            .Select(p => new { p.Municipality, p.Organisation }).SingleAsync(ct);
+        var text = $"{Place(before.Municipality, before.Organisation)} → {Place(municipality, organisation)}";
+        user.MunicipalityId = municipalityId;
+        user.OrganisationId = organisationId;
+        db.AccountEvents.Add(new AccountEvent(user.Id, AccountEventKind.Moved, time.GetUtcNow(), scope.Self,
+            text.Length > AccountEvent.TextMaxLength ? text[..AccountEvent.TextMaxLength] : text, reason));
+        // Through Identity: the version changes, so a second page open on the old one is refused.
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded
+            ? (true, $"{user.UserName}: {text}.", null)
+            : (false, EditedMeanwhile, null);
+    }
+
+    private static string Place(string? municipality, string? organisation) =>
+        string.Join(", ", new[] { municipality ?? "без муниципалитета", organisation }.Where(p => p is not null));
+
+    private async Task RecordAsync(AccountEvent entry, CancellationToken ct)
+    {
+        db.AccountEvents.Add(entry);
+        await db.SaveChangesAsync(ct);
     }
 
     private IQueryable<AppUser> InScope(AccountScope scope)
@@ -123,3 +234,9 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         return accounts;
     }
 }
+
+/// <summary>An account as its page shows it: where it belongs, its history, the latest first.</summary>
+public sealed record AccountCard(AccountRow Account, int? MunicipalityId, int? OrganisationId, IReadOnlyList<AccountHistoryLine> History);
+
+/// <summary>A line of an account's history with the name of who acted.</summary>
+public sealed record AccountHistoryLine(DateTimeOffset At, string What, string? Text, string? Reason, string By);

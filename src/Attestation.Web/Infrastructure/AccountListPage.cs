@@ -1,3 +1,4 @@
+using Attestation.Web.Documents.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -8,8 +9,18 @@ namespace Attestation.Web.Infrastructure;
 /// «Пользователи», the operator's and the municipal coordinator's: the same list and actions over the accounts of the
 /// page's <see cref="Scope"/> (the view is <c>_AccountList</c>).
 /// </summary>
-public abstract class AccountListPage(AccountDirectory accounts) : PageModel
+public abstract class AccountListPage(AccountDirectory accounts, RegionTime region) : PageModel
 {
+    public static readonly ListWorkbook<AccountRow> Workbook = new("Пользователи", "Пользователи",
+        new ListColumn<AccountRow>("Фамилия Имя Отчество", 30, r => SheetCell.Text(r.FullName)),
+        new ListColumn<AccountRow>("Логин", 18, r => SheetCell.Text(r.Login)),
+        new ListColumn<AccountRow>("Адрес электронной почты", 28, r => SheetCell.Text(r.Email)),
+        new ListColumn<AccountRow>("Роль", 24, r => SheetCell.Text(r.Role)),
+        new ListColumn<AccountRow>("Муниципалитет", 22, r => SheetCell.Text(r.Municipality ?? "—")),
+        new ListColumn<AccountRow>("Место работы", 30, r => SheetCell.Text(r.Organisation ?? "—")),
+        new ListColumn<AccountRow>("Последний вход", 14, r => SheetCell.Day(r.LastSignInAt?.ToRegionDay())),
+        new ListColumn<AccountRow>("Состояние", 14, r => SheetCell.Centered(r.Blocked ? "заблокирована" : "активна")));
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -50,6 +61,18 @@ public abstract class AccountListPage(AccountDirectory accounts) : PageModel
         Pager = PagerView.Of(page, Request);
         Rows = page.Items;
         return Page();
+    }
+
+    /// <summary>The list as an Excel file, with the same filters and search.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (Role is not null && !Scope.Roles.Contains(Role))
+            return NotFound();
+        await LoadChoicesAsync(ct);
+        var municipalityId = Scope.MunicipalityId is null ? MunicipalityId : null;
+        var subtitle = ListFilters.Describe(Role is null ? null : Authorization.Roles.DisplayName(Role),
+            Municipalities.FirstOrDefault(m => m.Selected)?.Text, ListFilters.Search(Q, "по ФИО, логину или адресу"));
+        return await Workbook.DownloadAsync(this, region, subtitle, accounts.AllAsync(Scope, Q, Role, municipalityId), ct);
     }
 
     public Task<IActionResult> OnPostBlockAsync(Guid id, string? version, CancellationToken ct) =>

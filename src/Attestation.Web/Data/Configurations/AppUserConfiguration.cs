@@ -32,3 +32,19 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => new { u.LastName, u.FirstName, u.MiddleName, u.Id });
     }
 }
+
+public sealed class AccountEventConfiguration : IEntityTypeConfiguration<AccountEvent>
+{
+    public void Configure(EntityTypeBuilder<AccountEvent> builder)
+    {
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.Text).HasMaxLength(AccountEvent.TextMaxLength);
+        builder.Property(e => e.Reason).HasMaxLength(AccountEvent.ReasonMaxLength);
+        builder.Ignore(e => e.KindText);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.By).OnDelete(DeleteBehavior.Restrict);
+        // An account's history, the latest first.
+        builder.HasIndex(e => new { e.UserId, e.At });
+    }
+}

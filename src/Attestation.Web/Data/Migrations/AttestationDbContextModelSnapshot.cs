@@ -828,6 +828,45 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ControlCounts");
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.AccountEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("By");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AccountEvents");
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +909,9 @@ namespace Attestation.Web.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .UseCollation("ru-RU-x-icu");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1807,6 +1849,21 @@ namespace Attestation.Web.Data.Migrations
                     b.HasOne("Attestation.Domain.Directory.Municipality", null)
                         .WithOne()
                         .HasForeignKey("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.AccountEvent", b =>
+                {
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

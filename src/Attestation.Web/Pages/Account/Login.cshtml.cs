@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager<AppUser> users) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager<AppUser> users, AttestationDbContext db,
+    TimeProvider time) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -61,6 +63,10 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             return Page();
         }
+
+        // Written past Identity: the account's version (its concurrency stamp) is not a sign-in's business.
+        var now = time.GetUtcNow();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), HttpContext.RequestAborted);
 
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
             return LocalRedirect(ReturnUrl);

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Areas.Operator.Pages.Users;
 
 /// <summary>«Пользователи» of the region: every account, by role and municipality (see <see cref="AccountListPage"/>).</summary>
-public sealed class IndexModel(AttestationDbContext db, AccountDirectory accounts) : AccountListPage(accounts)
+public sealed class IndexModel(AttestationDbContext db, AccountDirectory accounts, RegionTime region)
+    : AccountListPage(accounts, region)
 {
     public override AccountScope Scope => AccountScope.Region(User.UserId());
 
