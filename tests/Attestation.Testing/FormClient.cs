@@ -62,6 +62,23 @@ public static class FormClient
     }
 
     /// <summary>
+    /// Posts a form as a browser does when a name repeats: the form's own hidden inputs (the ids a confirmation lists)
+    /// and <paramref name="extra"/> (the boxes ticked, which may stand outside the form and point at it).
+    /// </summary>
+    public static Task<HttpResponseMessage> PostRepeatedAsync(this HttpClient client, IHtmlDocument document, string formSelector,
+        IEnumerable<KeyValuePair<string, string>> extra)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var form = document.QuerySelector(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}'.");
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value") ?? ""))
+            .Concat(extra)
+            .ToList();
+        return client.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
     /// Posts the form of <paramref name="document"/>, with its antiforgery token, to <paramref name="target"/> instead
     /// of where the form points: what a forged request, or a stale tab replayed against another id, looks like.
     /// </summary>

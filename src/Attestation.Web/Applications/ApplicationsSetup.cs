@@ -11,6 +11,7 @@ public static class ApplicationsSetup
         services.AddScoped<ApplicationWarnings>();
         services.AddScoped<ApplicationView>();
         services.AddScoped<ConclusionUpload>();
+        services.AddScoped<ApplicationRegistration>();
         return services;
     }
 }

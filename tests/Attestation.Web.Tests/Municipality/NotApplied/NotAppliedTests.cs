@@ -207,20 +207,9 @@ public sealed class NotAppliedTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal(mails, (await factory.SentMailsAsync()).Count);
     }
 
-    /// <summary>
-    /// Posts a form as a browser does with several values of one name: its own inputs (the hidden ids of a
-    /// confirmation) and the boxes ticked, <paramref name="ticked"/>.
-    /// </summary>
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string formSelector,
-        IReadOnlyList<Guid> ticked)
-    {
-        var form = page.QuerySelector(formSelector)!;
-        var fields = form.QuerySelectorAll("input[type=hidden]")
-            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value")!))
-            .Concat(ticked.Select(id => new KeyValuePair<string, string>("ids", id.ToString())))
-            .ToList();
-        return client.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
-    }
+        IReadOnlyList<Guid> ticked) =>
+        client.PostRepeatedAsync(page, formSelector, ticked.Select(id => new KeyValuePair<string, string>("ids", id.ToString())));
 
     private Task<AppUser> TeacherAsync(string login, int municipalityId, int organisationId, string lastName) =>
         Coordinators.TeacherAsync(factory, login, municipalityId, organisationId, Directory.SchoolTeacher.Id, lastName);

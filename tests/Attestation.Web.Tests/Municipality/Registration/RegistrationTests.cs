@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Net;
 using Attestation.Domain;
@@ -351,6 +352,56 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Contains($"Списочная Татьяна Игоревна: заявление зарегистрировано, № 1/{Today.Year}",
             page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("#journal tbody tr"));
+    }
+
+    [Fact]
+    public async Task Several_chosen_applications_are_listed_for_confirmation_then_registered_in_turn_once()
+    {
+        var (municipalityId, organisationId) = await NewMunicipalityAsync("Первомайский район");
+        using var client = await Coordinators.SignedInAsync(factory, "reg.bulk.coord", municipalityId);
+        async Task<Application> Submitted(string login, string lastName, int daysAgo, QualificationCategory claimed = QualificationCategory.First) =>
+            await Coordinators.ApplicationAsync(factory, await Coordinators.TeacherAsync(factory, login, municipalityId, organisationId,
+                Directory.SchoolTeacher.Id, lastName), daysAgo, claimed);
+        var older = await Submitted("reg.bulk.older", "Первова", daysAgo: 3);
+        var newer = await Submitted("reg.bulk.newer", "Вторая", daysAgo: 2);
+        // «высшая» with no category held: a warning, so not offered for choosing and refused if posted.
+        var warned = await Submitted("reg.bulk.warned", "Предупреждённая", daysAgo: 1, QualificationCategory.Highest);
+        var foreign = await SubmittedAsync("reg.bulk.foreign", "Чужая", daysAgo: 1);
+        var mails = (await factory.SentMailsAsync()).Count;
+
+        var journal = await client.GetDocumentAsync("/Municipality/Registration");
+        Assert.NotNull(journal.QuerySelector($"#choose-{older.Id}"));
+        Assert.Null(journal.QuerySelector($"#choose-{warned.Id}"));
+        using var confirm = await client.PostRepeatedAsync(journal, "#choose-form",
+            new[] { newer.Id, older.Id, warned.Id, foreign.Id }.Select(id => new KeyValuePair<string, string>("ids", id.ToString())));
+        var confirmation = await confirm.ReadDocumentAsync();
+
+        // Nothing registered yet; the other municipality's application is not even named.
+        Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, older.Id)).Status);
+        Assert.Equal([older.Id, newer.Id, warned.Id],
+            confirmation.QuerySelectorAll("#confirm-list li").Select(li => Guid.Parse(li.GetAttribute("data-id")!)));
+        Assert.Contains("Зарегистрировать выбранные заявления (2)?", confirmation.QuerySelector("#confirm h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("есть предупреждения", confirmation.QuerySelector($"#confirm-list li[data-id='{warned.Id}']")!.TextContent, StringComparison.Ordinal);
+
+        using var registered = await client.PostRepeatedAsync(confirmation, "#confirm form", []);
+        using var again = await client.PostRepeatedAsync(confirmation, "#confirm form", []);
+        var after = await client.GetDocumentAsync("/Municipality/Registration?show=all");
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var year = Today.Year;
+        Assert.Equal(($"1/{year}", $"2/{year}"),
+            ((await Coordinators.ReloadAsync(factory, older.Id)).RegistrationNumber, (await Coordinators.ReloadAsync(factory, newer.Id)).RegistrationNumber));
+        Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, warned.Id)).Status);
+        Assert.Equal(ApplicationStatus.Submitted, (await Coordinators.ReloadAsync(factory, foreign.Id)).Status);
+        // The second press found them registered: nothing more, and it says why.
+        Assert.Equal("Ни одно заявление не зарегистрировано.", after.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Contains("уже не ожидает регистрации", after.QuerySelector("#refusal")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["reg.bulk.newer@example.org", "reg.bulk.older@example.org"],
+            (await factory.SentMailsAsync()).Skip(mails).Select(m => m.To.Trim('<', '>')).Order());
+        // In the history: who registered it.
+        var history = (await Coordinators.ReloadAsync(factory, older.Id)).Events.OrderBy(e => e.Number).Last();
+        Assert.Equal((ApplicationStatus.Registered, "reg.bulk.coord"), (history.ToStatus,
+            (await factory.OpenDb().Users.AsNoTracking().SingleAsync(u => u.Id == history.ActorId)).UserName));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class DetailsModel(
     ApplicationView view,
     ApplicationWarnings warnings,
     ApplicationEmails emails,
+    ApplicationRegistration registration,
     RegionTime region) : PageModel
 {
     /// <summary>The list the «Зарегистрировать» button of the journal posts from: the answer returns there.</summary>
@@ -89,26 +90,15 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        var on = region.Today;
-        var number = "";
-        var sent = false;
-        var saved = await db.TrySaveAsync(async token =>
-        {
-            number = RegistrationNumbers.Format(
-                await RegistrationNumbers.NextAsync(db, application.MunicipalityId, on.Year, token), on.Year);
-            application.Register(Actor, number, on, region.Now);
-            sent = await db.RecipientAsync(application.TeacherId, token) is { } teacher
-                && emails.QueueRegistered(teacher, number, on, application.Id);
-        }, ct, Notices.ChangedMeanwhile(application.FullName), inTransaction: true,
-            duplicate: "Регистрационный номер уже занят. Повторите регистрацию.");
-        if (saved.Refusal is { } refusal)
+        var outcome = await registration.RegisterAsync(application, Actor, ct);
+        if (outcome.Refusal is { } refusal)
         {
             this.Refuse(refusal);
             return Back(id, from);
         }
 
-        StatusMessage = $"{application.FullName}: заявление зарегистрировано, № {number} от {on.ToRussianDate()}. "
-            + (sent ? "Педагогу отправлено письмо." : "У педагога не указан адрес электронной почты: сообщите ему о регистрации.");
+        StatusMessage = $"{application.FullName}: заявление зарегистрировано, № {outcome.Number} от {outcome.On.ToRussianDate()}. "
+            + (outcome.LetterSent ? "Педагогу отправлено письмо." : "У педагога не указан адрес электронной почты: сообщите ему о регистрации.");
         return Back(id, from);
     }
 

@@ -16,8 +16,14 @@ namespace Attestation.Web.Areas.Municipality.Pages.Registration;
 /// «Регистрация заявлений»: the journal of the applications submitted in the coordinator's municipality with the seed's
 /// columns and the 30-day clock of each; by default the new ones, oldest first, which are the ones to act on.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region, ApplicationWarnings warnings) : PageModel
+public sealed class IndexModel(
+    AttestationDbContext db,
+    RegionTime region,
+    ApplicationWarnings warnings,
+    ApplicationRegistration registration) : PageModel
 {
+    /// <summary>At most this many applications are registered by one press: a page of the journal.</summary>
+    public const int MaxChosen = Paging.DefaultPageSize;
     public const string Waiting = "new";
     public const string Near = "near";
     public const string Overdue = "overdue";
@@ -41,6 +47,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
     public string? StatusMessage { get; set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The applications chosen for «Зарегистрировать выбранные», shown for confirmation; null otherwise.</summary>
+    public IReadOnlyList<Chosen>? Confirming { get; private set; }
+
+    /// <summary>A chosen application: registered by the confirmation unless <see cref="Skipped"/> says why not.</summary>
+    public sealed record Chosen(Guid Id, string FullName, string Organisation, string ClaimedCategory, DateTimeOffset SubmittedAt, string? Skipped);
 
     public int WaitingCount { get; private set; }
     public int NearCount { get; private set; }
@@ -130,5 +142,68 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Appli
                 warned.TryGetValue(a.Id, out var found) ? found.Select(w => w.Message).ToList() : []))
             .ToList();
         return Page();
+    }
+
+    /// <summary>«Зарегистрировать выбранные»: first the list of what will be registered and what will not, nothing saved yet.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            this.Refuse("Отметьте заявления, которые нужно зарегистрировать.");
+            return RedirectToPage(new { show = Show, q = Search, p = PageNumber });
+        }
+        Confirming = await ChooseAsync(ids, ct);
+        return await OnGetAsync(ct);
+    }
+
+    /// <summary>
+    /// The confirmed ones registered one by one, each with its number and letter, each checked again: one registered
+    /// meanwhile (a second press, a colleague) or warned about since is left as it is and said so.
+    /// </summary>
+    public async Task<IActionResult> OnPostRegisterChosenAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var chosen = await ChooseAsync(ids, ct);
+        var actor = new Domain.Actor(User.UserId(), Roles.MunicipalCoordinator);
+        var registered = new List<string>();
+        var refused = new List<string>();
+        foreach (var item in chosen)
+        {
+            if (item.Skipped is { } why)
+            {
+                refused.Add($"{item.FullName} — {why}");
+                continue;
+            }
+            var application = await db.Applications.InMunicipalityOf(User).SingleAsync(a => a.Id == item.Id, ct);
+            var outcome = await registration.RegisterAsync(application, actor, ct);
+            if (outcome.Refusal is { } refusal)
+                refused.Add($"{item.FullName} — {refusal}");
+            else
+                registered.Add($"{item.FullName} (№ {outcome.Number})");
+            db.ChangeTracker.Clear();
+        }
+        StatusMessage = registered.Count == 0
+            ? "Ни одно заявление не зарегистрировано."
+            : $"Зарегистрировано заявлений: {registered.Count}: {string.Join("; ", registered)}. Педагогам отправлены письма.";
+        if (refused.Count > 0)
+            this.Refuse("Не зарегистрированы: " + string.Join("; ", refused) + ".");
+        return RedirectToPage(new { show = Show, q = Search, p = PageNumber });
+    }
+
+    /// <summary>Of the ids posted (at most <see cref="MaxChosen"/>), the municipality's submitted applications, each with why it would not be registered.</summary>
+    private async Task<IReadOnlyList<Chosen>> ChooseAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().Take(MaxChosen).ToList();
+        var rows = await db.Applications.AsNoTracking().InMunicipalityOf(User)
+            .Where(a => a.SubmittedAt != null && wanted.Contains(a.Id))
+            .ToRows(db)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .ToListAsync(ct);
+        var warned = await warnings.OfSavedAsync(rows.Where(a => a.Can(ApplicationAction.Register)).Select(a => a.Id).ToList(), ct);
+        return rows.Select(a => new Chosen(a.Id, a.FullName, a.Organisation, a.ClaimedCategory?.ToRussian() ?? "—", a.SubmittedAt!.Value,
+                !a.Can(ApplicationAction.Register) ? $"уже не ожидает регистрации ({a.StatusText})"
+                : warned.TryGetValue(a.Id, out var found) && found.Count > 0
+                    ? "есть предупреждения: зарегистрируйте его из карточки заявления, ознакомившись с ними"
+                    : null))
+            .ToList();
     }
 }
