@@ -45,7 +45,9 @@ public static class InvitationQueries
         return rows
             .Select(r => (Row: r, Person: r.Invitation.AcceptedUserId is { } id ? people.GetValueOrDefault(id) : null))
             .Select(r => new InvitationRow(r.Row.Invitation.Id, r.Person?.Login, r.Person?.Email ?? r.Row.Invitation.Email,
-                r.Person?.LastName, r.Person?.FirstName, r.Person?.MiddleName, Roles.DisplayName(r.Row.Invitation.Role),
+                // A teacher invited by his school's coordinator is named by the invitation until he registers.
+                r.Person?.LastName ?? r.Row.Invitation.LastName, r.Person?.FirstName ?? r.Row.Invitation.FirstName,
+                r.Person?.MiddleName ?? r.Row.Invitation.MiddleName, Roles.DisplayName(r.Row.Invitation.Role),
                 r.Row.Municipality, r.Person is null ? r.Row.Organisation : r.Person.Organisation, r.Row.Invitation.CreatedAt,
                 people.GetValueOrDefault(r.Row.Invitation.InvitedBy)?.FullName ?? "", r.Row.Invitation.StateAt(now),
                 r.Row.Invitation.AcceptedAt, r.Row.Invitation.ExpiresAt))
