@@ -70,6 +70,18 @@ public static class Scoping
     public static IQueryable<Application> OfOrganisation(this IQueryable<Application> applications, int organisationId) =>
         applications.Where(a => a.OrganisationId == organisationId);
 
+    /// <summary>
+    /// The applications of a school coordinator's own organisation (the one in his account, read with the query: a change
+    /// of workplace applies at once); a coordinator without an organisation sees none.
+    /// </summary>
+    public static IQueryable<Application> InOrganisationOf(this IQueryable<Application> applications, IQueryable<AppUser> users,
+        ClaimsPrincipal coordinator)
+    {
+        var id = coordinator.UserId();
+        var organisation = users.Where(u => u.Id == id && u.OrganisationId != null).Select(u => u.OrganisationId!.Value);
+        return applications.Where(a => organisation.Contains(a.OrganisationId));
+    }
+
     /// <summary>A teacher's own applications.</summary>
     public static IQueryable<Application> OwnedBy(this IQueryable<Application> applications, ClaimsPrincipal teacher)
     {

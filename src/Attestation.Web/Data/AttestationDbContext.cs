@@ -37,6 +37,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<CommissionMeeting> CommissionMeetings => Set<CommissionMeeting>();
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Domain.Schools.SchoolDutyTick> SchoolDutyTicks => Set<Domain.Schools.SchoolDutyTick>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -23,21 +23,31 @@ public sealed class Invitation
     /// <summary>The roles the operator may invite: the coordinators of the municipalities («Уровни ответственности»).</summary>
     public static readonly IReadOnlyList<string> OperatorInvitableRoles = [Roles.MunicipalCoordinator];
 
+    /// <summary>The roles a school coordinator may invite: the teachers of his organisation (seed 003, item 6).</summary>
+    public static readonly IReadOnlyList<string> SchoolInvitableRoles = [Roles.Teacher];
+
     /// <summary>Whom a person in <paramref name="inviterRole"/> may invite; nobody else invites anyone.</summary>
     public static IReadOnlyList<string> RolesInvitableBy(string inviterRole) => inviterRole switch
     {
         Roles.MunicipalCoordinator => InvitableRoles,
         Roles.Operator => OperatorInvitableRoles,
+        Roles.SchoolCoordinator => SchoolInvitableRoles,
         _ => [],
     };
+
+    /// <summary>The roles whose invitation names the organisation the invitee works in.</summary>
+    public static bool NamesOrganisation(string role) => role is Roles.SchoolCoordinator or Roles.Teacher;
 
     /// <summary>
     /// Who sends the invitations of <paramref name="role"/>, as the letter and the registration page name him: the one
     /// to ask for a new link or a forgotten login.
     /// </summary>
-    public static InviterNames InviterOf(string role) => OperatorInvitableRoles.Contains(role)
-        ? new InviterNames("Оператор ЦОПМиКП", "оператора ЦОПМиКП", "оператору ЦОПМиКП")
-        : new InviterNames("Муниципальный координатор", "муниципального координатора", "муниципальному координатору");
+    public static InviterNames InviterOf(string role) =>
+        OperatorInvitableRoles.Contains(role)
+            ? new InviterNames("Оператор ЦОПМиКП", "оператора ЦОПМиКП", "оператору ЦОПМиКП")
+            : SchoolInvitableRoles.Contains(role)
+                ? new InviterNames("Координатор по аттестации в ОО", "координатора по аттестации в вашей организации", "координатору по аттестации в вашей организации")
+                : new InviterNames("Муниципальный координатор", "муниципального координатора", "муниципальному координатору");
 
     private Invitation()
     {
@@ -57,8 +67,20 @@ public sealed class Invitation
 
     public int MunicipalityId { get; private set; }
 
-    /// <summary>The school of an invited school coordinator; experts state their workplace themselves.</summary>
+    /// <summary>The school of an invited school coordinator or teacher; experts state their workplace themselves.</summary>
     public int? OrganisationId { get; private set; }
+
+    /// <summary>A teacher's name as his school coordinator entered it: the registration form offers it for correction.</summary>
+    public string? LastName { get; private set; }
+
+    public string? FirstName { get; private set; }
+
+    public string? MiddleName { get; private set; }
+
+    /// <summary>A teacher's position, as his school coordinator entered it.</summary>
+    public int? PositionId { get; private set; }
+
+    public int? SubjectId { get; private set; }
 
     public Guid InvitedBy { get; private set; }
 
@@ -73,14 +95,16 @@ public sealed class Invitation
     /// <summary>A new invitation and the token for its link (shown once, in the e-mail, never stored).</summary>
     /// <param name="id">The key the invitation form was shown with, so that the same form sent twice invites once.</param>
     public static (Invitation Invitation, string Token) Create(string email, string role, int municipalityId,
-        int? organisationId, Actor invitedBy, DateTimeOffset now, TimeSpan lifetime, Guid? id = null)
+        int? organisationId, Actor invitedBy, DateTimeOffset now, TimeSpan lifetime, Guid? id = null, InvitedTeacher? teacher = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentNullException.ThrowIfNull(invitedBy);
         if (!RolesInvitableBy(invitedBy.Role).Contains(role))
             throw new ArgumentOutOfRangeException(nameof(role), role, $"A {invitedBy.Role} may not invite a {role}.");
-        if (role == Roles.SchoolCoordinator && organisationId is null)
-            throw new ArgumentException("A school coordinator is invited to an organisation.", nameof(organisationId));
+        if (NamesOrganisation(role) && organisationId is null)
+            throw new ArgumentException("A school coordinator or a teacher is invited to an organisation.", nameof(organisationId));
+        if ((role == Roles.Teacher) != (teacher is not null))
+            throw new ArgumentException("A teacher, and only a teacher, is invited with his name and position.", nameof(teacher));
 
         var token = RandomNumberGenerator.GetBytes(TokenBytes);
         var invitation = new Invitation
@@ -90,7 +114,12 @@ public sealed class Invitation
             Email = email.Trim(),
             Role = role,
             MunicipalityId = municipalityId,
-            OrganisationId = role == Roles.SchoolCoordinator ? organisationId : null,
+            OrganisationId = NamesOrganisation(role) ? organisationId : null,
+            LastName = teacher?.LastName,
+            FirstName = teacher?.FirstName,
+            MiddleName = teacher?.MiddleName,
+            PositionId = teacher?.PositionId,
+            SubjectId = teacher?.SubjectId,
             InvitedBy = invitedBy.Id,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
@@ -127,6 +156,9 @@ public sealed class Invitation
         AcceptedUserId = userId;
     }
 }
+
+/// <summary>What the school coordinator knows of a teacher he invites (normalised): the invitation keeps it for the registration form.</summary>
+public sealed record InvitedTeacher(string LastName, string FirstName, string? MiddleName, int PositionId, int? SubjectId);
 
 /// <summary>The inviter as a sentence needs him: «… пригласил вас», «попросите …», «обратитесь к …».</summary>
 public sealed record InviterNames(string Nominative, string Accusative, string Dative);

@@ -50,7 +50,11 @@ public static class InvitationQueries
             var pattern = LikePattern.ContainsFolded(search);
             var named = db.Users.WhoseNameContains(search);
             invitations = invitations.Where(i =>
-                EF.Functions.ILike(i.Email, pattern, "\\") || named.Any(u => (Guid?)u.Id == i.AcceptedUserId));
+                EF.Functions.ILike(i.Email, pattern, "\\")
+                || named.Any(u => (Guid?)u.Id == i.AcceptedUserId)
+                // A teacher invited by his school is named by the invitation until he registers.
+                || (i.AcceptedUserId == null && i.LastName != null && EF.Functions.ILike(
+                    (i.LastName + " " + i.FirstName + " " + (i.MiddleName ?? "")).Replace("ё", "е").Replace("Ё", "Е"), pattern, "\\")));
         }
         return
             from i in invitations.AsNoTracking()
@@ -71,7 +75,9 @@ public static class InvitationQueries
                 Organisation = u == null ? (o == null ? null : o.Name) : (uo == null ? null : uo.Name),
                 Login = u == null ? null : u.UserName,
                 Email = u == null ? null : u.Email,
-                Name = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
+                LastName = u == null ? i.LastName : u.LastName,
+                FirstName = u == null ? i.FirstName : u.FirstName,
+                MiddleName = u == null ? i.MiddleName : u.MiddleName,
                 Inviter = inviter == null ? null : new PersonName(inviter.LastName, inviter.FirstName, inviter.MiddleName),
             };
     }
@@ -93,10 +99,12 @@ public sealed class InvitationLine
     public string? Organisation { get; init; }
     public string? Login { get; init; }
     public string? Email { get; init; }
-    public PersonName? Name { get; init; }
+    public string? LastName { get; init; }
+    public string? FirstName { get; init; }
+    public string? MiddleName { get; init; }
     public PersonName? Inviter { get; init; }
 
     public InvitationRow ToRow(DateTimeOffset now) => new(Invitation.Id, Login, Email ?? Invitation.Email,
-        Name?.LastName, Name?.FirstName, Name?.MiddleName, Roles.DisplayName(Invitation.Role), Municipality, Organisation,
+        LastName, FirstName, MiddleName, Roles.DisplayName(Invitation.Role), Municipality, Organisation,
         Invitation.CreatedAt, Inviter?.FullName ?? "", Invitation.StateAt(now), Invitation.AcceptedAt, Invitation.ExpiresAt);
 }

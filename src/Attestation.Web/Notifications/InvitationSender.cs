@@ -76,7 +76,7 @@ public sealed class InvitationSender(
     /// the link; null when another post of the same form made a different invitation meanwhile.
     /// </summary>
     public async Task<Invitation?> SendAsync(InvitationLetter letter, string role, int municipalityId, int? organisationId,
-        Actor by, IUrlHelper url, CancellationToken ct)
+        Actor by, IUrlHelper url, CancellationToken ct, InvitedTeacher? teacher = null)
     {
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(url);
@@ -91,14 +91,7 @@ public sealed class InvitationSender(
             key = null;
         }
 
-        var (invitation, token) = Invitation.Create(letter.Email, role, municipalityId, organisationId, by, region.Now,
-            options.Value.Lifetime, key);
-        db.Invitations.Add(invitation);
-        var municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
-        var organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
-        var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!);
-        emails.Queue(invitation.Email, letter.Subject, letter.Message, Roles.DisplayName(invitation.Role),
-            municipality, organisation, link, invitation.ExpiresAt, Invitation.InviterOf(invitation.Role));
+        var invitation = await QueueAsync(letter, role, municipalityId, organisationId, by, url, key, teacher, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -110,6 +103,27 @@ public sealed class InvitationSender(
             var other = await SentBeforeAsync(letter.FormKey, ct);
             return other is not null && IsSameAs(other, letter, by) ? other : null;
         }
+        return invitation;
+    }
+
+    /// <summary>
+    /// Adds the invitation (with the id <paramref name="key"/> when given) and queues its letter, without saving: the
+    /// caller saves many at once (an imported list) in one transaction.
+    /// </summary>
+    public async Task<Invitation> QueueAsync(InvitationLetter letter, string role, int municipalityId, int? organisationId,
+        Actor by, IUrlHelper url, Guid? key, InvitedTeacher? teacher, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(by);
+        var (invitation, token) = Invitation.Create(letter.Email, role, municipalityId, organisationId, by, region.Now,
+            options.Value.Lifetime, key, teacher);
+        db.Invitations.Add(invitation);
+        var municipality = await db.MunicipalityNameAsync(invitation.MunicipalityId, ct);
+        var organisation = await db.OrganisationNameAsync(invitation.OrganisationId, ct);
+        var link = links.Absolute(url.Page("/Account/Invitation", new { area = "", token })!);
+        emails.Queue(invitation.Email, letter.Subject, letter.Message, Roles.DisplayName(invitation.Role),
+            municipality, organisation, link, invitation.ExpiresAt, Invitation.InviterOf(invitation.Role));
         return invitation;
     }
 

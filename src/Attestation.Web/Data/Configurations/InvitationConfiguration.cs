@@ -15,6 +15,11 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.ToTable(t => t.HasCheckConstraint("CK_Invitations_TokenHash", "length(\"TokenHash\") = 32"));
         builder.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength);
         builder.Property(i => i.Role).HasMaxLength(40);
+        builder.Property(i => i.LastName).HasMaxLength(Domain.PersonName.PartMaxLength);
+        builder.Property(i => i.FirstName).HasMaxLength(Domain.PersonName.PartMaxLength);
+        builder.Property(i => i.MiddleName).HasMaxLength(Domain.PersonName.PartMaxLength);
+        builder.HasOne<Position>().WithMany().HasForeignKey(i => i.PositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Subject>().WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -24,6 +29,21 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.HasIndex(i => i.TokenHash).IsUnique();
         // «Список пользователей зарегистрированных по приглашению» of a municipality, newest first.
         builder.HasIndex(i => new { i.MunicipalityId, i.CreatedAt });
+        // The school coordinator's list of the teachers he invited, newest first.
+        builder.HasIndex(i => new { i.OrganisationId, i.CreatedAt });
+    }
+}
+
+public sealed class SchoolDutyTickConfiguration : IEntityTypeConfiguration<Domain.Schools.SchoolDutyTick>
+{
+    public void Configure(EntityTypeBuilder<Domain.Schools.SchoolDutyTick> builder)
+    {
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Duty).HasMaxLength(Domain.Schools.SchoolDuties.CodeMaxLength);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.TickedBy).OnDelete(DeleteBehavior.Restrict);
+        // One tick per duty of a school's year: a second tick of the same duty (a double click, a colleague) is a no-op.
+        builder.HasIndex(t => new { t.OrganisationId, t.SchoolYearStart, t.Duty }).IsUnique();
     }
 }
 

@@ -158,7 +158,7 @@ public sealed partial class DemoSeeder(
             u.OrganisationId = tomskSchool.Id;
             u.PositionId = directory.Positions["методист"].Id;
         }, ct);
-        await SeedSchoolStaffAsync(tomsk.Id, tomskSchool.Id, teacherPosition.Id, directory, ct);
+        await SeedSchoolStaffAsync(tomsk.Id, tomskSchool.Id, teacherPosition.Id, directory, school, ct);
         var operatorPerson = await CreateAsync(Roles.Operator, OperatorLogin, "Соколова", "Елена", "Андреевна",
             u => u.WorkPhone = "+7 (3822) 90-20-55", ct);
 
@@ -308,7 +308,7 @@ public sealed partial class DemoSeeder(
     /// one with «высшая» for good), so that «Педагоги организации» and «Перспективный план» show something.
     /// </summary>
     private async Task SeedSchoolStaffAsync(int municipalityId, int organisationId, int positionId, Directory directory,
-        CancellationToken ct)
+        Person school, CancellationToken ct)
     {
         var today = RegionClock.Today(_now, _zone);
         (string Last, string First, string Middle, QualificationCategory Category, int? MonthsLeft)[] staff =
@@ -331,6 +331,12 @@ public sealed partial class DemoSeeder(
                 u.PositionId = positionId;
                 u.SubjectId = directory.Subjects["математики"].Id;
             }, ct, withPassword: false);
+            if (index == 1)
+            {
+                // A colleague's draft the school coordinator can add documents to on her behalf.
+                db.Applications.Add(Application.StartDraft(person.User.Id, new PersonName(last, first, middle), municipalityId,
+                    organisationId, positionId, directory.Subjects["математики"].Id, person.Actor, _now.AddDays(-2)));
+            }
             if (category == QualificationCategory.None)
                 continue;
             var record = monthsLeft is { } months
@@ -340,6 +346,15 @@ public sealed partial class DemoSeeder(
                     new DateOnly(2024, 4, 18));
             db.HeldCategories.Add(record);
         }
+
+        // «Циклограмма»: the August duties of this school year done; «Приглашения педагогам»: a newcomer invited.
+        var year = SchoolYear.Containing(today);
+        foreach (var duty in new[] { "order", "schedule" })
+            db.SchoolDutyTicks.Add(new Domain.Schools.SchoolDutyTick(organisationId, year.StartYear, duty, school.User.Id, _now.AddDays(-20)));
+        var (invitation, _) = Invitation.Create("novikova.newcomer@example.ru", Roles.Teacher, municipalityId, organisationId, school.Actor,
+            _now.AddDays(-1), TimeSpan.FromDays(14), teacher: new InvitedTeacher("Новикова", "Дарья", "Алексеевна", positionId,
+                directory.Subjects["математики"].Id));
+        db.Invitations.Add(invitation);
     }
 
     private static void Check(IdentityResult result, string login)

@@ -805,6 +805,38 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ScheduleApprovals");
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Schools.SchoolDutyTick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TickedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TickedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TickedBy");
+
+                    b.HasIndex("OrganisationId", "SchoolYearStart", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("SchoolDutyTicks");
+                });
+
             modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
                 {
                     b.Property<int>("MunicipalityId")
@@ -1011,8 +1043,20 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<Guid>("InvitedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
@@ -1020,10 +1064,16 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
@@ -1042,12 +1092,16 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("InvitedBy");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("PositionId");
+
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CreatedAt");
+
+                    b.HasIndex("OrganisationId", "CreatedAt");
 
                     b.ToTable("Invitations", t =>
                         {
@@ -1844,6 +1898,21 @@ namespace Attestation.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attestation.Domain.Schools.SchoolDutyTick", b =>
+                {
+                    b.HasOne("Attestation.Domain.Directory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Attestation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TickedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attestation.Web.Areas.Operator.Pages.Control.ControlCounts", b =>
                 {
                     b.HasOne("Attestation.Domain.Directory.Municipality", null)
@@ -1913,6 +1982,16 @@ namespace Attestation.Web.Data.Migrations
                     b.HasOne("Attestation.Domain.Directory.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Attestation.Domain.Directory.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Attestation.Domain.Directory.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -38,6 +38,9 @@ public sealed class InvitationModel(
     public DateTimeOffset ExpiresAt { get; private set; }
     public bool IsExpert { get; private set; }
 
+    /// <summary>A teacher invited by his school's coordinator: the name, position and subject come filled in.</summary>
+    public bool IsTeacher { get; private set; }
+
     /// <summary>A municipal coordinator's work phone is printed in his municipality's schedule: asked for at once.</summary>
     public bool IsMunicipalCoordinator { get; private set; }
 
@@ -94,6 +97,14 @@ public sealed class InvitationModel(
         var invitation = await FindAsync(ct);
         if (invitation is null)
             return Page();
+        if (invitation.Role == Roles.Teacher)
+        {
+            Input.LastName = invitation.LastName ?? "";
+            Input.FirstName = invitation.FirstName ?? "";
+            Input.MiddleName = invitation.MiddleName;
+            Input.PositionId = invitation.PositionId;
+            Input.SubjectId = invitation.SubjectId;
+        }
         await LoadAsync(invitation, ct);
         return Page();
     }
@@ -113,8 +124,9 @@ public sealed class InvitationModel(
         var coordinator = invitation.Role == Roles.MunicipalCoordinator;
         if (coordinator && string.IsNullOrWhiteSpace(Input.WorkPhone))
             ModelState.AddModelError("Input.WorkPhone", "Укажите рабочий телефон: он печатается в графике аттестации.");
+        var withSubject = expert || invitation.Role == Roles.Teacher;
         await db.CheckWorkplaceAsync(ModelState, "Input", invitation.MunicipalityId, organisationId, Input.PositionId,
-            expert ? Input.SubjectId : null, ct);
+            withSubject ? Input.SubjectId : null, ct);
         if (!expert && ModelState.TryGetValue("Input.OrganisationId", out var school) && school.Errors.Count > 0)
         {
             // The school is not a field of this form: say so above it.
@@ -143,7 +155,7 @@ public sealed class InvitationModel(
             MunicipalityId = invitation.MunicipalityId,
             OrganisationId = organisationId,
             PositionId = Input.PositionId,
-            SubjectId = expert ? Input.SubjectId : null,
+            SubjectId = withSubject ? Input.SubjectId : null,
             CreatedAt = now,
         };
 
@@ -222,6 +234,7 @@ public sealed class InvitationModel(
     private async Task LoadAsync(Invitation invitation, CancellationToken ct)
     {
         IsExpert = invitation.Role == Roles.Expert;
+        IsTeacher = invitation.Role == Roles.Teacher;
         IsMunicipalCoordinator = invitation.Role == Roles.MunicipalCoordinator;
         InvitedBy = Invitation.InviterOf(invitation.Role).Nominative;
         RoleName = Roles.DisplayName(invitation.Role);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attestation.Web.Areas.School.Pages;
 
 /// <summary>The school coordinator's own organisation, which every page of his cabinet is scoped by.</summary>
-public sealed record OwnOrganisation(int Id, string Name)
+public sealed record OwnOrganisation(int Id, string Name, int MunicipalityId)
 {
     /// <summary>
     /// Read from the database, not the sign-in cookie, so that a change of workplace applies at once; null for a
@@ -20,7 +20,7 @@ public sealed record OwnOrganisation(int Id, string Name)
                 from u in db.Users.AsNoTracking()
                 where u.Id == userId
                 join o in db.Organisations on u.OrganisationId equals o.Id
-                select new OwnOrganisation(o.Id, o.Name))
+                select new OwnOrganisation(o.Id, o.Name, o.MunicipalityId))
             .SingleOrDefaultAsync(ct);
     }
 }

@@ -2,6 +2,8 @@ using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Documents.Spreadsheets;
+using Attestation.Web.Storage;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,23 +36,41 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var organisation = await OwnOrganisation.OfAsync(db, User, ct);
+        await LoadAsync(organisation, ct);
+    }
+
+    /// <summary>The plan of the chosen year as Excel: a heading per month, then its teachers with the cyclogram's dates.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var organisation = await OwnOrganisation.OfAsync(db, User, ct);
+        if (organisation is null)
+            return NotFound();
+        await LoadAsync(organisation, ct);
+        return await this.AttachmentAsync((stream, _) =>
+            {
+                PlanWorkbook.Write(stream, Year, organisation.Name, Months);
+                return Task.CompletedTask;
+            },
+            Spreadsheet.ContentType, $"Перспективный план {Year.StartYear}-{Year.EndYear}{Spreadsheet.Extension}", ct);
+    }
+
+    private async Task LoadAsync(OwnOrganisation? organisation, CancellationToken ct)
+    {
         var current = SchoolYear.Containing(region.Today);
         Year = SchoolYear.TryParse(YearText, out var asked) && Math.Abs(asked.StartYear - current.StartYear) <= 5 ? asked : current;
-        var organisation = await OwnOrganisation.OfAsync(db, User, ct);
         if (organisation is null)
             return;
         Organisation = organisation.Name;
 
-        var (earliest, latest) = TeacherPlanCalendar.ExpiriesPlannedIn(Year);
-        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var found = await (
-                from c in db.HeldCategories.AsNoTracking()
-                join u in db.Users on c.TeacherId equals u.Id
-                where u.OrganisationId == organisation.Id
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == EF.Constant(teacherRole))
-                    && c.ExpiresOn >= earliest && c.ExpiresOn <= latest
-                orderby c.ExpiresOn, u.LastName, u.FirstName, u.Id
-                select new { u.Id, u.LastName, u.FirstName, u.MiddleName, c.Category, c.PositionName, ExpiresOn = c.ExpiresOn!.Value })
+                from e in PlanQueries.Expiring(db, organisation.Id, Year)
+                orderby e.Category.ExpiresOn, e.Teacher.LastName, e.Teacher.FirstName, e.Teacher.Id
+                select new
+                {
+                    e.Teacher.Id, e.Teacher.LastName, e.Teacher.FirstName, e.Teacher.MiddleName, e.Category.Category,
+                    e.Category.PositionName, ExpiresOn = e.Category.ExpiresOn!.Value,
+                })
             .ToListAsync(ct);
         Months = found
             .Select(t => new Row(t.Id, Domain.PersonName.Join(t.LastName, t.FirstName, t.MiddleName), t.Category, t.PositionName,
@@ -59,5 +79,31 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .OrderBy(g => g.Key)
             .Select(g => new Month(g.Key, g.ToList()))
             .ToList();
+    }
+}
+
+/// <summary>The plan's one query, which the cyclogram's checklist shares: whose legacy category ends so that his plan starts in the year.</summary>
+public static class PlanQueries
+{
+    /// <summary>A member-initialised pair, so that queries compose on it (a constructor's arguments cannot be translated).</summary>
+    public sealed class Expiry
+    {
+        public required AppUser Teacher { get; init; }
+
+        public required HeldCategory Category { get; init; }
+    }
+
+    public static IQueryable<Expiry> Expiring(AttestationDbContext db, int organisationId, SchoolYear year)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (earliest, latest) = TeacherPlanCalendar.ExpiriesPlannedIn(year);
+        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
+        return
+            from c in db.HeldCategories.AsNoTracking()
+            join u in db.Users on c.TeacherId equals u.Id
+            where u.OrganisationId == organisationId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == EF.Constant(teacherRole))
+                && c.ExpiresOn >= earliest && c.ExpiresOn <= latest
+            select new Expiry { Teacher = u, Category = c };
     }
 }
