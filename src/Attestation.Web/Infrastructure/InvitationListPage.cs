@@ -37,8 +37,8 @@ public abstract class InvitationListPage(AttestationDbContext db, RegionTime reg
 
     public PagerView? Pager { get; private set; }
 
-    /// <summary>The invitations the signed-in person may see.</summary>
-    protected abstract IQueryable<Invitation> ScopeOf(AttestationDbContext invitations);
+    /// <summary>The invitations the signed-in person may see, of <paramref name="data"/>.</summary>
+    protected abstract IQueryable<Invitation> ScopeOf(AttestationDbContext data);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

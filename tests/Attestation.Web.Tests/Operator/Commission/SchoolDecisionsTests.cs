@@ -71,6 +71,11 @@ public sealed class SchoolDecisionsTests(PortalWithDirectoryFactory factory) : I
             Assert.Equal("установить квалификационную категорию «педагог-наставник»", Text(row.QuerySelectorAll("td")[3]));
             Assert.Equal($"№ 99-р от {day.AddDays(3).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}", Text(row.QuerySelector(".order")!));
 
+            // Found by a part of the name, any case.
+            var found = await client.GetDocumentAsync("/School?q=СОКОЛ");
+            Assert.Equal([later.ApplicationId.ToString()], found.QuerySelectorAll("#decisions tbody tr").Select(r => r.GetAttribute("data-id")));
+            Assert.Equal("Никого не нашлось.", Text((await client.GetDocumentAsync("/School?q=Петрова")).QuerySelector("#no-decisions")!));
+
             // A page of decisions at a time: the organisation with its name, the count and the page's rows, besides the bell.
             var (response, statements) = await factory.GetCountingStatementsAsync(client, "/School?p=2");
             using (response)

@@ -18,6 +18,10 @@ namespace Attestation.Web.Areas.School.Pages;
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db) : PageModel
 {
+    /// <summary>A part of the teacher's full name («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
     public int? PageNumber { get; set; }
 
@@ -52,6 +56,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
         var page = await db.Applications.AsNoTracking()
             .OfOrganisation(organisation.Id)
             .Where(ApplicationFilters.Decided)
+            .WhoseNameContains(Search)
             .ToRows(db)
             .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id)
             .ToPagedAsync(PageNumber, ct);

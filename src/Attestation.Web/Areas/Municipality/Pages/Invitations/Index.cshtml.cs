@@ -11,5 +11,5 @@ namespace Attestation.Web.Areas.Municipality.Pages.Invitations;
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db, RegionTime region) : InvitationListPage(db, region)
 {
-    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext invitations) => invitations.Invitations.InMunicipalityOf(User);
+    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext data) => data.Invitations.InMunicipalityOf(User);
 }

@@ -12,5 +12,5 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Inv
 {
     private static readonly IReadOnlyList<string> InvitedRoles = Invitation.RolesInvitableBy(Roles.Operator);
 
-    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext invitations) => invitations.Invitations.Where(i => InvitedRoles.Contains(i.Role));
+    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext data) => data.Invitations.Where(i => InvitedRoles.Contains(i.Role));
 }

@@ -11,12 +11,12 @@ namespace Attestation.Web.Areas.School.Pages.Invitations;
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db, RegionTime region) : InvitationListPage(db, region)
 {
-    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext invitations)
+    protected override IQueryable<Invitation> ScopeOf(AttestationDbContext data)
     {
         var me = User.UserId();
         // The organisation is read with the list (not from the sign-in cookie): a change of workplace applies at once.
-        var organisationId = invitations.Users.Where(u => u.Id == me).Select(u => u.OrganisationId);
-        return invitations.Invitations
+        var organisationId = data.Users.Where(u => u.Id == me).Select(u => u.OrganisationId);
+        return data.Invitations
             .Where(i => i.Role == Roles.Teacher && i.OrganisationId != null && organisationId.Contains(i.OrganisationId));
     }
 }
