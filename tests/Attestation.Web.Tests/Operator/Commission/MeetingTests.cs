@@ -147,6 +147,9 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
         Assert.Equal([district.ApplicationId], Candidates(byDistrict));
         var byPeriod = await client.GetDocumentAsync($"{MeetingUrl(meetingId)}&periodId={other.Id}");
         Assert.Equal([otherPeriod.ApplicationId], Candidates(byPeriod));
+        // By a part of the name, «ё» as «е».
+        var byName = await client.GetDocumentAsync($"{MeetingUrl(meetingId)}&q=АКСЕН");
+        Assert.Equal([tomsk.ApplicationId], Candidates(byName));
 
         // A forged post with the signed-but-unchecked application and one already on another list adds neither.
         using (var added = await PostCheckedAsync(client, page, AddForm, "Selected",

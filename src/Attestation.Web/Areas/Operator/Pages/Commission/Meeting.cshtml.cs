@@ -47,6 +47,10 @@ public sealed class MeetingModel(
     [BindProperty(SupportsGet = true)]
     public Guid? PeriodId { get; set; }
 
+    /// <summary>A part of the teacher's full name among the applications to include («ё» as «е», any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     /// <summary>The applications ticked in «Включить в заседание».</summary>
     [BindProperty]
     public List<Guid> Selected { get; set; } = [];
@@ -364,7 +368,7 @@ public sealed class MeetingModel(
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .ToList();
 
-        var query = MeetingQueries.WaitingForMeeting(db);
+        var query = MeetingQueries.WaitingForMeeting(db).WhoseNameContains(Search);
         if (MunicipalityId is { } municipalityId)
             query = query.Where(a => a.MunicipalityId == municipalityId);
         if (PeriodId is { } periodId)
