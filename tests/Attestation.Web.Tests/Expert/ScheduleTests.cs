@@ -52,6 +52,10 @@ public sealed class ScheduleTests(PortalWithDirectoryFactory factory) : IClassFi
             var row = Assert.Single(page.QuerySelectorAll("table.schedule tbody tr"));
             Assert.Equal("Пичугина Ольга Владимировна", row.QuerySelector(".teacher a")!.TextContent.Trim());
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(AttesteeUrl(id))).StatusCode);
+
+            // Found by a part of the name, any case; another name finds nothing.
+            Assert.Single((await client.GetDocumentAsync($"{ScheduleUrl}?q=ПИЧУГ")).QuerySelectorAll("table.schedule tbody tr"));
+            Assert.Empty((await client.GetDocumentAsync($"{ScheduleUrl}?q=Орлова")).QuerySelectorAll("table.schedule tbody tr"));
         }
     }
 

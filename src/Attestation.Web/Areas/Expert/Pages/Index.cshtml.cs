@@ -38,6 +38,10 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
 
+    /// <summary>A part of the attestee's full name («ё» as «е», any case); the page shows the assignments found.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     public const int RecentMonths = 6;
 
     /// <summary>Periods with assignments the expert cannot see yet, and when he will.</summary>
@@ -106,13 +110,18 @@ public sealed class IndexModel(
         {
             mine = mine.Where(a => a.PeriodId == onlyPeriod);
         }
-        else if (!All)
+        else
         {
-            // A period ends with its last month: its index (year × 12 + month) against the first recent month's.
-            var since = Today.AddMonths(-RecentMonths);
-            var sinceMonth = (since.Year * 12) + since.Month - 1;
-            var lastMonth = AttestationPeriod.LengthInMonths - 1;
-            mine = mine.Where(a => db.Periods.Any(p => p.Id == a.PeriodId && (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= sinceMonth));
+            // The page, not the period's file: the search narrows what it shows.
+            mine = mine.WhoseNameContains(Search);
+            if (!All)
+            {
+                // A period ends with its last month: its index (year × 12 + month) against the first recent month's.
+                var since = Today.AddMonths(-RecentMonths);
+                var sinceMonth = (since.Year * 12) + since.Month - 1;
+                var lastMonth = AttestationPeriod.LengthInMonths - 1;
+                mine = mine.Where(a => db.Periods.Any(p => p.Id == a.PeriodId && (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= sinceMonth));
+            }
         }
         var assignments = await (
                 from a in mine.ToRows(db)
