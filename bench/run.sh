@@ -173,6 +173,9 @@ PAGES=(
     "municipality|list|/Municipality/Withdrawals"
     "municipality|list|/Municipality/NotApplied"
     "municipality|list|/Municipality/Invitations"
+    "municipality|list|/Municipality/Users"
+    "municipality|list|/Municipality/Monitoring"
+    "municipality|list|/Municipality/Registration?show=all&q=%D0%B8%D0%B2%D0%B0%D0%BD"
     "municipality|card|/Municipality/Applications/Details?id=$APP_M"
     "operator|list|/Operator"
     "operator|list|/Operator/Control"
@@ -188,6 +191,10 @@ PAGES=(
     "operator|list|/Operator/Directories/Experts"
     "operator|list|/Operator/Directories/Organisations"
     "operator|list|/Operator/Directories/Municipalities"
+    "operator|list|/Operator/Users"
+    "operator|list|/Operator/Users?q=%D0%B8%D0%B2%D0%B0%D0%BD"
+    "operator|list|/Operator/Applications?year=&q=%D0%B8%D0%B2%D0%B0%D0%BD"
+    "operator|list|/Operator/Monitoring"
     "operator|card|/Operator/Applications/Details?id=$APP_M"
     "expert|list|/Expert"
     "expert|card|/Expert/Attestee?id=$APP_E"
@@ -195,6 +202,10 @@ PAGES=(
     "teacher|list|/Teacher/Applications"
     "teacher|card|/Teacher/Applications/Details?id=$APP_T"
     "school|list|/School"
+    "school|list|/School/Teachers"
+    "school|list|/School/Plan"
+    "school|list|/School/Checklist"
+    "school|list|/School/Invitations"
 )
 EXPORTS=(
     "teacher|application PDF|/Teacher/Applications/Print?id=$APP_T"
@@ -203,6 +214,9 @@ EXPORTS=(
     "operator|region's journal of the year, Excel|/Operator/Journals?handler=Registration&format=xlsx"
     "operator|consolidated schedule, Excel|/Operator/Schedule?handler=Download&periodId=$PERIOD&format=xlsx"
     "operator|consolidated schedule, PDF|/Operator/Schedule?handler=Download&periodId=$PERIOD&format=pdf"
+    "operator|applications of the year, Excel|/Operator/Applications?handler=Excel"
+    "operator|every account, Excel|/Operator/Users?handler=Excel"
+    "municipality|teachers who have not applied, Excel|/Municipality/NotApplied?handler=Excel"
 )
 
 # Every URL answers 200 to its role before anything is measured (a redirect to the sign-in would measure nothing).

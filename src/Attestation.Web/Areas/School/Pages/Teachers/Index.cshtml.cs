@@ -149,7 +149,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                         a.Status,
                         a.ClaimedCategory,
                         a.SubmittedAt,
-                        Period = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => new { p.StartYear, p.StartMonth }).FirstOrDefault(),
+                        // Scalars, each a lookup by the period's key: an object here became a window over every
+                        // application of the region (ROW_NUMBER per teacher, 370 ms a page at a region's size).
+                        PeriodYear = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => (int?)p.StartYear).FirstOrDefault(),
+                        PeriodMonth = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => (int?)p.StartMonth).FirstOrDefault(),
                         Outcome = (DecisionOutcome?)a.Decision!.Outcome,
                         WithdrawalPending = db.Applications.Where(ApplicationFilters.WithdrawalPending).Any(w => w.Id == a.Id),
                     })
@@ -161,8 +164,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
                 t.Application == null ? null : t.Application.Status,
                 t.Application == null ? null : t.Application.ClaimedCategory,
                 t.Application == null ? null : t.Application.SubmittedAt,
-                t.Application == null || t.Application.Period == null ? null : t.Application.Period.StartYear,
-                t.Application == null || t.Application.Period == null ? null : t.Application.Period.StartMonth,
+                t.Application == null ? null : t.Application.PeriodYear,
+                t.Application == null ? null : t.Application.PeriodMonth,
                 t.Application == null ? null : t.Application.Outcome,
                 t.Application != null && t.Application.WithdrawalPending));
     }
