@@ -307,7 +307,7 @@ public static class MonitoringTables
         return new MonitoringTable(Experts, "Нагрузка специалистов по аттестации (экспертов) по периодам",
             ["Период аттестации", "Экспертов", "Аттестуемых на экспертах", "В среднем на эксперта", "Наибольшая нагрузка", "Экспертов сверх нормы"],
             [26, 12, 16, 16, 16, 16],
-            loads.Select(l => Row(MonitoringCell.Of(l.Period.Name), MonitoringCell.Of(l.Experts.Count), MonitoringCell.Of(l.Attestees),
+            loads.Select(l => Row(MonitoringCell.Of(l.Period.Name), MonitoringCell.Of(l.Experts), MonitoringCell.Of(l.Attestees),
                 MonitoringCell.Of(l.PerExpert), MonitoringCell.Of(l.Max), MonitoringCell.Of(l.OverLimit.Count))).ToList(),
             Chart: new MonitoringChart(MonitoringChart.Bar, labels, series, Unit: "аттестуемых"),
             Note: $"Каждого аттестуемого изучают два эксперта: он учтён у обоих. Норма — не более {limit ?? report.ExpertLoadLimit} аттестуемых на эксперта в период (настройка Monitoring__ExpertLoadLimit).");

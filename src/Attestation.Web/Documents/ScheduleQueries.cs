@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
@@ -110,12 +111,16 @@ public static class ScheduleQueries
                 Coordinator = c == null ? null : new PersonName(c.LastName, c.FirstName, c.MiddleName),
                 CoordinatorWorkPhone = c == null ? null : c.WorkPhone,
             };
-        var counted = await summaries.WithCountsEachAsync(r => r.MunicipalityId, db.Applications, a => a.MunicipalityId,
+        // Counted over the municipality asked for only, and over the period's applications and those awaiting one: the
+        // two halves of the period are one index range, not two conditions to intersect.
+        var applications = db.Applications.Where(a => municipalityId == null || a.MunicipalityId == municipalityId);
+        Expression<Func<Application, bool>> ofPeriod = a => a.PeriodId == periodId;
+        var counted = await summaries.WithCountsEachAsync(r => r.MunicipalityId, applications, a => a.MunicipalityId,
         [
             a => a.PeriodId == periodId && a.ExpertAId != null && a.ExpertBId != null,
             a => a.PeriodId == periodId && (a.ExpertAId == null || a.ExpertBId == null),
             ApplicationFilters.AwaitingPeriod,
-        ], ct);
+        ], ct, ofPeriod.Or(ApplicationFilters.AwaitingPeriod));
         foreach (var (summary, counts) in counted)
         {
             summary.Complete = counts[0];

@@ -58,16 +58,13 @@ public readonly record struct ConclusionCounts(int InPeriod, int InTime, int Lat
 /// <summary>One expert's attestees in one period.</summary>
 public sealed record ExpertLoad(Guid ExpertId, string FullName, int Attestees);
 
-/// <summary>The experts of one period: how many attestees each has, and who is over the limit.</summary>
-public sealed record PeriodLoad(AttestationPeriod Period, IReadOnlyList<ExpertLoad> Experts, int Limit)
+/// <summary>
+/// The experts of one period: how many have attestees, their attestees (each counted once per expert: two experts
+/// study every attestee), the most of one expert, and those over <see cref="Limit"/> by name.
+/// </summary>
+public sealed record PeriodLoad(AttestationPeriod Period, int Experts, int Attestees, int Max, IReadOnlyList<ExpertLoad> OverLimit, int Limit)
 {
-    public int Attestees => Experts.Sum(e => e.Attestees);
-
-    public double? PerExpert => Experts.Count == 0 ? null : Math.Round((double)Attestees / Experts.Count, 1);
-
-    public int Max => Experts.Count == 0 ? 0 : Experts.Max(e => e.Attestees);
-
-    public IReadOnlyList<ExpertLoad> OverLimit => Experts.Where(e => e.Attestees > Limit).ToList();
+    public double? PerExpert => Experts == 0 ? null : Math.Round((double)Attestees / Experts, 1);
 }
 
 /// <summary>Everything «Мониторинг» shows for one <see cref="MonitoringRange"/>, counted by <see cref="MonitoringQuery"/>.</summary>
