@@ -104,6 +104,12 @@ public sealed class ExpertListImportTests(PortalWithDirectoryFactory factory) : 
         var listPage = await client.GetDocumentAsync($"/Operator/Directories/Experts?year={Year.StartYear}");
         Assert.Equal($"В список специалистов на {Year} учебный год добавлено записей: 3.", StatusMessage(listPage));
         Assert.Equal("Утверждён распоряжением № 1024-р от 25.08." + Number(Year.StartYear) + ". Записей: 3.", Text(listPage.QuerySelector("#order")!));
+        // By municipality, then by name; each row with its subject and position, joined after the page is cut.
+        Assert.Equal(
+            [["Город Томск", "Первова Ирина Олеговна", "математики", "Учитель"], ["Томский район", "Вторая Ирина Олеговна", "", ""],
+                ["Томский район", "Первова Ирина Олеговна", "физики", ""]],
+            listPage.QuerySelectorAll("#experts tbody tr").Select(r => r.QuerySelectorAll("td").Take(4)
+                .Select(c => c.ChildNodes.Length > 0 ? c.ChildNodes[0].TextContent.Trim() : "").ToArray()));
 
         // Importing the same file again adds nothing: every row is already in the list.
         using var again = await client.SubmitMultipartFormAsync(Url, Order(), [ImportFiles.Upload(file)], "form#preview");

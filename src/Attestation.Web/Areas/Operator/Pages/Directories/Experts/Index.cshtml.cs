@@ -56,25 +56,34 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             return;
 
         // A page at a time, in the order of the operator's lists: the country's list is tens of thousands of entries.
-        var page = await (
+        // The order needs only the municipality's and the expert's names: the page is cut on those, and only its rows
+        // are joined to the expert's workplace, subject and position (a country's 20,000 entries were joined whole
+        // before the sort: 0.1 s).
+        var ordered =
             from e in db.ApprovedExperts.AsNoTracking()
             where e.ListId == list.Id
-            join u in db.Users.WhoseNameContains(Search).ToPeople(db) on e.ExpertId equals u.Id
+            join u in db.Users.WhoseNameContains(Search) on e.ExpertId equals u.Id
             join m in db.Municipalities on e.MunicipalityId equals m.Id
-            join s in db.Subjects on e.SubjectId equals (int?)s.Id into subjects
-            from s in subjects.DefaultIfEmpty()
-            join p in db.Positions on e.PositionId equals (int?)p.Id into positions
-            from p in positions.DefaultIfEmpty()
             orderby m.IsRegionalPseudo, EF.Functions.Collate(m.Name, DataSetup.RussianCollation), u.LastName, u.FirstName, u.MiddleName, e.Id
-            select new
-            {
-                e.Id,
-                Municipality = m.Name,
-                Expert = u,
-                Subject = s == null ? null : s.Name,
-                Position = p == null ? null : p.Name,
-            })
-            .ToPagedAsync(PageNumber, ct);
+            select new { Entry = e, Municipality = m.Name };
+        var total = string.IsNullOrWhiteSpace(Search)
+            ? await db.ApprovedExperts.CountAsync(e => e.ListId == list.Id, ct)
+            : await ordered.CountAsync(ct);
+        var page = await ordered.ToPagedAsync(PageNumber, total, rows =>
+                from r in rows
+                join u in db.Users.ToPeople(db) on r.Entry.ExpertId equals u.Id
+                join s in db.Subjects on r.Entry.SubjectId equals (int?)s.Id into subjects
+                from s in subjects.DefaultIfEmpty()
+                join p in db.Positions on r.Entry.PositionId equals (int?)p.Id into positions
+                from p in positions.DefaultIfEmpty()
+                select new
+                {
+                    r.Entry.Id,
+                    r.Municipality,
+                    Expert = u,
+                    Subject = s == null ? null : s.Name,
+                    Position = p == null ? null : p.Name,
+                }, ct);
         Total = page.Total;
         Pager = PagerView.Of(page, Request);
         Rows = page.Items
