@@ -129,12 +129,23 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var ordered = await ChooseAsync(ct);
-        if (ordered is null)
+        var chosen = await ChooseAsync(ct);
+        if (chosen is null)
             return NotFound();
 
-        var page = await ordered.ToPagedAsync(PageNumber, Total, rows =>
-                from a in rows
+        // The page is cut on the order's own keys (the period, the municipality's name, the teacher's), and only its
+        // rows are read whole and joined to their uploaders and verifiers: a country's 36,792 verified conclusions
+        // were joined with their long columns before the sort (0.1 s; now 42 ms). The period's month is one number:
+        // ordered by its two columns, which the periods' index returns in order, the planner looped over the 75
+        // periods rescanning every key for each (0.37 s) instead of sorting the keys once.
+        var keys =
+            from a in chosen
+            join period in db.Periods on a.PeriodId equals (Guid?)period.Id
+            join m in db.Municipalities on a.MunicipalityId equals m.Id
+            orderby (period.StartYear * 12) + period.StartMonth, m.Name, a.LastName, a.FirstName, a.MiddleName, a.Id
+            select a.Id;
+        var page = await keys.ToPagedAsync(PageNumber, Total, ids =>
+                from a in Ordered(from id in ids join a in db.Applications.AsNoTracking() on id equals a.Id select a)
                 join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders
                 from u in uploaders.DefaultIfEmpty()
                 join v in db.Users on a.VerifiedBy equals (Guid?)v.Id into verifiers
@@ -182,20 +193,25 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
-        var ordered = await ChooseAsync(ct);
-        if (ordered is null)
+        var chosen = await ChooseAsync(ct);
+        if (chosen is null)
             return NotFound();
         var period = Periods.FirstOrDefault(p => p.Id == PeriodId)?.Name ?? "Все периоды";
         var municipality = Municipalities.FirstOrDefault(m => m.Selected)?.Text ?? "Все муниципальные образования";
         return await Workbook.DownloadAsync(this, region, ListFilters.Describe(Title(Show), period, municipality, ListFilters.Search(Search)),
-            ordered.AsAsyncEnumerable(), ct);
+            Ordered(chosen).AsAsyncEnumerable(), ct);
     }
 
+    /// <summary>The rows of the list in its order: the oldest periods first, theirs are the conclusions due (or overdue) first.</summary>
+    private IOrderedQueryable<ApplicationRow> Ordered(IQueryable<Application> chosen) => chosen.ToRows(db)
+        .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
+        .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
+
     /// <summary>
-    /// The periods, the municipalities with each list's counts, and the chosen list's rows in their order (not yet
-    /// read); null when the address names a period or a municipality that is not there.
+    /// The periods, the municipalities with each list's counts, and the chosen list's applications (not yet read);
+    /// null when the address names a period or a municipality that is not there.
     /// </summary>
-    private async Task<IOrderedQueryable<ApplicationRow>?> ChooseAsync(CancellationToken ct)
+    private async Task<IQueryable<Application>?> ChooseAsync(CancellationToken ct)
     {
         Today = region.Today;
         var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
@@ -208,12 +224,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
         // Only the conclusion's stages: the decided history of the years is never scanned.
         var lists = Enum.GetValues<ConclusionList>();
-        var scoped = db.Applications.AsNoTracking()
-            .Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]))
+        var filtered = db.Applications.AsNoTracking()
             .Where(a => a.PeriodId != null)
             .WhoseNameContains(Search);
         if (PeriodId is { } periodId)
-            scoped = scoped.Where(a => a.PeriodId == periodId);
+            filtered = filtered.Where(a => a.PeriodId == periodId);
+        var scoped = filtered.Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]));
 
         // The municipalities with each stage's count and its overdue part, in one statement.
         var conditions = lists.SelectMany(q => new[]
@@ -227,7 +243,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         {
             if (!choices.Names.ContainsKey(municipalityId))
                 return null;
-            scoped = scoped.Where(a => a.MunicipalityId == municipalityId);
+            filtered = filtered.Where(a => a.MunicipalityId == municipalityId);
         }
         foreach (var item in Municipalities)
             item.Selected = item.Value == MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -238,9 +254,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
         var statuses = StatusesOf(Show);
         Total = Counts[Show];
-        // The oldest periods first: theirs are the conclusions due (or overdue) first.
-        return scoped.Where(a => statuses.Contains(a.Status)).ToRows(db)
-            .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
-            .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
+        // The chosen list's statuses alone: with the stages' statuses ANDed in as well, the planner multiplied the two
+        // selectivities, expected 1,495 verified rows of the country's 36,792, and sorted them in a nested loop (0.6 s).
+        return filtered.Where(a => statuses.Contains(a.Status));
     }
 }
