@@ -17,6 +17,33 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
     private static readonly string[] UnorderedNames = ["МБОУ «Ёлочка»", "МБОУ «Ежевичка»", "МБОУ «Жаворонок»", "МБОУ «гимназия»"];
 
     [Fact]
+    public async Task The_municipalities_come_a_page_at_a_time_in_the_alphabet_and_are_found_by_a_part_of_the_name()
+    {
+        await using (var db = factory.OpenDb())
+        {
+            // Added out of order: the list sorts them.
+            db.Municipalities.AddRange(Enumerable.Range(1, 55).Reverse()
+                .Select(n => new MunicipalityEntity($"Пагинский округ {n:D3}", n == 7 ? "ЗАТО Пагинск-7" : null)));
+            await db.SaveChangesAsync();
+        }
+        using var client = await _desk.SignInOperatorAsync("dir.municipality.pages");
+
+        var first = await client.GetDocumentAsync("/Operator/Directories/Municipalities?q=%D0%BF%D0%B0%D0%B3%D0%B8%D0%BD%D1%81%D0%BA%D0%B8%D0%B9");
+        Assert.Equal("Найдено: 55", Text(first.QuerySelector("#found")!));
+        var names = first.QuerySelectorAll("#municipalities tbody .name").Select(Text).ToList();
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => $"Пагинский округ {n:D3}"), names);
+        var second = await client.GetDocumentAsync("/Operator/Directories/Municipalities?q=%D0%BF%D0%B0%D0%B3%D0%B8%D0%BD%D1%81%D0%BA%D0%B8%D0%B9&p=2");
+        Assert.Equal(Enumerable.Range(51, 5).Select(n => $"Пагинский округ {n:D3}"),
+            second.QuerySelectorAll("#municipalities tbody .name").Select(Text));
+
+        // The short name is searched too; nothing found says so.
+        var byShortName = await client.GetDocumentAsync("/Operator/Directories/Municipalities?q=%D0%9F%D0%B0%D0%B3%D0%B8%D0%BD%D1%81%D0%BA-7");
+        Assert.Equal(["Пагинский округ 007"], byShortName.QuerySelectorAll("#municipalities tbody .name").Select(Text));
+        var none = await client.GetDocumentAsync("/Operator/Directories/Municipalities?q=%25%D0%BD%D0%B5%D1%82");
+        Assert.NotNull(none.QuerySelector("#empty"));
+    }
+
+    [Fact]
     public async Task The_organisations_are_listed_a_page_at_a_time_in_the_russian_alphabet()
     {
         int municipalityId;
