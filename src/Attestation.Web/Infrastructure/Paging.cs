@@ -28,6 +28,18 @@ public static class Paging
     public const int DefaultPageSize = 50;
 
     /// <summary>
+    /// The page <paramref name="page"/> (from 1; out of range is clamped) of rows already read: a short table counted
+    /// whole (a row a municipality) whose rendering, not its reading, grows with a country.
+    /// </summary>
+    public static Paged<T> ToPaged<T>(this IReadOnlyList<T> rows, int? page, int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var pageCount = Math.Max(1, (rows.Count + pageSize - 1) / pageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        return new Paged<T>(rows.Skip((number - 1) * pageSize).Take(pageSize).ToList(), rows.Count, number, pageSize);
+    }
+
+    /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the
     /// count and the rows.
     /// </summary>

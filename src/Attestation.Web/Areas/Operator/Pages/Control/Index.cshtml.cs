@@ -36,11 +36,23 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
         public bool NeedsAttention => Counts[ControlList.ConsiderationOverdue] > 0 || Counts[ControlList.ConclusionsOverdue] > 0;
     }
 
+    [BindProperty(SupportsGet = true, Name = PagerView.Parameter)]
+    public int? PageNumber { get; set; }
+
+    /// <summary>The municipalities a page at a time (a country has hundreds); the totals are the region's.</summary>
+    public PagerView? Pager { get; private set; }
+
     /// <summary>
     /// Three statements at most: the periods, the municipalities with their counted numbers, and, only when those are
     /// missing or stale (the counting job not running, another day, another nearest period), the count itself.
     /// </summary>
-    public Task OnGetAsync(CancellationToken ct) => CountAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await CountAsync(ct);
+        var page = Rows.ToPaged(PageNumber);
+        Rows = page.Items;
+        Pager = PagerView.Of(page, Request);
+    }
 
     /// <summary>The table as an Excel file: a row per municipality, the region's totals under them.</summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
