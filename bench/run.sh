@@ -111,7 +111,7 @@ log "starting the portal (Production) on $BASE"
 (
     cd src/Attestation.Web
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" ConnectionStrings__Default="$CONNECTION" \
-        Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Database__Migrate=true \
+        Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Email__PublicBaseUrl="$BASE" Demo__Enabled=false Database__Migrate=true \
         CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}" \
         dotnet bin/Release/net10.0/Attestation.Web.dll
 ) >"$WORK/portal.log" 2>&1 &
