@@ -228,9 +228,16 @@ public static class ApplicationFilters
     /// <summary>Scheduled and waiting for the experts' conclusion.</summary>
     public static Expression<Func<Application, bool>> ConclusionMissing { get; } = StatusIn(ApplicationRules.ConclusionMissing);
 
-    /// <summary>In a period and past the mere registration: the applications of the coordinator's «Аттестация» list.</summary>
+    /// <summary>
+    /// The applications of the coordinator's «Аттестация» list: in a period and past the mere registration, or
+    /// registered on the simplified form (no period, no experts: the coordinator checks them straight away, SPEC §5).
+    /// With <see cref="AwaitingConsideration"/> and <see cref="AwaitingPeriod"/> it leaves no registered application
+    /// in no list.
+    /// </summary>
     public static Expression<Func<Application, bool>> InAttestation { get; } =
-        a => a.PeriodId != null && a.Status != ApplicationStatus.Registered;
+        a => (a.PeriodId != null && a.Status != ApplicationStatus.Registered)
+            || (a.PeriodId == null && a.SimplifiedGrounds != null && a.Status != ApplicationStatus.Draft
+                && a.Status != ApplicationStatus.Submitted && a.Status != ApplicationStatus.Rejected);
 
     /// <summary>The commission has decided.</summary>
     public static Expression<Func<Application, bool>> Decided { get; } =

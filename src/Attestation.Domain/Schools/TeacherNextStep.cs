@@ -22,6 +22,9 @@ public sealed record TeacherFacts
 
     public QualificationCategory? ClaimedCategory { get; init; }
 
+    /// <summary>Claims the simplified form: no period, no experts, the municipal coordinator checks the grounds.</summary>
+    public bool Simplified { get; init; }
+
     public DecisionOutcome? Outcome { get; init; }
 
     /// <summary>The end of the legacy category in force; null for none or one without an expiry date.</summary>
@@ -51,6 +54,8 @@ public static class TeacherNextStep
             ApplicationStatus.Submitted => new NextStep(facts.SubmittedOn is { } submitted
                 ? $"Заявление на регистрации у муниципального координатора (рассмотреть до {Text.Date(submitted.AddDays(ApplicationClocks.ConsiderationDays))})"
                 : "Заявление на регистрации у муниципального координатора", false),
+            ApplicationStatus.Registered when facts.Simplified =>
+                new NextStep("Заявление по упрощенной форме зарегистрировано: основание проверяет муниципальный координатор", false),
             ApplicationStatus.Registered when facts.PeriodStart is null =>
                 new NextStep("Заявление зарегистрировано: ожидает включения в график аттестации", false),
             ApplicationStatus.Registered or ApplicationStatus.Scheduled when facts.PeriodStart is { } start =>

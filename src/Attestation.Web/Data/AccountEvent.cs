@@ -14,6 +14,12 @@ public enum AccountEventKind
 
     /// <summary>Moved to another municipality or organisation, with the reason.</summary>
     Moved = 3,
+
+    /// <summary>
+    /// An assigned expert opened the attestee's phone and e-mail (seed 000: the dates of the meeting are agreed with
+    /// him 14 days before the period): personal data shown to someone else is on the record.
+    /// </summary>
+    ContactsViewed = 4,
 }
 
 /// <summary>
@@ -62,6 +68,7 @@ public sealed class AccountEvent
         AccountEventKind.Unblocked => "Учётная запись разблокирована",
         AccountEventKind.PasswordLetterSent => "Отправлено письмо для смены пароля",
         AccountEventKind.Moved => "Перенос в другой муниципалитет или организацию",
+        AccountEventKind.ContactsViewed => "Телефон и адрес электронной почты просмотрены специалистом по аттестации",
         _ => Kind.ToString(),
     };
 }

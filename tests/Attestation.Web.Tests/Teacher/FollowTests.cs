@@ -28,12 +28,14 @@ public sealed class FollowTests(PortalWithDirectoryFactory factory) : IClassFixt
             Cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList(),
         }).ToList();
         Assert.Equal([submitted, draft], rows.Select(r => r.Id));
-        Assert.Equal(["первая", "очно", Date(_cabinet.Today), "—", "—", "Подано"], rows[0].Cells.Skip(1));
-        Assert.Equal(["высшая", "—", "—", "—", "—", "Черновик"], rows[1].Cells.Skip(1));
+        // The row's link is the claim and the status (issue 15), then the dates.
+        Assert.Equal(["На категорию «первая» — Подано", Date(_cabinet.Today), "очно", Date(_cabinet.Today), "—", "—"], rows[0].Cells);
+        Assert.Equal(["На категорию «высшая» — Черновик", Date(_cabinet.Today), "—", "—", "—", "—"], rows[1].Cells);
         Assert.DoesNotContain(foreign.ToString(), page.Body!.InnerHtml, StringComparison.OrdinalIgnoreCase);
 
         var home = await client.GetDocumentAsync("/Teacher");
-        Assert.Equal(["Подано", "Черновик"], home.QuerySelectorAll(".list-group-item .badge").Select(b => b.TextContent.Trim()));
+        Assert.Equal("Подано", home.QuerySelector("#current-status")!.TextContent.Trim());
+        Assert.Equal(["Черновик"], home.QuerySelectorAll("#others .other-status").Select(b => b.TextContent.Trim()));
     }
 
     [Fact]
@@ -114,7 +116,8 @@ public sealed class FollowTests(PortalWithDirectoryFactory factory) : IClassFixt
 
         var list = await client.GetDocumentAsync(ApplicationsUrl);
         var cells = list.QuerySelectorAll("tbody tr td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["18/" + _cabinet.Today.Year, period.Name, "В графике"], cells.Skip(4));
+        Assert.Equal(["18/" + _cabinet.Today.Year, period.Name], cells.Skip(4));
+        Assert.EndsWith("— В графике", cells[0], StringComparison.Ordinal);
     }
 
     /// <summary>Moves the clock forward to the next such moment (UTC) and returns its year.</summary>

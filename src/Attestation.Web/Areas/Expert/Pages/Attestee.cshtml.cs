@@ -34,6 +34,11 @@ public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view,
 
     public IReadOnlyList<CoordinatorContact> Coordinators { get; private set; } = [];
 
+    /// <summary>The attestee's own phone and e-mail, once the expert asked for them (the view is recorded).</summary>
+    public AttesteeContacts? Contacts { get; private set; }
+
+    public sealed record AttesteeContacts(string? Phone, string? WorkPhone, string? Email);
+
     public Guid Me { get; private set; }
 
     public DateOnly Today { get; private set; }
@@ -50,6 +55,25 @@ public sealed class AttesteeModel(AttestationDbContext db, ApplicationView view,
         var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
         if (application is null)
             return NotFound();
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// «Показать телефон и адрес электронной почты»: only an expert the application is assigned to (and visible to)
+    /// gets them, and the view goes into the attestee's account history (who, when, for which application).
+    /// </summary>
+    public async Task<IActionResult> OnGetContactsAsync(Guid id, CancellationToken ct)
+    {
+        var application = await db.FindVisibleAsync(User, id, region.Today, tracking: false, ct);
+        if (application is null)
+            return NotFound();
+        Contacts = await db.Users.AsNoTracking().Where(u => u.Id == application.TeacherId)
+            .Select(u => new AttesteeContacts(u.PhoneNumber, u.WorkPhone, u.Email))
+            .SingleAsync(ct);
+        db.AccountEvents.Add(new AccountEvent(application.TeacherId, AccountEventKind.ContactsViewed, region.Now, User.UserId(),
+            $"Заявление № {application.RegistrationNumber}: контакты аттестуемого для согласования дат встречи"));
+        await db.SaveChangesAsync(ct);
         await LoadAsync(application, ct);
         return Page();
     }

@@ -22,6 +22,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     /// <summary>A due date this close (or past) is highlighted while the signed conclusion is missing.</summary>
     public const int DueSoonDays = 7;
 
+    /// <summary>From submission to decision at most (SPEC §5): the due date of a simplified-form application's check.</summary>
+    public const int SimplifiedDecisionDays = 90;
+
     /// <summary>«Все периоды» in the period filter.</summary>
     public const string AllPeriods = "all";
 
@@ -61,7 +64,6 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
     public sealed record Row(
         Guid Id,
         string Period,
-        DateOnly PeriodStart,
         string FullName,
         string StatusText,
         string Position,
@@ -86,7 +88,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
         if (string.IsNullOrEmpty(Period))
         {
             var current = Periods.Where(p => p.EndDate >= today).Select(p => (Guid?)p.Id).ToList();
-            query = query.Where(a => current.Contains(a.PeriodId));
+            // A simplified-form application has no period: it stays on the list until it is checked and decided.
+            query = query.Where(a => current.Contains(a.PeriodId) || a.PeriodId == null);
         }
         else if (Period != AllPeriods)
         {
@@ -117,12 +120,15 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
             .Select(item =>
             {
                 var row = item.Row;
-                var period = periods[row.PeriodId!.Value];
-                var dueOn = PeriodCalendar.Deadlines(period).ConclusionUploadedBy;
+                // The simplified form has no conclusion to wait for: it is due to be checked within the 90 days
+                // from submission to decision (SPEC §5: 30 days to consider + at most 60 of attestation).
+                var period = row.PeriodId is { } periodId ? periods[periodId] : null;
+                var dueOn = period is not null
+                    ? PeriodCalendar.Deadlines(period).ConclusionUploadedBy
+                    : DateOnly.FromDateTime(region.ToLocal(row.SubmittedAt ?? row.CreatedAt).DateTime).AddDays(SimplifiedDecisionDays);
                 return new Row(
                     row.Id,
-                    period.Name,
-                    period.StartDate,
+                    period?.Name ?? "упрощённая форма",
                     row.FullName,
                     row.StatusText,
                     row.Position,

@@ -40,8 +40,28 @@ public sealed class VerifyModel(AttestationDbContext db, ApplicationEmails email
         (nameof(InputModel.RecommendationFilled), "Рекомендация специалистов заполнена (соответствует / не соответствует заявленной категории)"),
     ];
 
+    /// <summary>
+    /// A simplified-form application has no experts and no conclusion: the coordinator checks its grounds against the
+    /// documents attached to it and marks it straight away (SPEC §5).
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Text)> SimplifiedChecklist { get; } =
+    [
+        (nameof(InputModel.GroundsConfirmed), "Основание для прохождения аттестации по упрощенной форме подтверждено документами, приложенными к заявлению"),
+    ];
+
+    /// <summary>The checklist of this application: the conclusion's, or the simplified form's.</summary>
+    public IReadOnlyList<(string Field, string Text)> Checks => IsSimplifiedCheck ? SimplifiedChecklist : Checklist;
+
+    /// <summary>Checked on its grounds rather than on a conclusion.</summary>
+    public bool IsSimplifiedCheck => Application.IsSimplified && Application.Conclusion is null;
+
+    /// <summary>What there is to mark: the signed conclusion, or the simplified form's grounds.</summary>
+    public bool CanMark => IsSimplifiedCheck || Application.Conclusion is { IsSigned: true };
+
     public sealed class InputModel
     {
+        public bool GroundsConfirmed { get; set; }
+
         public bool AllPages { get; set; }
 
         public bool TeacherSigned { get; set; }
@@ -59,6 +79,7 @@ public sealed class VerifyModel(AttestationDbContext db, ApplicationEmails email
 
         public bool IsChecked(string field) => field switch
         {
+            nameof(GroundsConfirmed) => GroundsConfirmed,
             nameof(AllPages) => AllPages,
             nameof(TeacherSigned) => TeacherSigned,
             nameof(ExpertsSigned) => ExpertsSigned,
@@ -90,10 +111,11 @@ public sealed class VerifyModel(AttestationDbContext db, ApplicationEmails email
             return Page();
         }
 
-        if (application.Conclusion is not { IsSigned: true })
+        Application = application;
+        if (!CanMark)
             ModelState.AddModelError(string.Empty,
                 "Итоговое заключение, подписанное аттестуемым и двумя специалистами, не прикреплено: отметку ставить рано.");
-        foreach (var (field, _) in Checklist)
+        foreach (var (field, _) in Checks)
         {
             if (!Input.IsChecked(field))
                 ModelState.AddModelError($"Input.{field}", "Проверьте и отметьте этот пункт.");

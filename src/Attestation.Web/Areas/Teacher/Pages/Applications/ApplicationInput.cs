@@ -38,9 +38,16 @@ public sealed class ApplicationInput : PersonNameInput
     [Display(Name = "Форма проведения аттестации")]
     public AttestationForm? Form { get; set; }
 
-    [StringLength(Application.LongTextMaxLength, ErrorMessage = "Не более {1} символов.")]
-    [Display(Name = "Основания для прохождения аттестации по упрощённой форме (если есть)")]
-    public string? SimplifiedGrounds { get; set; }
+    /// <summary>«На общих основаниях» or «по упрощённой форме»: an explicit choice, so that no typed «нет» changes the route.</summary>
+    [Display(Name = "Аттестация проводится")]
+    public AttestationGrounds Grounds { get; set; }
+
+    [Display(Name = "Основание для прохождения аттестации по упрощённой форме")]
+    public string? SimplifiedGround { get; set; }
+
+    [StringLength(Application.LongTextMaxLength / 2, ErrorMessage = "Не более {1} символов.")]
+    [Display(Name = "Что это подтверждает (название конкурса, награды, год)")]
+    public string? SimplifiedDetails { get; set; }
 
     [StringLength(Application.ShortTextMaxLength, ErrorMessage = "Не более {1} символов.")]
     [Display(Name = "Образовательное учреждение")]
@@ -114,7 +121,9 @@ public sealed class ApplicationInput : PersonNameInput
         CurrentCategoryDecisionDate = application.CurrentCategoryDecisionDate,
         ClaimedCategory = application.ClaimedCategory,
         Form = application.Form,
-        SimplifiedGrounds = application.SimplifiedGrounds,
+        Grounds = application.IsSimplified ? AttestationGrounds.Simplified : AttestationGrounds.General,
+        SimplifiedGround = SimplifiedForm.GroundOf(application.SimplifiedGrounds),
+        SimplifiedDetails = SimplifiedForm.DetailsOf(application.SimplifiedGrounds),
         EducationInstitution = application.EducationInstitution,
         EducationYear = application.EducationYear,
         EducationSpeciality = application.EducationSpeciality,
@@ -147,7 +156,9 @@ public sealed class ApplicationInput : PersonNameInput
         CurrentCategoryDecisionDate = CurrentCategoryDecisionDate,
         ClaimedCategory = ClaimedCategory,
         Form = Form,
-        SimplifiedGrounds = SimplifiedGrounds,
+        SimplifiedGrounds = Grounds == AttestationGrounds.Simplified && SimplifiedGround is { } ground
+            ? SimplifiedForm.Compose(ground, SimplifiedDetails)
+            : null,
         EducationInstitution = EducationInstitution,
         EducationYear = EducationYear,
         EducationSpeciality = EducationSpeciality,
@@ -164,4 +175,11 @@ public sealed class ApplicationInput : PersonNameInput
         LessonRecordingLink2 = LessonRecordingLink2,
         PersonalDataConsent = PersonalDataConsent,
     };
+}
+
+/// <summary>The route of the application: the schedule with two experts, or the simplified form without them.</summary>
+public enum AttestationGrounds
+{
+    General,
+    Simplified,
 }
