@@ -26,6 +26,7 @@ public static class WebSetup
     public static IServiceCollection AddPortalPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
+        services.Configure<AccessibilityOptions>(configuration.GetSection(AccessibilityOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegionTime>();
         services.AddScoped<Notifications.InvitationSender>();

@@ -55,4 +55,33 @@ public sealed class HelpTests(PortalFactory factory) : IClassFixture<PortalFacto
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_accessibility_statement_is_linked_from_every_footer_and_names_the_configured_contact()
+    {
+        await factory.CreateUserAsync(Roles.Teacher, "a11y.teacher");
+        using var signedIn = await factory.SignInAsync("a11y.teacher");
+        using var configured = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Accessibility:Email", "dostupnost@example.ru");
+            builder.UseSetting("Accessibility:Phone", "+7 3822 00-00-00");
+        });
+        using var guest = configured.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var (client, path) in new[] { (guest, "/"), (guest, "/Account/Login"), (signedIn, "/Teacher"), (signedIn, "/Help") })
+        {
+            var page = await client.GetDocumentAsync(path);
+            Assert.Equal("/Accessibility", page.QuerySelector("footer a[href='/Accessibility']")?.GetAttribute("href"));
+        }
+
+        var statement = await guest.GetDocumentAsync("/Accessibility");
+
+        Assert.Equal("О доступности портала", statement.QuerySelector("h1")!.TextContent.Trim());
+        var headings = statement.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Стандарт", "Что проверено", "Известные ограничения", "Как сообщить о проблеме"], headings);
+        Assert.Contains("WCAG 2.2", statement.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var contact = statement.QuerySelector("#accessibility-contact")!;
+        Assert.Equal("mailto:dostupnost@example.ru", contact.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"));
+        Assert.Equal("tel:+73822000000", contact.QuerySelector("a[href^='tel:']")!.GetAttribute("href"));
+    }
 }

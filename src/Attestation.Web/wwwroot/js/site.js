@@ -5,3 +5,26 @@ document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
     if (button) { button.click(); }
   });
 });
+
+// A form sent back with errors: the first invalid field gets the focus, its message read with it; without a field
+// (an error of the whole form) the summary gets the focus. Screen readers then announce the error wherever it is.
+(function () {
+  var field = document.querySelector('main .input-validation-error');
+  if (field) {
+    var message = field.name ? document.querySelector('[data-valmsg-for="' + field.name + '"]') : null;
+    if (message && message.textContent.trim()) {
+      if (!message.id) { message.id = 'error-' + field.name.replace(/[^A-Za-z0-9_-]/g, '-'); }
+      var described = field.getAttribute('aria-describedby');
+      field.setAttribute('aria-describedby', described ? described + ' ' + message.id : message.id);
+      field.setAttribute('aria-invalid', 'true');
+    }
+    field.focus();
+    return;
+  }
+  var summary = document.querySelector('main .validation-summary-errors');
+  if (summary) {
+    summary.setAttribute('tabindex', '-1');
+    if (!summary.getAttribute('role')) { summary.setAttribute('role', 'alert'); }
+    summary.focus();
+  }
+})();

@@ -256,6 +256,35 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         Assert.Equal(orlov.Id, (await _world.ReloadAsync(application.Id)).ExpertAId);
     }
 
+    [Fact]
+    public async Task Showing_a_periods_experts_keeps_the_choices_and_never_puts_the_antiforgery_token_into_the_address()
+    {
+        var place = await _world.MunicipalityAsync("Кривошеинский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var expert = await _world.ExpertAsync(place, "Лебедев");
+        var application = await _world.ApplicationAsync(place, "Сидорова", ApplicationStage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+        var page = await client.GetDocumentAsync(Url(application.Id));
+
+        // No control of the page sends a form by GET while the form carries the token.
+        Assert.Empty(page.QuerySelectorAll("form[method=get] input[name=__RequestVerificationToken], form [formmethod=get]"));
+
+        using var response = await client.SubmitFormAsync(page, Url(application.Id), new Dictionary<string, string>
+        {
+            ["Input.PeriodId"] = factory.OpenPeriod.Id.ToString(),
+            ["Input.ExpertAId"] = expert.Id.ToString(),
+        }, submitter: "show-experts");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("RequestVerificationToken", location, StringComparison.Ordinal);
+        Assert.Contains($"Input.PeriodId={factory.OpenPeriod.Id}", location, StringComparison.Ordinal);
+        var shown = await client.GetDocumentAsync(location);
+        Assert.Equal(factory.OpenPeriod.Id.ToString(), shown.FieldValue("Input.PeriodId"));
+        Assert.Equal(expert.Id.ToString(), shown.FieldValue("Input.ExpertAId"));
+        await AssertUnchangedAsync(application);
+    }
+
     private static string Url(Guid id) => $"/Municipality/Schedule/Assign?id={id}";
 
     private async Task AssertUnchangedAsync(Application before)

@@ -97,6 +97,23 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
         return Page();
     }
 
+    /// <summary>
+    /// «Показать специалистов периода»: the form's choices go back to the GET of this page (post/redirect/get), so the
+    /// address carries the period, the experts and the version but never the antiforgery token.
+    /// </summary>
+    public IActionResult OnPostShowExperts(Guid id)
+    {
+        ModelState.Clear();
+        return RedirectToPage(new RouteValueDictionary
+        {
+            ["id"] = id,
+            ["Input.PeriodId"] = Input.PeriodId,
+            ["Input.ExpertAId"] = Input.ExpertAId,
+            ["Input.ExpertBId"] = Input.ExpertBId,
+            ["Input.Version"] = Input.Version,
+        });
+    }
+
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var application = await FindAsync(id, ct);
