@@ -40,14 +40,20 @@ else
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+// The probes answer before any session is read: a probe sent with a cookie must not wait on the account's check.
+app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseRequestLocalization();
 
 app.UseRouting();
 app.UseAuthentication();
+app.Use(async (context, next) =>
+{
+    AccountCheck.ThrowIfDatabaseDown(context);
+    await next(context);
+});
 app.UseAuthorization();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCalendarFeed();

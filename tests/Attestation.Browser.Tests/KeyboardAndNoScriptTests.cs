@@ -33,7 +33,8 @@ public sealed class KeyboardAndNoScriptTests(BrowserFixture fixture) : IClassFix
         // Sent empty: the page comes back with the focus on the first field that has a message, the message read with it.
         await TabToAsync(page, "Войти", "BUTTON");
         await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The response arrives before the returned page replaces the sent one: wait for the returned page's messages.
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete' && document.querySelector('.input-validation-error') !== null");
         var focused = await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 300)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.name === 'Input.Login'"), $"{page.Url}: {focused}");
         var describedBy = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-describedby') || ''");

@@ -17,6 +17,8 @@ public static class AccountCheck
 {
     private const string UnreadKey = "Attestation.UnreadNotices";
 
+    private const string OutageKey = "Attestation.DatabaseOutage";
+
     private static readonly Func<AttestationDbContext, Guid, CancellationToken, Task<AccountState?>> Load =
         EF.CompileAsyncQuery((AttestationDbContext db, Guid id, CancellationToken _) => db.Users
             .Where(u => u.Id == id)
@@ -35,7 +37,21 @@ public static class AccountCheck
             return;
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<AttestationDbContext>();
-        var state = await Load(db, id, context.HttpContext.RequestAborted);
+        AccountState? state;
+        try
+        {
+            state = await Load(db, id, context.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            // PostgreSQL is down: the request goes on as a visitor's, and ThrowIfDatabaseDown fails it right after
+            // the authentication with this exception. Thrown here, it would be thrown again by the error page's own
+            // authentication (the cookie handler keeps its result for the request) and the 503 page could not show.
+            // The session is kept: the cookie is not touched.
+            context.HttpContext.Items[OutageKey] = exception;
+            context.RejectPrincipal();
+            return;
+        }
         var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (state is null
@@ -47,6 +63,17 @@ public static class AccountCheck
             return;
         }
         context.HttpContext.Items[UnreadKey] = state.Unread;
+    }
+
+    /// <summary>
+    /// Right after the authentication: fails the request with the database's exception when the account could not be
+    /// checked, once (the error page re-executed for it then runs as a visitor's and says «temporarily unavailable»).
+    /// </summary>
+    public static void ThrowIfDatabaseDown(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.Remove(OutageKey, out var value) && value is Exception exception)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
     }
 
     /// <summary>The unread count read with the account's check of this request, if it ran.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Attestation.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +26,14 @@ public sealed class ErrorModel : PageModel
     {
         Code = code ?? StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // PostgreSQL stopped or hung is not the portal's error: «temporarily unavailable», and the load balancer and
+        // the browser may retry (nothing was saved: the request's transaction never committed).
+        if (code is null && DatabaseOutage.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "120";
+        }
         if (code is null)
-            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            Response.StatusCode = Code;
     }
 }
