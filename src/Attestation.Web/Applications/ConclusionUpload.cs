@@ -27,7 +27,7 @@ public class ConclusionInput
     [Display(Name = "Комментарий (необязательно)")]
     public string? Comment { get; set; }
 
-    [Display(Name = "Скан итогового заключения, подписанного аттестуемым и двумя специалистами")]
+    [Display(Name = "Скан итогового заключения")]
     public IFormFile? Scan { get; set; }
 
     /// <summary>

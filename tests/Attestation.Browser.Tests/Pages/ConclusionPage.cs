@@ -14,11 +14,17 @@ public sealed class ConclusionPage(IPage page)
     }
 
     /// <param name="corresponds">«соответствует» when true, «не соответствует» otherwise.</param>
-    public async Task UploadAsync(bool corresponds, string comment, string scanPath)
+    /// <param name="signedByAll">The scan bears all three signatures; otherwise the attestee signs it afterwards.</param>
+    public async Task UploadAsync(bool corresponds, string comment, string scanPath, bool signedByAll = false)
     {
+        await page.GetByLabel(signedByAll ? "Аттестуемый и оба специалиста" : "Только специалисты").CheckAsync();
         await page.Locator(corresponds ? "#recommendation-Corresponds" : "#recommendation-DoesNotCorrespond").CheckAsync();
         await page.GetByLabel("Комментарий (необязательно)").FillAsync(comment);
-        await page.GetByLabel("Скан итогового заключения, подписанного аттестуемым и двумя специалистами").SetInputFilesAsync(scanPath);
+        await page.GetByLabel("Скан итогового заключения", new() { Exact = true }).SetInputFilesAsync(scanPath);
+        // Uploaded before the period starts: the page asks to confirm it is meant.
+        var early = page.GetByLabel("Период аттестации ещё не начался", new() { Exact = false });
+        if (await early.CountAsync() > 0)
+            await early.CheckAsync();
         await page.Locator("#upload").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }

@@ -97,7 +97,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
             "Результаты не подтверждены в полном объёме.", "Заключение Пичугиной.pdf", scan);
 
         var page = await ExpectRedirectToAsync(client, response, AttesteeUrl(pair.Id));
-        Assert.Equal("Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.",
+        Assert.Equal("Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете, распечатает, подпишет и прикрепит подписанный экземпляр.",
             StatusMessage(page));
         var saved = await _cabinet.LoadAsync(pair.Id);
         Assert.Equal(ApplicationStatus.ConclusionUploaded, saved.Status);
@@ -160,7 +160,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         using var client = await factory.SignInAsync("req.a");
 
         using var response = await client.SubmitMultipartFormAsync(ConclusionUrl(pair.Id),
-            new Dictionary<string, string> { ["Input.Comment"] = "без файла" }, [], formSelector: "#upload-form");
+            new Dictionary<string, string> { ["Input.Comment"] = "без файла", ["SignedByAll"] = "false", ["ConfirmBeforePeriod"] = "true" }, [], formSelector: "#upload-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -169,7 +169,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
         Assert.Equal("без файла", page.FieldValue("Input.Comment"));
 
         using var noFile = await client.SubmitMultipartFormAsync(ConclusionUrl(pair.Id),
-            new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.Corresponds) }, [],
+            new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.Corresponds), ["SignedByAll"] = "false", ["ConfirmBeforePeriod"] = "true" }, [],
             formSelector: "#upload-form");
         Assert.Equal("Выберите файл.", (await noFile.ReadDocumentAsync()).FieldError("Input.Scan"));
         Assert.Null((await _cabinet.LoadAsync(pair.Id)).Conclusion);
@@ -199,10 +199,10 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
             var formB = await b.GetDocumentAsync(ConclusionUrl(id));
             Assert.Equal("Прикрепить итоговое заключение", formB.QuerySelector("#upload")!.TextContent.Trim());
             var sendA = a.SubmitMultipartFormAsync(formA, ConclusionUrl(id),
-                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.Corresponds) },
+                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.Corresponds), ["SignedByAll"] = "false", ["ConfirmBeforePeriod"] = "true" },
                 [new ChosenFile("Input.Scan", "скан-а.pdf", SamplePdf.Bytes("a"), "application/pdf")], "#upload-form");
             var sendB = b.SubmitMultipartFormAsync(formB, ConclusionUrl(id),
-                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.DoesNotCorrespond) },
+                new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.DoesNotCorrespond), ["SignedByAll"] = "false", ["ConfirmBeforePeriod"] = "true" },
                 [new ChosenFile("Input.Scan", "скан-б.pdf", SamplePdf.Bytes("b"), "application/pdf")], "#upload-form");
             using var answerA = await sendA;
             using var answerB = await sendB;
@@ -261,7 +261,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
                    "скан-2.pdf", SamplePdf.Bytes("second")))
         {
             var after = await ExpectRedirectToAsync(b, replaced, AttesteeUrl(pair.Id));
-            Assert.Equal("Итоговое заключение заменено.", StatusMessage(after));
+            Assert.Equal("Итоговое заключение заменено. Аттестуемый распечатает, подпишет и прикрепит подписанный экземпляр.", StatusMessage(after));
             Assert.Contains("прикреплено вами", after.QuerySelector("#conclusion")!.TextContent, StringComparison.Ordinal);
         }
         var saved = await _cabinet.LoadAsync(pair.Id);
@@ -275,7 +275,7 @@ public sealed class ConclusionTests(PortalWithDirectoryFactory factory) : IClass
 
         // A tab left open before the signature: the domain refuses, the page says why, nothing changes.
         using var late = await b.PostFormToAsync(form, ConclusionUrl(pair.Id),
-            new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.DoesNotCorrespond) },
+            new Dictionary<string, string> { ["Input.Recommendation"] = nameof(Conformity.DoesNotCorrespond), ["SignedByAll"] = "false", ["ConfirmBeforePeriod"] = "true" },
             [new ChosenFile("Input.Scan", "скан-3.pdf", SamplePdf.Bytes("third"), "application/pdf")], formSelector: "#upload-form");
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("Нельзя прикрепить итоговое заключение: статус заявления «Заключение подписано».",

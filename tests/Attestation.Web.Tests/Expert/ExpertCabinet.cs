@@ -172,6 +172,8 @@ internal sealed class ExpertCabinet(PortalWithDirectoryFactory factory)
             {
                 ["Input.Recommendation"] = recommendation,
                 ["Input.Comment"] = comment ?? "",
+                ["SignedByAll"] = "false",
+                ["ConfirmBeforePeriod"] = "true",
             },
             [new ChosenFile("Input.Scan", fileName, content, "application/pdf")],
             formSelector: "#upload-form");

@@ -35,6 +35,21 @@ public sealed class ConclusionModel(
     [BindProperty]
     public ConclusionInput Input { get; set; } = new();
 
+    /// <summary>
+    /// The two ways a conclusion is signed, each said in its own words: false — the specialists' copy, which the
+    /// attestee prints, signs and attaches himself; true — the scan already signed by the attestee and both
+    /// specialists, so nothing is left to sign. Asked every time: the page used to say one and do the other.
+    /// </summary>
+    [BindProperty]
+    public bool? SignedByAll { get; set; }
+
+    /// <summary>Ticked to upload a conclusion before the period has even started (a slip of the period, usually).</summary>
+    [BindProperty]
+    public bool ConfirmBeforePeriod { get; set; }
+
+    /// <summary>The period has not started yet: an upload asks for <see cref="ConfirmBeforePeriod"/>.</summary>
+    public bool BeforePeriod => View.Period is { } period && region.Today < period.StartDate;
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -68,11 +83,18 @@ public sealed class ConclusionModel(
         var application = await db.FindVisibleAsync(User, id, region.Today, tracking: true, ct);
         if (application is null)
             return NotFound();
+        if (SignedByAll is null)
+            ModelState.AddModelError(nameof(SignedByAll), "Укажите, кто уже подписал заключение.");
+        var start = await db.Periods.AsNoTracking().Where(p => p.Id == application.PeriodId).Select(p => new { p.StartYear, p.StartMonth }).SingleAsync(ct);
+        var periodStart = new DateOnly(start.StartYear, start.StartMonth, 1);
+        if (region.Today < periodStart && !ConfirmBeforePeriod)
+            ModelState.AddModelError(nameof(ConfirmBeforePeriod),
+                $"Период аттестации начнётся {periodStart.ToRussianDate()}: подтвердите, что заключение загружается заранее намеренно.");
         if (!ModelState.IsValid)
             return await RedisplayAsync(application, ct);
 
         var replacing = application.Conclusion is not null;
-        if (!await upload.AttachAsync(application, Input, new Actor(User.UserId(), Roles.Expert), signedByAll: false,
+        if (!await upload.AttachAsync(application, Input, new Actor(User.UserId(), Roles.Expert), signedByAll: SignedByAll == true,
                 ModelState, nameof(Input), ct))
             return await RedisplayAsync(application, ct);
 
@@ -84,9 +106,12 @@ public sealed class ConclusionModel(
             return RedirectToPage("./Conclusion", new { id });
         }
 
-        StatusMessage = (replacing
-            ? "Итоговое заключение заменено."
-            : "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете и прикрепит подписанный экземпляр.")
+        StatusMessage = (replacing, SignedByAll == true) switch
+            {
+                (_, true) => "Итоговое заключение, подписанное аттестуемым и двумя специалистами, прикреплено. Подписывать его ещё раз аттестуемому не нужно.",
+                (true, false) => "Итоговое заключение заменено. Аттестуемый распечатает, подпишет и прикрепит подписанный экземпляр.",
+                _ => "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете, распечатает, подпишет и прикрепит подписанный экземпляр.",
+            }
             + (sent ? "" : " У аттестуемого не указан адрес электронной почты: сообщите ему о заключении.");
         return RedirectToPage("./Attestee", new { id });
     }
