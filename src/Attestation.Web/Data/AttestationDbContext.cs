@@ -45,6 +45,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
+    public DbSet<ReadModel.CountedAhead> CountedAhead => Set<ReadModel.CountedAhead>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

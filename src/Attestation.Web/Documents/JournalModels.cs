@@ -15,8 +15,8 @@ namespace Attestation.Web.Documents;
 /// </summary>
 public sealed record JournalFilter(int? MunicipalityId, DateOnly? From, DateOnly? To)
 {
-    /// <summary>One municipality's journal of a calendar year; of all years when <paramref name="year"/> is null.</summary>
-    public static JournalFilter Year(int municipalityId, int? year) =>
+    /// <summary>One municipality's journal (the region's when null) of a calendar year; of all years when <paramref name="year"/> is null.</summary>
+    public static JournalFilter Year(int? municipalityId, int? year) =>
         year is { } y
             ? new JournalFilter(municipalityId, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31))
             : new JournalFilter(municipalityId, null, null);

@@ -50,6 +50,9 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
     public IReadOnlyList<MonitoringTable> Tables { get; private set; } = [];
 
+    /// <summary>When the figures shown were counted ahead (<see cref="AheadCounting"/>); null when counted for this request.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
+
     /// <summary>«с 01.09.2025 по 05.12.2026».</summary>
     public string? RangeText { get; private set; }
 
@@ -58,6 +61,11 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
     /// <summary>The municipalities this user may see, with the one chosen; null when the choice is outside them (404).</summary>
     protected abstract Task<MonitoringScope?> ScopeAsync(CancellationToken ct);
+
+    /// <summary>The report counted ahead for <paramref name="range"/>, when there is one still fresh; null to count now.</summary>
+    protected virtual Task<Counted<MonitoringReport>?> CountedAheadAsync(MonitoringRange range,
+        IReadOnlyList<(int Id, string Name)> municipalities, int expertLoadLimit, CancellationToken ct) =>
+        Task.FromResult<Counted<MonitoringReport>?>(null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) is { } refusal ? refusal : Page();
@@ -98,7 +106,7 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
         var today = region.Today;
         var year = SchoolYear.Containing(today);
-        var twelveMonths = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var twelveMonths = MonitoringRange.LastTwelveMonths(null, today).From;
         QuickRanges =
         [
             ("Последние 12 месяцев", Iso(twelveMonths), Iso(today)),
@@ -123,7 +131,11 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
         var range = new MonitoringRange(Scope.MunicipalityId, from!.Value, to!.Value);
         var shown = Scope.MunicipalityId is { } id ? Scope.Municipalities.Where(m => m.Id == id).ToList() : Scope.Municipalities;
-        Report = await query.LoadAsync(range, shown, options.Value.ExpertLoadLimit, ct);
+        var limit = options.Value.ExpertLoadLimit;
+        if (await CountedAheadAsync(range, shown, limit, ct) is { } counted)
+            (Report, CountedAt) = (counted.Value, counted.CountedAt);
+        else
+            Report = await query.LoadAsync(range, shown, limit, ct);
         Tables = MonitoringTables.From(Report);
         RangeText = $"с {range.From.ToRussianDate()} по {range.To.ToRussianDate()}";
         return null;

@@ -19,6 +19,8 @@ public static class JobsSetup
             .ValidateOnStart();
         services.AddScoped<PeriodClosing>();
         services.AddScoped<Areas.Operator.Pages.Control.ControlCounting>();
+        services.AddScoped<Areas.Operator.Pages.AheadCounting>();
+        services.AddScoped<Data.ReadModel.CountedAheadStore>();
 
         // Decided at registration, so that a disabled job is not even constructed.
         if (configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Enabled ?? true)

@@ -1338,6 +1338,27 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.ReadModel.CountedAhead", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CountedAhead", (string)null);
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.RegistrationCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")

@@ -28,6 +28,10 @@ public sealed record MonitoringRange(int? MunicipalityId, DateOnly From, DateOnl
     /// <summary>Five years of months at most: a longer range is a typing slip, and the month tables stay readable.</summary>
     public const int MaxMonths = 60;
 
+    /// <summary>The page's default: the twelve months up to <paramref name="today"/> (from the first of the eleventh month before).</summary>
+    public static MonitoringRange LastTwelveMonths(int? municipalityId, DateOnly today) =>
+        new(municipalityId, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today);
+
     /// <summary>The months from <see cref="From"/> to <see cref="To"/>, as month numbers (<see cref="MonitoringFigures.MonthNumber"/>).</summary>
     public IReadOnlyList<int> Months =>
         Enumerable.Range(MonitoringFigures.MonthNumber(From), MonitoringFigures.MonthNumber(To) - MonitoringFigures.MonthNumber(From) + 1).ToList();

@@ -3,6 +3,7 @@ using Attestation.Domain;
 using Attestation.Domain.Commission;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Commission;
 /// «Заседания аттестационной комиссии»: every meeting with how many applications are on its list and how many are
 /// decided, and its order once recorded; a new meeting is created here by its date and protocol number.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, CountedAheadStore countedAhead) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,6 +27,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     /// <summary>Verified applications on no meeting's list: what the next meeting can take.</summary>
     public int Waiting { get; private set; }
+
+    /// <summary>When <see cref="Waiting"/> was counted ahead (<see cref="AheadCounting"/>); null when counted now.</summary>
+    public DateTimeOffset? WaitingCountedAt { get; private set; }
 
     public sealed record Row(Guid Id, DateOnly MeetingDate, string ProtocolNumber, int Listed, int Decided,
         string? OrderNumber, DateOnly? OrderDate);
@@ -92,6 +96,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Select(m => new Row(m.Id, m.MeetingDate, m.ProtocolNumber,
                 m.Items.Count, m.Items.Count(i => i.Outcome != null), m.OrderNumber, m.OrderDate))
             .ToListAsync(ct);
-        Waiting = await MeetingQueries.WaitingForMeeting(db).CountAsync(ct);
+        if (await countedAhead.ReadAsync<int>(AheadKeys.CommissionWaiting, ct) is { } counted)
+            (Waiting, WaitingCountedAt) = (counted.Value, counted.CountedAt);
+        else
+            Waiting = await AheadCounting.CountWaitingAsync(db, ct);
     }
 }

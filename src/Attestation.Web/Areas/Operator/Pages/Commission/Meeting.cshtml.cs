@@ -31,7 +31,8 @@ public sealed class MeetingModel(
     RegionTime region,
     IDocumentRenderer documents,
     CommissionListWorkbook workbook,
-    ApplicationEmails emails) : PageModel
+    ApplicationEmails emails,
+    CountedAheadStore countedAhead) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -137,6 +138,8 @@ public sealed class MeetingModel(
             return NotFound();
 
         var applications = await MeetingQueries.WaitingForMeeting(db).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        // The count of those waiting, kept ahead, is wrong from this save on: «Заседания» counts for itself until recounted.
+        await countedAhead.ForgetAsync(AheadKeys.CommissionWaiting, ct);
         if (SafeSave.RefusalOf(() =>
             {
                 foreach (var application in applications)
@@ -171,6 +174,7 @@ public sealed class MeetingModel(
         if (meeting is null)
             return NotFound();
         var name = (await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).ToRows(db).FirstOrDefaultAsync(ct))?.FullName;
+        await countedAhead.ForgetAsync(AheadKeys.CommissionWaiting, ct);
         return await SaveAsync(id, () => meeting.Remove(applicationId), $"{name}: заявление исключено из заседания.", ct);
     }
 

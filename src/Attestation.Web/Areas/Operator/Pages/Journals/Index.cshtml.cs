@@ -1,6 +1,7 @@
 using System.Globalization;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Documents.Spreadsheets;
 using Attestation.Web.Documents.Templates;
@@ -23,7 +24,8 @@ public sealed class IndexModel(
     RegionTime region,
     IDocumentRenderer documents,
     RegistrationJournalWorkbook registrationWorkbook,
-    WithdrawalJournalWorkbook withdrawalWorkbook) : PageModel
+    WithdrawalJournalWorkbook withdrawalWorkbook,
+    CountedAheadStore countedAhead) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -58,6 +60,9 @@ public sealed class IndexModel(
 
     public int Withdrawals { get; private set; }
 
+    /// <summary>When the two counts were counted ahead (the region's current year, <see cref="AheadCounting"/>); null when now.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
+
     /// <summary>Why a download did not happen: too long for a PDF.</summary>
     public string? ErrorMessage { get; private set; }
 
@@ -71,7 +76,7 @@ public sealed class IndexModel(
             To = Text(new DateOnly(year, 12, 31));
         }
 
-        await ChooseAsync(ct);
+        await ChooseAsync(ct, mayUseCounted: true);
     }
 
     public Task<IActionResult> OnGetRegistrationAsync(string? format, CancellationToken ct) =>
@@ -128,8 +133,11 @@ public sealed class IndexModel(
         return await write(Filter!);
     }
 
-    /// <summary>Checks the fields and, when they are right, counts both journals' lines; false shows the messages.</summary>
-    private async Task<bool> ChooseAsync(CancellationToken ct)
+    /// <summary>
+    /// Checks the fields and, when they are right, counts both journals' lines; false shows the messages. The page may
+    /// show the region's current year as counted ahead; a download counts now (it decides whether a PDF is too long).
+    /// </summary>
+    private async Task<bool> ChooseAsync(CancellationToken ct, bool mayUseCounted = false)
     {
         Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
         string? municipality = null;
@@ -150,8 +158,12 @@ public sealed class IndexModel(
         Filter = new JournalFilter(Municipality, from, to);
         Description = (municipality is null ? "все муниципальные образования" : $"муниципальное образование \"{municipality}\"")
             + $", {Filter.PeriodText}";
-        Submitted = await RegistrationJournalModel.Lines(db.Applications.AsNoTracking(), Filter, region.Zone).CountAsync(ct);
-        Withdrawals = await WithdrawalJournalModel.Lines(db.Applications.AsNoTracking(), Filter, region.Zone).CountAsync(ct);
+        var year = region.Today.Year;
+        if (mayUseCounted && Filter == JournalFilter.Year(null, year)
+            && await countedAhead.ReadAsync<JournalCounts>(AheadKeys.Journals(year), ct) is { } counted)
+            ((Submitted, Withdrawals), CountedAt) = (counted.Value, counted.CountedAt);
+        else
+            (Submitted, Withdrawals) = await AheadCounting.CountJournalsAsync(db, Filter, region.Zone, ct);
         return true;
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Attestation.Domain.Periods;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Periods;
 /// «Периоды аттестации» of a school year: their state and deadlines; the year's periods generated (сентябрь-октябрь …
 /// апрель-май), or one added by hand.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, CountedAheadStore countedAhead) : PageModel
 {
     /// <summary>The first calendar year of the school year shown; the current school year when absent.</summary>
     [BindProperty(SupportsGet = true)]
@@ -31,6 +32,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
 
     /// <summary>How many of the year's usual periods are not there yet: the «Сформировать» button says it.</summary>
     public int MissingCount { get; private set; }
+
+    /// <summary>When the applications per period were counted ahead (<see cref="AheadCounting"/>); null when counted now.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
 
     public sealed record Row(
         Guid Id,
@@ -137,11 +141,16 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth)
             .ToListAsync(ct);
         var ids = periods.Select(p => p.Id).ToList();
-        var counts = await db.Applications.AsNoTracking()
-            .Where(a => a.PeriodId != null && ids.Contains(a.PeriodId.Value))
-            .GroupBy(a => a.PeriodId!.Value)
-            .Select(g => new { PeriodId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.PeriodId, g => g.Count, ct);
+        // The school year of today as counted ahead (a country's year is 200,000 applications), while fresh and for
+        // the same periods; any other year, or a period added since, counted now.
+        var counted = SchoolYear == SchoolYear.Containing(region.Today)
+            ? await countedAhead.ReadAsync<Dictionary<Guid, int>>(AheadKeys.Periods(SchoolYear.StartYear), ct)
+            : null;
+        Dictionary<Guid, int> counts;
+        if (counted is not null && ids.TrueForAll(counted.Value.ContainsKey))
+            (counts, CountedAt) = (counted.Value, counted.CountedAt);
+        else
+            counts = await AheadCounting.CountByPeriodAsync(db, ids, ct);
 
         Rows = periods.Select(p =>
             {

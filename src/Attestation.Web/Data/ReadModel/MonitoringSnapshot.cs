@@ -1,0 +1,90 @@
+using Attestation.Domain.Applications;
+using Attestation.Domain.Categories;
+using Attestation.Domain.Periods;
+
+namespace Attestation.Web.Data.ReadModel;
+
+/// <summary>
+/// A <see cref="MonitoringReport"/> as it is kept counted ahead (<see cref="AheadKeys.Monitoring"/>): the same figures
+/// in a shape JSON holds (lists for the dictionaries keyed by pairs, the periods by id). The municipalities' names and
+/// the periods are read again when it is shown.
+/// </summary>
+public sealed record MonitoringSnapshot(
+    DateOnly From,
+    DateOnly To,
+    DateOnly Today,
+    int ExpertLoadLimit,
+    Dictionary<int, int> ByMonth,
+    Dictionary<ApplicationStatus, int> ByStatus,
+    Dictionary<QualificationCategory, int> ByCategory,
+    Dictionary<AttestationForm, int> ByForm,
+    Dictionary<DecisionOutcome, int> ByOutcome,
+    Dictionary<WithdrawalReason, int> ByWithdrawalReason,
+    List<MonitoringSnapshot.ConsiderationRow> Consideration,
+    Dictionary<int, List<DayCount>> DaysToRegistration,
+    Dictionary<int, List<DayCount>> DaysToDecision,
+    List<Guid> PeriodIds,
+    List<MonitoringSnapshot.ConclusionRow> Conclusions,
+    List<MonitoringSnapshot.LoadRow> ExpertLoads,
+    List<MonitoringSnapshot.ReasonRow> RejectionReasons)
+{
+    public sealed record ConsiderationRow(int Municipality, int Month, ConsiderationCounts Counts);
+
+    public sealed record ConclusionRow(int Municipality, Guid Period, ConclusionCounts Counts);
+
+    public sealed record LoadRow(Guid Period, int Experts, int Attestees, int Max, List<ExpertLoad> OverLimit, int Limit);
+
+    public sealed record ReasonRow(string Reason, int Count);
+
+    /// <summary>Whether this snapshot answers <paramref name="range"/> (the region's, the same dates and limit).</summary>
+    public bool Answers(MonitoringRange range, int expertLoadLimit)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return range.MunicipalityId is null && range.From == From && range.To == To && expertLoadLimit == ExpertLoadLimit;
+    }
+
+    public static MonitoringSnapshot Of(MonitoringReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new MonitoringSnapshot(
+            report.Range.From, report.Range.To, report.Today, report.ExpertLoadLimit,
+            new(report.ByMonth), new(report.ByStatus), new(report.ByCategory), new(report.ByForm), new(report.ByOutcome),
+            new(report.ByWithdrawalReason),
+            [.. report.Consideration.Select(c => new ConsiderationRow(c.Key.Municipality, c.Key.Month, c.Value))],
+            report.DaysToRegistration.ToDictionary(d => d.Key, d => d.Value.ToList()),
+            report.DaysToDecision.ToDictionary(d => d.Key, d => d.Value.ToList()),
+            [.. report.Periods.Select(p => p.Id)],
+            [.. report.Conclusions.Select(c => new ConclusionRow(c.Key.Municipality, c.Key.Period, c.Value))],
+            [.. report.ExpertLoads.Select(l => new LoadRow(l.Period.Id, l.Experts, l.Attestees, l.Max, [.. l.OverLimit], l.Limit))],
+            [.. report.RejectionReasons.Select(r => new ReasonRow(r.Reason, r.Count))]);
+    }
+
+    /// <summary>The report again, with the scope's municipalities and the periods read now; null when a period is gone.</summary>
+    public MonitoringReport? ToReport(MonitoringRange range, IReadOnlyList<(int Id, string Name)> municipalities,
+        IReadOnlyDictionary<Guid, AttestationPeriod> periods)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (!PeriodIds.TrueForAll(periods.ContainsKey) || !ExpertLoads.TrueForAll(l => periods.ContainsKey(l.Period)))
+            return null;
+        return new MonitoringReport
+        {
+            Range = range,
+            Today = Today,
+            ExpertLoadLimit = ExpertLoadLimit,
+            Municipalities = municipalities,
+            ByMonth = ByMonth,
+            ByStatus = ByStatus,
+            ByCategory = ByCategory,
+            ByForm = ByForm,
+            ByOutcome = ByOutcome,
+            ByWithdrawalReason = ByWithdrawalReason,
+            Consideration = Consideration.ToDictionary(c => (c.Municipality, c.Month), c => c.Counts),
+            DaysToRegistration = DaysToRegistration.ToDictionary(d => d.Key, d => (IReadOnlyList<DayCount>)d.Value),
+            DaysToDecision = DaysToDecision.ToDictionary(d => d.Key, d => (IReadOnlyList<DayCount>)d.Value),
+            Periods = [.. PeriodIds.Select(id => periods[id])],
+            Conclusions = Conclusions.ToDictionary(c => (c.Municipality, c.Period), c => c.Counts),
+            ExpertLoads = [.. ExpertLoads.Select(l => new PeriodLoad(periods[l.Period], l.Experts, l.Attestees, l.Max, l.OverLimit, l.Limit))],
+            RejectionReasons = [.. RejectionReasons.Select(r => (r.Reason, r.Count))],
+        };
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+using Attestation.Domain.Categories;
+using Attestation.Testing;
+using Attestation.Web.Areas.Operator.Pages;
+using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Documents;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Attestation.Web.Tests.Operator.OperatorDesk;
+
+namespace Attestation.Web.Tests.Operator;
+
+/// <summary>What the job keeps counted for the operator's pages (<see cref="AheadCounting"/>), read back.</summary>
+internal static class CountedAheadRows
+{
+    public static Task<bool> CountAsync(PortalFactory factory) =>
+        factory.WithServicesAsync(services => services.GetRequiredService<AheadCounting>().RunOnceAsync(CancellationToken.None));
+
+    /// <summary>Changes the stored figure as <paramref name="change"/> says: the page showing the change read the store.</summary>
+    public static async Task TamperAsync(PortalFactory factory, string key, Func<JsonNode, JsonNode> change)
+    {
+        await using var db = factory.OpenDb();
+        var row = await db.CountedAhead.SingleAsync(c => c.Key == key);
+        row.Content = change(JsonNode.Parse(row.Content)!).ToJsonString();
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Deletes every stored figure: the tests of a class share the database, and another one may have counted.</summary>
+    public static async Task ForgetAllAsync(PortalFactory factory)
+    {
+        await using var db = factory.OpenDb();
+        await db.CountedAhead.ExecuteDeleteAsync();
+    }
+
+    /// <summary>Makes every figure older than the job's two intervals.</summary>
+    public static async Task AgeAsync(PortalFactory factory)
+    {
+        await using var db = factory.OpenDb();
+        var old = factory.Clock.GetUtcNow() - new JobsOptions().ControlCountsMaxAge - TimeSpan.FromSeconds(1);
+        await db.CountedAhead.ExecuteUpdateAsync(s => s.SetProperty(c => c.CountedAt, old));
+    }
+}
+
+/// <summary>
+/// The region's «Мониторинг» of the default twelve months counted ahead: every table the same as counted for the
+/// request, shown with the time it was counted while fresh, and counted for the request when stale or for other dates.
+/// </summary>
+public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : IClassFixture<MonitoringFactory>
+{
+    private static readonly string[] Tables =
+    [
+        MonitoringTables.Months, MonitoringTables.Statuses, MonitoringTables.Categories, MonitoringTables.Forms,
+        MonitoringTables.Outcomes, MonitoringTables.Consideration, MonitoringTables.ConsiderationByMunicipality,
+        MonitoringTables.Durations,
+    ];
+
+    private readonly MonitoringWorld _world = new(factory);
+
+    [Fact]
+    public async Task The_region_s_monitoring_is_shown_as_counted_ahead_with_the_same_figures()
+    {
+        await _world.BuildAsync("Каргасокский район");
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await new OperatorDesk(factory).SignInOperatorAsync($"ahead{MunicipalWorld.Next()}");
+
+        var live = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(live), StringComparison.Ordinal);
+        Assert.NotEqual("0", live.Total(MonitoringTables.Months)[1]);
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.Contains($"Подсчитано {factory.Clock.GetUtcNow().ToRegionDateTime()}", Scope(counted), StringComparison.Ordinal);
+        foreach (var table in Tables)
+        {
+            Assert.Equal(live.Rows(table), counted.Rows(table));
+            Assert.Equal(live.Total(table), counted.Total(table));
+        }
+
+        // The page reads the stored figures: the statuses' «Подано» changed in the store shows.
+        var submitted = int.Parse(counted.Row(MonitoringTables.Statuses, "Подано")[1], System.Globalization.CultureInfo.InvariantCulture);
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Monitoring, json =>
+        {
+            json["byStatus"]!["Submitted"] = submitted + 500;
+            return json;
+        });
+        var tampered = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.Equal((submitted + 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            tampered.Row(MonitoringTables.Statuses, "Подано")[1]);
+
+        // Other dates, or one municipality, are counted for the request.
+        var from = MonitoringPageReading.Iso(_world.From);
+        var other = await client.GetDocumentAsync($"/Operator/Monitoring?from={from}&to={MonitoringPageReading.Iso(_world.Today)}");
+        Assert.DoesNotContain("Подсчитано", Scope(other), StringComparison.Ordinal);
+        var one = await client.GetDocumentAsync($"/Operator/Monitoring?municipalityId={_world.Place.Municipality.Id}");
+        Assert.DoesNotContain("Подсчитано", Scope(one), StringComparison.Ordinal);
+
+        // Stale, the figures are counted for the request again.
+        await CountedAheadRows.AgeAsync(factory);
+        var stale = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(stale), StringComparison.Ordinal);
+        Assert.Equal(live.Rows(MonitoringTables.Statuses), stale.Rows(MonitoringTables.Statuses));
+    }
+
+    private static string Scope(IHtmlDocument page) => Text(page.QuerySelector("#scope")!);
+}
+
+/// <summary>
+/// The applications waiting for the commission, the year's journals and the periods of the school year counted ahead:
+/// the same numbers as counted for the request, shown while fresh, and the waiting count forgotten the moment the
+/// operator puts applications on a meeting's list.
+/// </summary>
+public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
+{
+    private readonly OperatorDesk _desk = new(factory);
+
+    [Fact]
+    public async Task The_waiting_count_is_shown_as_counted_and_forgotten_when_the_operator_fills_a_meeting()
+    {
+        var period = await _desk.PastPeriodAsync();
+        var first = await _desk.AttesteeAsync("ahead.w1", "Ожидаева", QualificationCategory.Highest, period);
+        await _desk.AttesteeAsync("ahead.w2", "Ждущева", QualificationCategory.Highest, period);
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await _desk.SignInOperatorAsync("ahead.commission");
+
+        var live = await Waiting(client);
+        Assert.True(live.Count >= 2);
+        Assert.DoesNotContain("подсчитано", live.Text, StringComparison.Ordinal);
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await Waiting(client);
+        Assert.Equal(live.Count, counted.Count);
+        Assert.Contains($"(подсчитано {_desk.Now.ToRegionDateTime()})", counted.Text, StringComparison.Ordinal);
+
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.CommissionWaiting, _ => JsonValue.Create(live.Count + 100));
+        Assert.Equal(live.Count + 100, (await Waiting(client)).Count);
+
+        // The operator puts one on a meeting's list: the page counts for itself at once.
+        var meeting = await _desk.MeetingAsync(_desk.Today.AddDays(10), "ahead-1");
+        var page = await client.GetDocumentAsync($"/Operator/Commission/Meeting?id={meeting}");
+        using (var added = await PostCheckedAsync(client, page, "main form#add", "Selected", [first.ApplicationId.ToString()]))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, added.StatusCode);
+        var after = await Waiting(client);
+        Assert.Equal(live.Count - 1, after.Count);
+        Assert.DoesNotContain("подсчитано", after.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_journals_of_the_year_are_shown_as_counted_and_any_other_choice_is_counted_now()
+    {
+        await _desk.ApplicationAsync("ahead.j1", factory.Directory.Tomsk.Id, factory.Directory.Lyceum.Id, _desk.Now.AddMinutes(-5));
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await _desk.SignInOperatorAsync("ahead.journals");
+
+        var live = await client.GetDocumentAsync("/Operator/Journals");
+        var submitted = Counts(live)[0];
+        Assert.True(submitted >= 1);
+        Assert.DoesNotContain("подсчитаны", Text(live.QuerySelector("#description")!), StringComparison.Ordinal);
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Journals");
+        Assert.Equal(Counts(live), Counts(counted));
+        Assert.Contains($"Числа подсчитаны {_desk.Now.ToRegionDateTime()}.", Text(counted.QuerySelector("#description")!), StringComparison.Ordinal);
+
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Journals(_desk.Today.Year),
+            json =>
+            {
+                json["submitted"] = submitted + 1000;
+                return json;
+            });
+        Assert.Equal(submitted + 1000, Counts(await client.GetDocumentAsync("/Operator/Journals"))[0]);
+
+        // The same year asked for one municipality, and the download's count, are counted now.
+        var year = _desk.Today.Year;
+        var tomsk = await client.GetDocumentAsync(
+            $"/Operator/Journals?municipality={factory.Directory.Tomsk.Id}&from={year}-01-01&to={year}-12-31");
+        Assert.DoesNotContain("подсчитаны", Text(tomsk.QuerySelector("#description")!), StringComparison.Ordinal);
+        Assert.True(Counts(tomsk)[0] <= submitted);
+    }
+
+    [Fact]
+    public async Task The_periods_of_the_school_year_are_shown_as_counted_until_a_period_is_added()
+    {
+        var period = await _desk.PeriodAsync(_desk.Today.Year, _desk.Today.Month);
+        await _desk.AttesteeAsync("ahead.p1", "Периодова", QualificationCategory.First, period, stage: ApplicationStage.Scheduled);
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await _desk.SignInOperatorAsync("ahead.periods");
+
+        var live = await client.GetDocumentAsync("/Operator/Periods");
+        var count = Applications(live, period.Id);
+        Assert.True(count >= 1);
+        Assert.Null(live.QuerySelector("#counted-at"));
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Periods");
+        Assert.Equal(count, Applications(counted, period.Id));
+        Assert.Contains(_desk.Now.ToRegionDateTime(), Text(counted.QuerySelector("#counted-at")!), StringComparison.Ordinal);
+
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Periods(Domain.Periods.SchoolYear.Containing(_desk.Today).StartYear),
+            json =>
+            {
+                json[period.Id.ToString()] = count + 40;
+                return json;
+            });
+        Assert.Equal(count + 40, Applications(await client.GetDocumentAsync("/Operator/Periods"), period.Id));
+
+        // A period added since the count is not in it: the page counts for itself.
+        var next = _desk.Today.AddMonths(1);
+        if (Domain.Periods.SchoolYear.Containing(next) == Domain.Periods.SchoolYear.Containing(_desk.Today))
+        {
+            await _desk.PeriodAsync(next.Year, next.Month);
+            var added = await client.GetDocumentAsync("/Operator/Periods");
+            Assert.Equal(count, Applications(added, period.Id));
+            Assert.Null(added.QuerySelector("#counted-at"));
+        }
+    }
+
+    [Fact]
+    public async Task Only_one_instance_counts_at_a_time()
+    {
+        await using (var other = factory.OpenDb())
+        {
+            await using var transaction = await other.Database.BeginTransactionAsync();
+            Assert.True(await AdvisoryLock.TryAcquireAsync(other, AheadCounting.LockKey, CancellationToken.None));
+            Assert.False(await CountedAheadRows.CountAsync(factory));
+        }
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+    }
+
+    private static async Task<(int Count, string Text)> Waiting(HttpClient client)
+    {
+        var page = await client.GetDocumentAsync("/Operator/Commission");
+        var text = Text(page.QuerySelector("#waiting")!);
+        var number = System.Text.RegularExpressions.Regex.Match(text, @":\s*(\d+)").Groups[1].Value;
+        return (int.Parse(number, System.Globalization.CultureInfo.InvariantCulture), text);
+    }
+
+    private static int[] Counts(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll(".count").Select(c => int.Parse(Text(c).Replace("\u00a0", "", StringComparison.Ordinal)
+            .Replace(" ", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static int Applications(IHtmlDocument page, Guid periodId) =>
+        int.Parse(Text(page.QuerySelector($"tr[data-id='{periodId}'] .applications")!), System.Globalization.CultureInfo.InvariantCulture);
+}
