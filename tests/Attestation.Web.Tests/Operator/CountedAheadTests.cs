@@ -218,6 +218,42 @@ public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : ICla
     }
 
     [Fact]
+    public async Task This_year_s_applications_are_counted_by_municipality_ahead_and_a_search_is_counted_now()
+    {
+        var tomsk = factory.Directory.Tomsk;
+        await _desk.ApplicationAsync("ahead.a1", tomsk.Id, factory.Directory.Lyceum.Id, _desk.Now.AddMinutes(-3));
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await _desk.SignInOperatorAsync("ahead.applications");
+
+        var live = await client.GetDocumentAsync("/Operator/Applications");
+        var total = Total(live);
+        Assert.True(total >= 1);
+        Assert.DoesNotContain("подсчитано", Text(live.QuerySelector("#scope")!), StringComparison.Ordinal);
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Applications");
+        Assert.Equal(total, Total(counted));
+        Assert.Contains($"(подсчитано {_desk.Now.ToRegionDateTime()})", Text(counted.QuerySelector("#scope")!), StringComparison.Ordinal);
+        Assert.Equal(live.QuerySelectorAll("main table tbody tr").Select(Text), counted.QuerySelectorAll("main table tbody tr").Select(Text));
+
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Applications(_desk.Today.Year), json =>
+        {
+            var row = json.AsArray().Single(m => (int)m!["id"]! == tomsk.Id)!;
+            row["counts"]![0] = (int)row["counts"]![0]! + 7;
+            return json;
+        });
+        Assert.Equal(total + 7, Total(await client.GetDocumentAsync("/Operator/Applications")));
+        var one = await client.GetDocumentAsync($"/Operator/Applications?municipalityId={tomsk.Id}");
+        Assert.Contains("(подсчитано", Text(one.QuerySelector("#scope")!), StringComparison.Ordinal);
+
+        // A search, another year or a control list are counted now.
+        var searched = await client.GetDocumentAsync("/Operator/Applications?q=а");
+        Assert.DoesNotContain("подсчитано", Text(searched.QuerySelector("#scope")!), StringComparison.Ordinal);
+        var previous = await client.GetDocumentAsync($"/Operator/Applications?year={_desk.Today.Year - 1}");
+        Assert.DoesNotContain("подсчитано", Text(previous.QuerySelector("#scope")!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_one_instance_counts_at_a_time()
     {
         await using (var other = factory.OpenDb())
@@ -237,6 +273,10 @@ public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : ICla
         var number = System.Text.RegularExpressions.Regex.Match(text, @":\s*(\d+)").Groups[1].Value;
         return (int.Parse(number, System.Globalization.CultureInfo.InvariantCulture), text);
     }
+
+    private static int Total(IHtmlDocument page) => int.Parse(
+        System.Text.RegularExpressions.Regex.Match(Text(page.QuerySelector("#scope")!), @"заявлений:\s*(\d+)").Groups[1].Value,
+        System.Globalization.CultureInfo.InvariantCulture);
 
     private static int[] Counts(IHtmlDocument page) =>
         [.. page.QuerySelectorAll(".count").Select(c => int.Parse(Text(c).Replace("\u00a0", "", StringComparison.Ordinal)

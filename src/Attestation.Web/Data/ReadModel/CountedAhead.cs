@@ -51,6 +51,9 @@ public static class AheadKeys
     /// <summary>The region's two journals' line counts for the calendar year (the page's default).</summary>
     public static string Journals(int year) => $"journals:{year}";
 
+    /// <summary>The applications submitted in the calendar year, by municipality, with the municipalities' names.</summary>
+    public static string Applications(int year) => $"applications:{year}";
+
     /// <summary>The applications of each period of the school year starting in <paramref name="startYear"/>.</summary>
     public static string Periods(int startYear) => $"periods:{startYear}";
 }

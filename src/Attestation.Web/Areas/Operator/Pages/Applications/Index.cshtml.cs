@@ -20,7 +20,7 @@ namespace Attestation.Web.Areas.Operator.Pages.Applications;
 /// drafts stay the teacher's own. Three statements whatever the size of the region: the periods (for the control
 /// lists), the municipalities with their counts, and a page of rows, the latest submissions first.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, CountedAheadStore countedAhead) : PageModel
 {
     /// <summary>Submission years offered: the portal's first year to the current one.</summary>
     public const int FirstYear = 2016;
@@ -53,6 +53,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>When the counts were counted ahead (this year's, <see cref="AheadCounting"/>); null when counted now.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
 
     public PagerView? Pager { get; private set; }
 
@@ -117,6 +120,14 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query).AsAsyncEnumerable(), ct);
     }
 
+    /// <summary>Submitted in the calendar <paramref name="year"/> of the region.</summary>
+    public static IQueryable<Application> SubmittedIn(IQueryable<Application> applications, int year, TimeZoneInfo zone)
+    {
+        var from = RegionClock.StartOfDay(new DateOnly(year, 1, 1), zone);
+        var to = RegionClock.StartOfDay(new DateOnly(year + 1, 1, 1), zone);
+        return applications.Where(a => a.SubmittedAt >= from && a.SubmittedAt < to);
+    }
+
     private IQueryable<ApplicationRow> Ordered(IQueryable<Application> query) =>
         query.ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
 
@@ -135,14 +146,19 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         if (Show is { } list)
             query = Control.Apply(query, list);
         else if (Year is { } year)
-        {
-            var from = RegionClock.StartOfDay(new DateOnly(year, 1, 1), region.Zone);
-            var to = RegionClock.StartOfDay(new DateOnly(year + 1, 1, 1), region.Zone);
-            query = query.Where(a => a.SubmittedAt >= from && a.SubmittedAt < to);
-        }
+            query = SubmittedIn(query, year, region.Zone);
         query = query.WhoseNameContains(Search);
 
-        var choices = await db.MunicipalityChoicesAsync(query, [a => true], ct);
+        // This year's, unsearched, as counted ahead while fresh: a country's year is 200,000 applications to count.
+        var counted = Show is null && Year == thisYear && string.IsNullOrWhiteSpace(Search)
+            ? await countedAhead.ReadAsync<List<MunicipalityChoice>>(AheadKeys.Applications(thisYear), ct)
+            : null;
+        if (counted is not null && MunicipalityId is { } chosen && !counted.Value.Exists(m => m.Id == chosen))
+            counted = null; // a municipality added since the count
+        var choices = counted is not null
+            ? OperatorLists.Choices(counted.Value, 1)
+            : await db.MunicipalityChoicesAsync(query, [a => true], ct);
+        CountedAt = counted?.CountedAt;
         Municipalities = choices.Choices;
         if (MunicipalityId is { } id)
         {

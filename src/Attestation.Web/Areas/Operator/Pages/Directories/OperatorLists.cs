@@ -27,18 +27,33 @@ public static class OperatorLists
     /// the filter of an operator's list and its numbers («Город Томск — 12») read together.
     /// </summary>
     public static async Task<MunicipalityCounts> MunicipalityChoicesAsync(this AttestationDbContext db,
+        IQueryable<Application> applications, IReadOnlyList<Expression<Func<Application, bool>>> conditions, CancellationToken ct) =>
+        Choices(await db.MunicipalityRowsAsync(applications, conditions, ct), conditions.Count);
+
+    /// <summary>Every municipality with the count of its applications under each condition, in one statement.</summary>
+    public static async Task<List<MunicipalityChoice>> MunicipalityRowsAsync(this AttestationDbContext db,
         IQueryable<Application> applications, IReadOnlyList<Expression<Func<Application, bool>>> conditions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Municipalities.AsNoTracking()
             .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
             .WithCountsEachAsync(m => m.Id, applications, a => a.MunicipalityId, conditions, ct);
-        var ordered = rows.OrderBy(r => r.Row.IsRegionalPseudo).ThenBy(r => r.Row.Name, Alphabetical).ToList();
+        return [.. rows.Select(r => new MunicipalityChoice
+        {
+            Id = r.Row.Id, Name = r.Row.Name, IsActive = r.Row.IsActive, IsRegionalPseudo = r.Row.IsRegionalPseudo, Counts = r.Counts,
+        })];
+    }
+
+    /// <summary>The choices of a list's filter from <see cref="MunicipalityRowsAsync"/> (or those rows counted ahead).</summary>
+    public static MunicipalityCounts Choices(IReadOnlyList<MunicipalityChoice> rows, int conditions)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var ordered = rows.Select(r => (Row: r, r.Counts)).OrderBy(r => r.Row.IsRegionalPseudo).ThenBy(r => r.Row.Name, Alphabetical).ToList();
         return new MunicipalityCounts(
             ordered.Select(r => new SelectListItem(r.Row.IsActive ? r.Row.Name : $"{r.Row.Name} (отключено)", Text(r.Row.Id))).ToList(),
             ordered.ToDictionary(r => r.Row.Id, r => r.Counts),
             ordered.ToDictionary(r => r.Row.Id, r => r.Row.Name),
-            conditions.Count);
+            conditions);
     }
 
     public static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -60,6 +75,9 @@ public sealed class MunicipalityChoice
     public bool IsActive { get; init; }
 
     public bool IsRegionalPseudo { get; init; }
+
+    /// <summary>Its applications under each condition of the list (<see cref="OperatorLists.MunicipalityRowsAsync"/>).</summary>
+    public int[] Counts { get; init; } = [];
 }
 
 /// <summary>The municipalities as choices, with each one's counts under the list's conditions.</summary>
