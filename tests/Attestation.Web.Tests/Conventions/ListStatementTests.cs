@@ -146,6 +146,7 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
     [InlineData("/Operator/Journals", 2)]
     [InlineData("/Operator/Periods", 2)]
     [InlineData("/Operator/Applications", 3)]
+    [InlineData("/Operator/Conclusions", 3)]
     public async Task A_page_with_figures_counted_ahead_reads_them_and_not_the_applications(string url, int statements)
     {
         var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");

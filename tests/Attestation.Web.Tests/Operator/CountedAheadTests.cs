@@ -254,6 +254,38 @@ public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_conclusions_lists_are_counted_by_municipality_ahead_and_one_period_is_counted_now()
+    {
+        var period = await _desk.PastPeriodAsync(3);
+        await _desk.AttesteeAsync("ahead.c1", "Заключенова", QualificationCategory.Highest, period);
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await _desk.SignInOperatorAsync("ahead.conclusions");
+
+        var live = await client.GetDocumentAsync("/Operator/Conclusions");
+        var total = Found(live);
+        Assert.True(total >= 1);
+        Assert.DoesNotContain("подсчитано", Text(live.QuerySelector("#scope")!), StringComparison.Ordinal);
+
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Conclusions");
+        Assert.Equal(total, Found(counted));
+        Assert.Contains($"(подсчитано {_desk.Now.ToRegionDateTime()})", Text(counted.QuerySelector("#scope")!), StringComparison.Ordinal);
+        Assert.Equal(live.QuerySelectorAll("main table tbody tr").Select(Text), counted.QuerySelectorAll("main table tbody tr").Select(Text));
+        Assert.Equal(live.QuerySelectorAll("main select option").Select(Text), counted.QuerySelectorAll("main select option").Select(Text));
+
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Conclusions, json =>
+        {
+            var row = json.AsArray().Single(m => (int)m!["id"]! == factory.Directory.Tomsk.Id)!;
+            row["counts"]![0] = (int)row["counts"]![0]! + 9; // «Проверено», the list shown first
+            return json;
+        });
+        Assert.Equal(total + 9, Found(await client.GetDocumentAsync("/Operator/Conclusions")));
+
+        var one = await client.GetDocumentAsync($"/Operator/Conclusions?periodId={period.Id}");
+        Assert.DoesNotContain("подсчитано", Text(one.QuerySelector("#scope")!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_one_instance_counts_at_a_time()
     {
         await using (var other = factory.OpenDb())
@@ -276,6 +308,10 @@ public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : ICla
 
     private static int Total(IHtmlDocument page) => int.Parse(
         System.Text.RegularExpressions.Regex.Match(Text(page.QuerySelector("#scope")!), @"заявлений:\s*(\d+)").Groups[1].Value,
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int Found(IHtmlDocument page) => int.Parse(
+        System.Text.RegularExpressions.Regex.Match(Text(page.QuerySelector("#scope")!), @"Заявлений:\s*(\d+)").Groups[1].Value,
         System.Globalization.CultureInfo.InvariantCulture);
 
     private static int[] Counts(IHtmlDocument page) =>

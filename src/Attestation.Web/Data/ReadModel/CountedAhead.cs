@@ -54,6 +54,9 @@ public static class AheadKeys
     /// <summary>The applications submitted in the calendar year, by municipality, with the municipalities' names.</summary>
     public static string Applications(int year) => $"applications:{year}";
 
+    /// <summary>The conclusions' lists of every period by municipality (the operator's «Заключения» unfiltered).</summary>
+    public const string Conclusions = "conclusions";
+
     /// <summary>The applications of each period of the school year starting in <paramref name="startYear"/>.</summary>
     public static string Periods(int startYear) => $"periods:{startYear}";
 }

@@ -15,7 +15,7 @@ namespace Attestation.Web.Areas.Operator.Pages;
 /// <summary>
 /// Counts ahead the region-wide figures the operator's pages show by default (<see cref="AheadKeys"/>): «Мониторинг»
 /// of the last twelve months, the applications waiting for the commission, the year's journals, the periods of the
-/// school year, the year's applications by municipality. Each counts every application of the region concerned — at a country's size a tenth of a second to
+/// school year, the year's applications and the conclusions' stages by municipality. Each counts every application of the region concerned — at a country's size a tenth of a second to
 /// more than a second a request — so the job counts them once a minute and the pages show them with the time they
 /// were counted while they are fresh, counting themselves otherwise. Run by <see cref="ControlCountingJob"/> after the
 /// control table; one instance at a time (an advisory lock).
@@ -55,6 +55,10 @@ public sealed partial class AheadCounting(
 
         var submitted = Applications.IndexModel.SubmittedIn(db.Applications.AsNoTracking().Where(a => a.SubmittedAt != null), today.Year, region.Zone);
         await store.WriteAsync(AheadKeys.Applications(today.Year), today, await db.MunicipalityRowsAsync(submitted, [a => true], ct), countedAt, ct);
+
+        var (scoped, conditions) = Conclusions.IndexModel.Counting(db.Applications.AsNoTracking().Where(a => a.PeriodId != null),
+            await db.Periods.AsNoTracking().ToListAsync(ct), today);
+        await store.WriteAsync(AheadKeys.Conclusions, today, await db.MunicipalityRowsAsync(scoped, conditions, ct), countedAt, ct);
 
         var year = SchoolYear.Containing(today);
         var periods = await db.Periods.AsNoTracking().Of(year).Select(p => p.Id).ToListAsync(ct);

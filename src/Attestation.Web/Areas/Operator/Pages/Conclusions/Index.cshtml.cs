@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
@@ -34,7 +35,7 @@ public enum ConclusionList
 /// conclusions checked by the coordinators, with the experts' recommendation beside the coordinator's mark; then those
 /// still waiting for the coordinator and those not in the system, overdue after the 15th of the period's second month.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, CountedAheadStore countedAhead) : PageModel
 {
     /// <summary>More rows than anyone reads on one page; the filters narrow the list first.</summary>
 
@@ -73,6 +74,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>When the counts were counted ahead (every period, <see cref="AheadCounting"/>); null when counted now.</summary>
+    public DateTimeOffset? CountedAt { get; private set; }
 
     public sealed record Row(
         Guid Id,
@@ -208,6 +212,24 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
 
     /// <summary>
+    /// What the counts of the lists read: only the conclusion's stages (the decided history of the years is never
+    /// scanned), and per municipality each list's count and its overdue part, in one statement.
+    /// </summary>
+    public static (IQueryable<Application> Scoped, List<Expression<Func<Application, bool>>> Conditions) Counting(
+        IQueryable<Application> filtered, IEnumerable<AttestationPeriod> periods, DateOnly today)
+    {
+        var overduePeriods = periods.Where(p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy < today).Select(p => p.Id).ToList();
+        var lists = Enum.GetValues<ConclusionList>();
+        var scoped = filtered.Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]));
+        var conditions = lists.SelectMany(q => new[]
+        {
+            ApplicationFilters.StatusIn(StatusesOf(q)),
+            ApplicationFilters.StatusIn(StatusesOf(q)).And(a => overduePeriods.Contains(a.PeriodId!.Value)),
+        }).ToList();
+        return (scoped, conditions);
+    }
+
+    /// <summary>
     /// The periods, the municipalities with each list's counts, and the chosen list's applications (not yet read);
     /// null when the address names a period or a municipality that is not there.
     /// </summary>
@@ -219,25 +241,27 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         if (PeriodId is { } chosen && !periods.Any(p => p.Id == chosen))
             return null;
 
-        var dueOn = periods.ToDictionary(p => p.Id, p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy);
-        var overduePeriods = dueOn.Where(d => d.Value < Today).Select(d => d.Key).ToList();
-
-        // Only the conclusion's stages: the decided history of the years is never scanned.
         var lists = Enum.GetValues<ConclusionList>();
         var filtered = db.Applications.AsNoTracking()
             .Where(a => a.PeriodId != null)
             .WhoseNameContains(Search);
         if (PeriodId is { } periodId)
             filtered = filtered.Where(a => a.PeriodId == periodId);
-        var scoped = filtered.Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]));
 
-        // The municipalities with each stage's count and its overdue part, in one statement.
-        var conditions = lists.SelectMany(q => new[]
+        // Every period, unsearched, as counted ahead while fresh: the country's stages are 200,000 applications.
+        var counted = PeriodId is null && string.IsNullOrWhiteSpace(Search)
+            ? await countedAhead.ReadAsync<List<MunicipalityChoice>>(AheadKeys.Conclusions, ct)
+            : null;
+        if (counted is not null && MunicipalityId is { } asked && !counted.Value.Exists(m => m.Id == asked))
+            counted = null; // a municipality added since the count
+        MunicipalityCounts choices;
+        if (counted is not null)
+            (choices, CountedAt) = (OperatorLists.Choices(counted.Value, 2 * lists.Length), counted.CountedAt);
+        else
         {
-            ApplicationFilters.StatusIn(StatusesOf(q)),
-            ApplicationFilters.StatusIn(StatusesOf(q)).And(a => overduePeriods.Contains(a.PeriodId!.Value)),
-        }).ToList();
-        var choices = await db.MunicipalityChoicesAsync(scoped, conditions, ct);
+            var (scoped, conditions) = Counting(filtered, periods, Today);
+            choices = await db.MunicipalityChoicesAsync(scoped, conditions, ct);
+        }
         Municipalities = choices.Choices;
         if (MunicipalityId is { } municipalityId)
         {
