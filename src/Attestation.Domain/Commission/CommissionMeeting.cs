@@ -80,11 +80,20 @@ public sealed class CommissionMeeting
         _items.Remove(item);
     }
 
-    /// <summary>Records the commission's decision on one application and applies it to the application.</summary>
-    public void Decide(Application application, DecisionOutcome outcome, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Records the commission's decision on one application and applies it to the application; not before the day of
+    /// the meeting (a decision recorded ahead tells the teacher of a meeting that has not taken place).
+    /// </summary>
+    public void Decide(Application application, DecisionOutcome outcome, Actor by, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(application);
         EnsureNoOrder("записать решение комиссии");
+        if (RegionClock.Today(now, zone) < MeetingDate)
+        {
+            throw new DomainException(
+                $"Заседание назначено на {Text.Date(MeetingDate)}: решение комиссии можно записать в день заседания или позже.");
+        }
+
         var item = _items.Find(i => i.ApplicationId == application.Id)
             ?? throw new DomainException("Заявление не включено в это заседание.");
         application.Decide(new CommissionDecision(MeetingDate, ProtocolNumber, outcome, OrderNumber, OrderDate), by, now);
@@ -95,7 +104,8 @@ public sealed class CommissionMeeting
     /// The order comes days after the meeting and covers every application on its list, so each must be decided (or
     /// taken off the list) first; once recorded, the meeting's list and decisions are final.
     /// </summary>
-    public void RecordOrder(string orderNumber, DateOnly orderDate)
+    /// <param name="today">The region's date: an order is recorded once signed, so it is not dated later.</param>
+    public void RecordOrder(string orderNumber, DateOnly orderDate, DateOnly today)
     {
         EnsureNoOrder("записать распоряжение");
         var undecided = _items.Count(i => i.Outcome is null);
@@ -108,6 +118,11 @@ public sealed class CommissionMeeting
         if (orderDate < MeetingDate)
         {
             throw new DomainException("Дата распоряжения не может быть раньше даты заседания.");
+        }
+
+        if (orderDate > today)
+        {
+            throw new DomainException($"Дата распоряжения не может быть позже сегодняшнего дня ({Text.Date(today)}).");
         }
 
         OrderNumber = Text.Required(orderNumber, "Номер распоряжения", OrderNumberMaxLength);

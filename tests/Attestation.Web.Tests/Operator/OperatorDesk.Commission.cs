@@ -91,10 +91,10 @@ internal sealed partial class OperatorDesk
         var applications = await db.Applications.Where(a => ids.Contains(a.Id)).ToListAsync();
         var byOperator = new Actor(Guid.CreateVersion7(), Roles.Operator);
         foreach (var application in applications)
-            meeting.Decide(application, outcome, byOperator, Now);
+            meeting.Decide(application, outcome, byOperator, Now, Tomsk);
         if (order is { } o)
         {
-            meeting.RecordOrder(o.Number, o.Date);
+            meeting.RecordOrder(o.Number, o.Date, Today);
             foreach (var application in applications)
                 application.RecordOrder(o.Number, o.Date, byOperator, Now);
         }

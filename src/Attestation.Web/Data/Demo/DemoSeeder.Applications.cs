@@ -217,7 +217,7 @@ public sealed partial class DemoSeeder
         var outcome = recommendation == Conformity.Corresponds ? DecisionOutcome.Established : DecisionOutcome.Refused;
         var meetingAt = RegionClock.StartOfDay(meeting.MeetingDate, _zone).AddHours(15);
         meeting.Add(application);
-        meeting.Decide(application, outcome, context.People.Operator.Actor, clock.At(meetingAt));
+        meeting.Decide(application, outcome, context.People.Operator.Actor, clock.At(meetingAt), _zone);
         var (orderNumber, orderDate) = OrderFor(meeting);
         var orderAt = RegionClock.StartOfDay(orderDate, _zone).AddHours(11);
         if (orderAt < _now)
@@ -251,7 +251,7 @@ public sealed partial class DemoSeeder
         {
             var (number, date) = OrderFor(meeting);
             if (RegionClock.StartOfDay(date, _zone).AddHours(11) < _now)
-                meeting.RecordOrder(number, date);
+                meeting.RecordOrder(number, date, RegionClock.Today(_now, _zone));
             db.CommissionMeetings.Add(meeting);
         }
 

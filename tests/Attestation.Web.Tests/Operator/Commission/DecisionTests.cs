@@ -138,6 +138,42 @@ public sealed class DecisionTests(PortalWithDirectoryFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_decision_before_the_meeting_s_day_and_an_order_dated_ahead_are_refused_and_no_teacher_is_told()
+    {
+        var period = await _desk.PastPeriodAsync();
+        var attestee = await _desk.AttesteeAsync("decide.ahead", "Заранеева", QualificationCategory.Highest, period);
+        var meetingDay = _desk.Today.AddDays(16);
+        var meetingId = await _desk.MeetingAsync(meetingDay, "ahead-1", attestee);
+        using var client = await _desk.SignInOperatorAsync("decide.ahead.operator");
+        var mailsBefore = (await factory.SentMailsAsync()).Count;
+
+        using (var early = await client.SubmitFormAsync(MeetingUrl(meetingId), new Dictionary<string, string>(), "main form#decide-recommended"))
+            Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
+        var page = await client.GetDocumentAsync(MeetingUrl(meetingId));
+        Assert.Contains($"Заседание назначено на {Date(meetingDay)}: решение комиссии можно записать в день заседания или позже.",
+            StatusMessage(page), StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Verified, await _desk.ReadAsync(db => db.Applications.Where(a => a.Id == attestee.ApplicationId)
+            .Select(a => a.Status).SingleAsync()));
+        Assert.Equal(mailsBefore, (await factory.SentMailsAsync()).Count);
+
+        // A meeting of today: the decision goes; the order cannot be dated later than today.
+        var today = await _desk.AttesteeAsync("decide.today", "Сегодняшнева", QualificationCategory.Highest, period);
+        var todayMeeting = await _desk.MeetingAsync(_desk.Today, "today-1", today);
+        using (var decided = await client.SubmitFormAsync(MeetingUrl(todayMeeting), new Dictionary<string, string>(), "main form#decide-recommended"))
+            Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        using (var ahead = await client.SubmitFormAsync(MeetingUrl(todayMeeting), OrderValues("88-р", _desk.Today.AddDays(3)), OrderForm))
+        {
+            Assert.Equal(HttpStatusCode.OK, ahead.StatusCode);
+            var refused = await ahead.ReadDocumentAsync();
+            Assert.Contains($"Дата распоряжения не может быть позже сегодняшнего дня ({Date(_desk.Today)}).", refused.SummaryErrors());
+            Assert.Equal("88-р", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.QuerySelector("input[name='Order.Number']")!).Value);
+        }
+        Assert.Equal(ApplicationStatus.Decided, await _desk.ReadAsync(db => db.Applications.Where(a => a.Id == today.ApplicationId)
+            .Select(a => a.Status).SingleAsync()));
+        Assert.Null(await _desk.ReadAsync(db => db.CommissionMeetings.Where(m => m.Id == todayMeeting).Select(m => m.OrderNumber).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_refusal_adds_no_category()
     {
         var period = await _desk.PastPeriodAsync();

@@ -192,7 +192,7 @@ public sealed class MeetingModel(
             return NotFound();
 
         var actor = new Actor(User.UserId(), Roles.Operator);
-        return await SaveAsync(id, () => meeting.Decide(application, decided, actor, region.Now),
+        return await SaveAsync(id, () => meeting.Decide(application, decided, actor, region.Now, region.Zone),
             $"{application.FullName}: {CommissionListModel.DecisionText(application.ClaimedCategory, decided)}.", ct);
     }
 
@@ -218,7 +218,7 @@ public sealed class MeetingModel(
         var refused = new List<string>();
         foreach (var application in applications)
         {
-            if (SafeSave.RefusalOf(() => meeting.Decide(application, DecisionOutcome.Established, actor, now)) is { } refusal)
+            if (SafeSave.RefusalOf(() => meeting.Decide(application, DecisionOutcome.Established, actor, now, region.Zone)) is { } refusal)
                 refused.Add($"{application.FullName}: {refusal}");
         }
 
@@ -262,7 +262,7 @@ public sealed class MeetingModel(
         var held = await db.HeldCategories.Where(c => teacherIds.Contains(c.TeacherId)).ToListAsync(ct);
         var refused = SafeSave.RefusalOf(() =>
         {
-            meeting.RecordOrder(number, date);
+            meeting.RecordOrder(number, date, region.Today);
             foreach (var application in applications)
             {
                 application.RecordOrder(number, date, actor, now);
