@@ -113,11 +113,12 @@ public sealed record ApplicationFormModel
     /// <param name="municipality">«Город Томск».</param>
     /// <param name="teacher">The contacts and the genitive correction from the teacher's account.</param>
     /// <param name="commission">«В аттестационную комиссию …» (<see cref="DocumentsOptions.CommissionAddressee"/>).</param>
-    /// <param name="today">The region's today (<c>RegionTime</c>): the year of the request and the expiry check.</param>
+    /// <param name="today">The region's today (<c>RegionTime</c>): the expiry check, and the year of the request while no period is assigned.</param>
+    /// <param name="periodStartYear">The year the assigned period starts: the year the teacher is attested in («в 2027 году» for January-February 2027).</param>
     /// <remarks>The application's <see cref="Application.Documents"/> must be loaded: the form lists them.</remarks>
     public static ApplicationFormModel From(
         Application app, string organisation, string position, string? subject, string municipality,
-        TeacherProfile teacher, string commission, DateOnly today)
+        TeacherProfile teacher, string commission, DateOnly today, int? periodStartYear = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(teacher);
@@ -141,7 +142,7 @@ public sealed record ApplicationFormModel
             Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
             Organisation = organisation.Trim(),
             Municipality = municipality.Trim(),
-            AttestationYear = today.Year,
+            AttestationYear = periodStartYear ?? today.Year,
             ClaimedCategory = app.ClaimedCategory is { } claimed && claimed.IsClaimable() ? CategoryAccusative(claimed) : null,
             HeldCategory = held is { } category ? CategoryAccusative(category) : null,
             HeldCategoryExpiresOn = held is null ? null : app.CurrentCategoryExpiresOn,

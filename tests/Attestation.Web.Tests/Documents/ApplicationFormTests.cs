@@ -31,6 +31,21 @@ public sealed class ApplicationFormTests
         Assert.Equal(GrammaticalGender.Female, model.Gender);
     }
 
+    [Fact]
+    public void The_year_asked_for_is_the_year_the_assigned_period_starts()
+    {
+        var application = SampleApplications.Application();
+        var december = new DateOnly(2026, 12, 2);
+
+        var forJanuary = ApplicationFormModel.From(application, SampleApplications.Organisation, "Учитель", "математики",
+            SampleApplications.Municipality, SampleApplications.Teacher, SampleApplications.Commission, december, periodStartYear: 2027);
+        var withoutPeriod = ApplicationFormModel.From(application, SampleApplications.Organisation, "Учитель", "математики",
+            SampleApplications.Municipality, SampleApplications.Teacher, SampleApplications.Commission, december);
+
+        Assert.Equal(2027, forJanuary.AttestationYear);
+        Assert.Equal(2026, withoutPeriod.AttestationYear);
+    }
+
     [Theory]
     [InlineData(QualificationCategory.First, "первую квалификационную категорию")]
     [InlineData(QualificationCategory.Highest, "высшую квалификационную категорию")]

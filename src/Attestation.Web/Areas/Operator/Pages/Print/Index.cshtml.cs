@@ -131,7 +131,8 @@ public sealed class IndexModel(
                 chosen.Municipality,
                 teachers.GetValueOrDefault(a.TeacherId) ?? TeacherProfile.None,
                 wording.Value.CommissionAddressee,
-                RegionClock.Today(a.SubmittedAt ?? region.Now, region.Zone)))
+                RegionClock.Today(a.SubmittedAt ?? region.Now, region.Zone),
+                names[a.Id].PeriodStartYear))
             .ToList();
         return new ApplicationFormsModel { Municipality = chosen.Municipality, PeriodName = chosen.PeriodName, Forms = forms };
     }

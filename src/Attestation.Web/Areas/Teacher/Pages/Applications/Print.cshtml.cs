@@ -28,8 +28,12 @@ public sealed class PrintModel(
             return NotFound();
 
         var details = await view.BuildAsync(application, ct);
+        // Attested in the year its period starts: a January-February period printed in December is next year's.
+        var periodStartYear = application.PeriodId is { } periodId
+            ? await db.Periods.AsNoTracking().Where(p => p.Id == periodId).Select(p => (int?)p.StartYear).FirstOrDefaultAsync(ct)
+            : null;
         var model = ApplicationFormModel.From(application, details.Organisation, details.Position, details.Subject,
-            details.Municipality, details.Teacher, wording.Value.CommissionAddressee, region.Today);
+            details.Municipality, details.Teacher, wording.Value.CommissionAddressee, region.Today, periodStartYear);
         var pdf = await documents.RenderPdfAsync<ApplicationForm>(
             new Dictionary<string, object?> { [nameof(ApplicationForm.Model)] = model }, PdfPageOptions.Portrait, ct);
         return this.Attachment(pdf, "application/pdf", $"Заявление на аттестацию — {application.FullName}.pdf");
