@@ -30,6 +30,7 @@ builder.Services.AddPortalJobs(builder.Configuration);
 var app = builder.Build();
 RegionDates.UseZone(app.Services.GetRequiredService<RegionTime>().Zone);
 
+app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();

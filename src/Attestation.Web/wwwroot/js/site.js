@@ -6,6 +6,15 @@ document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
   });
 });
 
+// A button that asks first (data-confirm holds the question): «Отмена» sends nothing. Without scripts the form is sent
+// straight away, as before.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('[data-confirm]') : null;
+  if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+    event.preventDefault();
+  }
+});
+
 // A form sent back with errors: the first invalid field gets the focus, its message read with it; without a field
 // (an error of the whole form) the summary gets the focus. Screen readers then announce the error wherever it is.
 (function () {
