@@ -192,6 +192,30 @@ public sealed class CabinetProfileTests(PortalWithDirectoryFactory factory) : IC
     }
 
     [Fact]
+    public async Task A_category_decided_by_an_order_dated_in_the_future_is_refused_and_the_fields_are_kept()
+    {
+        var teacher = await _cabinet.CreateTeacherAsync("cabinet.category.order2030");
+        using var client = await factory.SignInAsync("cabinet.category.order2030");
+        var future = new DateOnly(_cabinet.Today.Year + 4, 3, 16).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await client.SubmitFormAsync(ProfileUrl, new Dictionary<string, string>
+        {
+            ["Category.Kind"] = nameof(QualificationCategory.Highest),
+            ["Category.PositionName"] = "учитель",
+            ["Category.SetOn"] = _cabinet.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Category.DecisionNumber"] = "2030-р",
+            ["Category.DecisionDate"] = future,
+        }, CategoryForm, submitter: "add-category");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Дата распоряжения не может быть в будущем.", page.FieldError("Category.DecisionDate"));
+        Assert.Equal("2030-р", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Category.DecisionNumber']")!).Value);
+        await using var db = factory.OpenDb();
+        Assert.False(await db.HeldCategories.AnyAsync(c => c.TeacherId == teacher.Id));
+    }
+
+    [Fact]
     public async Task The_profile_shows_the_name_as_the_documents_decline_it()
     {
         await _cabinet.CreateTeacherAsync("cabinet.genitive.show", user => user.LastName = "Шевчук");

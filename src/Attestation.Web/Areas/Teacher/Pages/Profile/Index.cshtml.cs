@@ -162,6 +162,8 @@ public sealed class IndexModel(
             ModelState.AddModelError("Category.Kind", "Выберите категорию.");
         if (Category.SetOn > region.Today)
             ModelState.AddModelError("Category.SetOn", "Дата установления не может быть в будущем.");
+        if (Category.DecisionDate > region.Today)
+            ModelState.AddModelError("Category.DecisionDate", "Дата распоряжения не может быть в будущем.");
         if (ModelState.IsValid)
         {
             var saved = await db.TrySaveAsync(() => db.HeldCategories.Add(HeldCategory.Record(user.Id, Category.Kind!.Value,
