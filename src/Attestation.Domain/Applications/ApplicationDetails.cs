@@ -64,6 +64,24 @@ public sealed record ApplicationDetails
 
     public bool WantsToAttendMeeting { get; init; }
 
+    /// <summary>
+    /// What cannot be true whatever else is filled in, by field (the property's name): a date or year after
+    /// <paramref name="today"/>, more years in the position than in pedagogical work. Checked on every save of the
+    /// form, the draft's included, and shown next to the field.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> Contradictions(DateOnly today)
+    {
+        if (CurrentCategoryDecisionDate > today)
+            yield return (nameof(CurrentCategoryDecisionDate), "Дата распоряжения не может быть в будущем.");
+        if (EducationYear > today.Year)
+            yield return (nameof(EducationYear), "Год окончания не может быть в будущем.");
+        if (PositionServiceYears > PedagogicalServiceYears)
+        {
+            yield return (nameof(PositionServiceYears),
+                $"Стаж в должности ({PositionServiceYears}) не может быть больше педагогического стажа ({PedagogicalServiceYears}).");
+        }
+    }
+
     /// <summary>Links to the official pages showing the results, one per line.</summary>
     public string? ResultLinks { get; init; }
 

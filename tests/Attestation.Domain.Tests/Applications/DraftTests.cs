@@ -72,6 +72,27 @@ public class DraftTests
     }
 
     [Fact]
+    public void What_cannot_be_true_is_named_by_field_and_the_possible_is_not()
+    {
+        var today = new DateOnly(2026, 12, 2);
+        var possible = Given.Details() with
+        {
+            CurrentCategoryDecisionDate = today, EducationYear = 2026, PedagogicalServiceYears = 12, PositionServiceYears = 12,
+        };
+        var untrue = possible with { CurrentCategoryDecisionDate = new DateOnly(2030, 3, 16), EducationYear = 2027, PositionServiceYears = 17 };
+
+        Assert.Empty(possible.Contradictions(today));
+        Assert.Equal(
+            [
+                ("CurrentCategoryDecisionDate", "Дата распоряжения не может быть в будущем."),
+                ("EducationYear", "Год окончания не может быть в будущем."),
+                ("PositionServiceYears", "Стаж в должности (17) не может быть больше педагогического стажа (12)."),
+            ],
+            untrue.Contradictions(today));
+        Assert.Empty((possible with { PedagogicalServiceYears = null, PositionServiceYears = 17 }).Contradictions(today));
+    }
+
+    [Fact]
     public void Result_links_are_trimmed_and_blank_lines_dropped()
     {
         var application = Given.Draft();

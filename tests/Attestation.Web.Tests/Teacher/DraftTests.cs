@@ -252,6 +252,30 @@ public sealed class DraftTests(PortalWithDirectoryFactory factory) : IClassFixtu
         Assert.Empty(await _cabinet.ApplicationsOfAsync(teacher.Id));
     }
 
+    [Theory]
+    [InlineData("Input.PositionServiceYears", "19", "Стаж в должности (19) не может быть больше педагогического стажа (18).")]
+    [InlineData("Input.EducationYear", "2099", "Год окончания не может быть в будущем.")]
+    [InlineData("Input.CurrentCategoryDecisionDate", "2099-03-16", "Дата распоряжения не может быть в будущем.")]
+    public async Task What_cannot_be_true_is_refused_next_to_its_field_and_the_typed_values_stay(
+        string field, string value, string message)
+    {
+        var login = "draft.untrue." + field[6..].ToLowerInvariant();
+        var teacher = await _cabinet.CreateTeacherAsync(login);
+        using var client = await factory.SignInAsync(login);
+        var form = CompleteForm();
+        form[field] = value;
+
+        using var response = await client.SubmitFormAsync(NewApplicationUrl, form, submitter: "save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(message, page.FieldError(field));
+        Assert.Equal([field], page.FieldErrors().Keys);
+        foreach (var (name, typed) in form)
+            Assert.Equal(typed, page.FieldValue(name));
+        Assert.Empty(await _cabinet.ApplicationsOfAsync(teacher.Id));
+    }
+
     [Fact]
     public async Task A_wrong_value_in_a_saved_draft_changes_nothing_stored()
     {

@@ -255,6 +255,8 @@ public sealed class EditModel(
             ModelState.AddModelError("Input.PositionId", "Выберите должность из списка.");
         if (Input.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.IsActive, ct))
             ModelState.AddModelError("Input.SubjectId", "Выберите предмет из списка.");
+        foreach (var (field, message) in Input.ToDetails(municipalityId).Contradictions(region.Today))
+            ModelState.AddModelError($"Input.{field}", message);
         if (Input.Grounds == AttestationGrounds.Simplified && !SimplifiedForm.Grounds.Contains(Input.SimplifiedGround ?? ""))
             ModelState.AddModelError("Input.SimplifiedGround",
                 "Выберите основание для упрощённой формы из списка или отметьте «на общих основаниях».");
