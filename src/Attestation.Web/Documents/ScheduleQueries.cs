@@ -86,6 +86,7 @@ public static class ScheduleQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var coordinators = db.UsersInRole(Roles.MunicipalCoordinator);
+        var awaiting = db.Applications.Where(ApplicationFilters.AwaitingPeriod);
         var summaries =
             from m in db.Municipalities.AsNoTracking()
             where municipalityId == null || m.Id == municipalityId
@@ -110,22 +111,22 @@ public static class ScheduleQueries
                 Approver = u == null ? null : new PersonName(u.LastName, u.FirstName, u.MiddleName),
                 Coordinator = c == null ? null : new PersonName(c.LastName, c.FirstName, c.MiddleName),
                 CoordinatorWorkPhone = c == null ? null : c.WorkPhone,
+                // Per municipality from its partial index alone: ORed with the period's applications below, the two
+                // sets made one bitmap scan that read every row of both from the table (0.1 s at a country's size).
+                WithoutPeriod = awaiting.Count(a => a.MunicipalityId == m.Id),
             };
-        // Counted over the municipality asked for only, and over the period's applications and those awaiting one: the
-        // two halves of the period are one index range, not two conditions to intersect.
+        // Counted over the municipality asked for only, and over the period's applications (its covering index alone):
+        // the two halves of the period are one index range, not two conditions to intersect.
         var applications = db.Applications.Where(a => municipalityId == null || a.MunicipalityId == municipalityId);
-        Expression<Func<Application, bool>> ofPeriod = a => a.PeriodId == periodId;
         var counted = await summaries.WithCountsEachAsync(r => r.MunicipalityId, applications, a => a.MunicipalityId,
         [
             a => a.PeriodId == periodId && a.ExpertAId != null && a.ExpertBId != null,
             a => a.PeriodId == periodId && (a.ExpertAId == null || a.ExpertBId == null),
-            ApplicationFilters.AwaitingPeriod,
-        ], ct, ofPeriod.Or(ApplicationFilters.AwaitingPeriod));
+        ], ct, a => a.PeriodId == periodId);
         foreach (var (summary, counts) in counted)
         {
             summary.Complete = counts[0];
             summary.Incomplete = counts[1];
-            summary.WithoutPeriod = counts[2];
         }
         return counted.Select(c => c.Row)
             .OrderBy(s => s.IsRegionalPseudo).ThenBy(s => s.Municipality, Areas.Operator.Pages.Directories.OperatorLists.Alphabetical)

@@ -85,10 +85,12 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // paged (without it the planner read the municipality's every application for its few hundred withdrawals).
         builder.HasIndex(a => a.MunicipalityId, "IX_Applications_RegisteredWithdrawals")
             .HasFilter("\"Withdrawal_RegisteredAt\" IS NOT NULL");
-        // A municipality's registered applications still without a period: its home page's count and the fill list's
-        // first rows (without it the planner crossed the country's registered applications with the municipality's).
+        // A municipality's registered applications on general grounds still without a period (AwaitingPeriod, all of
+        // it, so that a count reads the index alone): its home page's count, the fill list's first rows, the
+        // consolidated schedule's column per municipality (without it the planner crossed the country's registered
+        // applications with the municipality's; without the grounds in it, 23,000 heap rows a request at a country).
         builder.HasIndex(a => a.MunicipalityId, "IX_Applications_AwaitingPeriod")
-            .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
+            .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL AND \"SimplifiedGrounds\" IS NULL");
         // The operator's «Итоговые заключения»: each municipality's applications at each stage of the conclusion,
         // counted from the index alone (a region's 7,300: 26 → 3.6 ms; a country's 97,000 in place of 0.46 s of heap).
         builder.HasIndex(a => new { a.Status, a.MunicipalityId, a.PeriodId }, "IX_Applications_ConclusionStages")

@@ -244,7 +244,7 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("MunicipalityId", "Status", "SubmittedAt");
 
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_AwaitingPeriod")
-                        .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL");
+                        .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL AND \"SimplifiedGrounds\" IS NULL");
 
                     b.HasIndex(new[] { "Status", "MunicipalityId", "PeriodId" }, "IX_Applications_ConclusionStages")
                         .HasFilter("\"PeriodId\" IS NOT NULL AND \"Status\" IN ('Scheduled', 'ConclusionUploaded', 'ConclusionSigned', 'Verified')");
