@@ -89,17 +89,23 @@ public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumb
     /// </summary>
     public const string Parameter = "p";
 
-    /// <summary>The pager of <paramref name="paged"/> on the current request's URL, with <see cref="Parameter"/> replaced.</summary>
-    public static PagerView Of<T>(Paged<T> paged, Microsoft.AspNetCore.Http.HttpRequest request)
+    /// <summary>The element id of the pager and the prefix of its parts' ids (a second pager on a page has its own).</summary>
+    public string Id { get; init; } = "pager";
+
+    /// <summary>
+    /// The pager of <paramref name="paged"/> on the current request's URL, with <paramref name="parameter"/> (by default
+    /// <see cref="Parameter"/>) replaced: a page with two lists pages the second with a parameter of its own.
+    /// </summary>
+    public static PagerView Of<T>(Paged<T> paged, Microsoft.AspNetCore.Http.HttpRequest request, string parameter = Parameter)
     {
         ArgumentNullException.ThrowIfNull(paged);
         ArgumentNullException.ThrowIfNull(request);
         return new PagerView(paged.Total, paged.Page, paged.PageCount, paged.FirstNumber, paged.LastNumber, page =>
         {
             var query = request.Query
-                .Where(pair => !string.Equals(pair.Key, Parameter, StringComparison.OrdinalIgnoreCase))
+                .Where(pair => !string.Equals(pair.Key, parameter, StringComparison.OrdinalIgnoreCase))
                 .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
-                .Append(new KeyValuePair<string, string?>(Parameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                .Append(new KeyValuePair<string, string?>(parameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return request.PathBase + request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
         });
     }

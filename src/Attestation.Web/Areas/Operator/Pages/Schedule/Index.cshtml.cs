@@ -47,6 +47,16 @@ public sealed class IndexModel(
 
     public PagerView? Pager { get; private set; }
 
+    /// <summary>The page of the municipalities' table (50 a page: a country has hundreds), its own parameter.</summary>
+    [BindProperty(SupportsGet = true, Name = MunicipalitiesParameter)]
+    public int? MunicipalitiesPageNumber { get; set; }
+
+    public const string MunicipalitiesParameter = "mp";
+
+    public IReadOnlyList<ConsolidatedSchedulePart> MunicipalitiesPage { get; private set; } = [];
+
+    public PagerView? MunicipalitiesPager { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -227,6 +237,15 @@ public sealed class IndexModel(
         }
 
         Schedule = ConsolidatedScheduleModel.From(Period, summaries, m => m == MunicipalityId ? lines : [], region.Zone, firstNumber);
+        // The municipality chosen is on the page shown, unless another page was asked for.
+        var parts = Schedule.Parts;
+        var municipalitiesPage = MunicipalitiesPageNumber
+            ?? (MunicipalityId is { } shown && parts.ToList().FindIndex(p => p.MunicipalityId == shown) is var at and >= 0
+                ? (at / Paging.DefaultPageSize) + 1
+                : 1);
+        var municipalities = parts.ToPaged(municipalitiesPage);
+        MunicipalitiesPage = municipalities.Items;
+        MunicipalitiesPager = PagerView.Of(municipalities, Request, MunicipalitiesParameter) with { Id = "municipalities-pager" };
         return true;
     }
 

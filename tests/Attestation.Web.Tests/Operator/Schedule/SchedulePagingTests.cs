@@ -1,0 +1,45 @@
+using Attestation.Testing;
+using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
+
+namespace Attestation.Web.Tests.Operator.Schedule;
+
+/// <summary>
+/// The consolidated schedule of a country: its table of municipalities fifty a page, paged by a parameter of its own
+/// (the chosen municipality's lines keep theirs), and the chosen municipality's row on the page shown.
+/// </summary>
+public sealed class SchedulePagingTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
+{
+    private readonly OperatorDesk _desk = new(factory);
+
+    [Fact]
+    public async Task Fifty_municipalities_a_page_and_the_chosen_one_on_the_page_shown()
+    {
+        await using (var db = factory.OpenDb())
+        {
+            db.Municipalities.AddRange(Enumerable.Range(1, 60).Reverse().Select(n => new MunicipalityEntity($"Графиковый округ {n:D3}")));
+            await db.SaveChangesAsync();
+        }
+        var period = await _desk.PeriodAsync(_desk.Today.Year, _desk.Today.Month);
+        using var client = await _desk.SignInOperatorAsync("schedule.paging.operator");
+        var url = $"/Operator/Schedule?periodId={period.Id}";
+
+        var first = await client.GetDocumentAsync(url);
+        var second = await client.GetDocumentAsync($"{url}&mp=2");
+
+        // The directory's two municipalities and the sixty: 62, in the alphabet («Город» before «Графиковый»).
+        Assert.Equal(50, Names(first).Length);
+        Assert.Equal(["Город Томск", .. Enumerable.Range(1, 49).Select(n => $"Графиковый округ {n:D3}")], Names(first));
+        Assert.Equal([.. Enumerable.Range(50, 11).Select(n => $"Графиковый округ {n:D3}"), "Томский район"], Names(second));
+        Assert.Equal("Строки 1–50 из 62", first.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
+        Assert.Contains("mp=2", first.QuerySelector("#municipalities-pager-next")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Null(first.QuerySelector("#pager"));
+
+        // A municipality chosen is on the page shown.
+        var district = await client.GetDocumentAsync($"{url}&municipalityId={factory.Directory.District.Id}");
+        Assert.Contains("Томский район", Names(district));
+        Assert.Equal("Строки 51–62 из 62", district.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
+    }
+
+    private static string[] Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("#municipalities tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToArray();
+}
