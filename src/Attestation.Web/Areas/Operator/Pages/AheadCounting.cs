@@ -86,7 +86,7 @@ public sealed partial class AheadCounting(
     {
         var registration = RegistrationJournalModel.Lines(db.Applications.AsNoTracking(), filter, zone);
         var withdrawals = WithdrawalJournalModel.Lines(db.Applications.AsNoTracking(), filter, zone);
-        return await db.Periods.AsNoTracking().Take(1)
+        return await db.Periods.AsNoTracking().OrderBy(p => p.Id).Take(1)
             .Select(_ => new JournalCounts(registration.Count(), withdrawals.Count()))
             .FirstOrDefaultAsync(ct)
             ?? new JournalCounts(await registration.CountAsync(ct), await withdrawals.CountAsync(ct));
