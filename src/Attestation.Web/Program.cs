@@ -54,6 +54,7 @@ app.Use(async (context, next) =>
     await next(context);
 });
 app.UseAuthorization();
+app.UseSafeInput();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -38,7 +38,12 @@ public static class WebSetup
         services.Configure<WebEncoderOptions>(AllowRussianText);
 
         services.AddRazorPages(options => options.AuthorizeAreas())
-            .AddMvcOptions(options => options.ModelBindingMessageProvider.UseRussian());
+            .AddMvcOptions(options =>
+            {
+                options.ModelBindingMessageProvider.UseRussian();
+                options.Filters.Add<SafeInputPageFilter>();
+            });
+        services.AddSafeInput();
 
         services.AddRequestLocalization(options =>
         {
