@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AngleSharp.Html.Dom;
 using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests.Faults;
 
@@ -61,6 +64,89 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.RelayedPortal factor
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using (var page = await client.GetAsync("/Operator/Applications"))
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_sent_while_the_database_is_down_is_kept_on_the_unavailable_page_and_sent_again_once_it_is_back()
+    {
+        int id;
+        await using (var db = factory.OpenDb())
+        {
+            var municipality = new MunicipalityEntity("Бакчарский район");
+            db.Municipalities.Add(municipality);
+            await db.SaveChangesAsync();
+            id = municipality.Id;
+        }
+        await factory.CreateUserAsync(Roles.Operator, "outage.editor");
+        using var client = await factory.SignInAsync("outage.editor");
+        var url = $"/Operator/Directories/Municipalities/Edit?id={id}";
+        var form = await client.GetDocumentAsync(url);
+        var action = form.QuerySelector("form#edit")!.GetAttribute("action");
+
+        factory.Relay.Mode = RelayMode.Refuse;
+        NpgsqlConnection.ClearAllPools();
+        IHtmlDocument unavailable;
+        using (var sent = await client.SubmitFormAsync(form, url, new Dictionary<string, string>
+               {
+                   ["Input.Name"] = "Бакчарский муниципальный район",
+                   ["Input.ShortName"] = "Бакчарский р-н",
+               }, "form#edit"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, sent.StatusCode);
+            unavailable = await sent.ReadDocumentAsync();
+        }
+        Assert.Contains("введённые данные не сохранены", unavailable.QuerySelector("#unavailable")!.TextContent, StringComparison.Ordinal);
+        var resend = unavailable.QuerySelector("form#resend")!;
+        Assert.Equal(action, resend.GetAttribute("action"));
+        string Kept(string name) => resend.QuerySelector($"input[type=hidden][name='{name}']")?.GetAttribute("value") ?? "(none)";
+        Assert.Equal("Бакчарский муниципальный район", Kept("Input.Name"));
+        Assert.Equal("Бакчарский р-н", Kept("Input.ShortName"));
+        Assert.NotEqual("(none)", Kept("__RequestVerificationToken"));
+        Assert.Contains("Отправить ещё раз", resend.TextContent, StringComparison.Ordinal);
+
+        // A named handler's post (?handler=Deactivate) gets the same page, not a blank one.
+        using (var deactivate = await client.SubmitFormAsync(form, url, new Dictionary<string, string>(), "form#deactivate"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, deactivate.StatusCode);
+            var page = await deactivate.ReadDocumentAsync();
+            Assert.NotNull(page.QuerySelector("#unavailable"));
+            Assert.Contains("handler=Deactivate", page.QuerySelector("form#resend")!.GetAttribute("action"), StringComparison.Ordinal);
+        }
+
+        // Back: «Отправить ещё раз» saves what was typed.
+        factory.Relay.Mode = RelayMode.Forward;
+        NpgsqlConnection.ClearAllPools();
+        using (var again = await client.PostRepeatedAsync(unavailable, "form#resend", []))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await using var check = factory.OpenDb();
+        var saved = await check.Municipalities.SingleAsync(m => m.Id == id);
+        Assert.Equal("Бакчарский муниципальный район", saved.Name);
+        Assert.True(saved.IsActive);
+    }
+
+    [Fact]
+    public async Task A_password_is_not_written_into_the_unavailable_page()
+    {
+        await factory.CreateUserAsync(Roles.Operator, "outage.password");
+        factory.Relay.Mode = RelayMode.Refuse;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            using var visitor = factory.CreateClient(new() { AllowAutoRedirect = false });
+            using var signIn = await visitor.SubmitFormAsync("/Account/Login",
+                new Dictionary<string, string> { ["Input.Login"] = "outage.password", ["Input.Password"] = PortalFactory.Password });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+            var body = await signIn.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(PortalFactory.Password, body, StringComparison.Ordinal);
+            var resend = (await signIn.ReadDocumentAsync()).QuerySelector("form#resend")!;
+            Assert.Equal("outage.password", resend.QuerySelector("input[name='Input.Login']")!.GetAttribute("value"));
+            Assert.Contains("Пароль на странице не хранится", resend.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Relay.Mode = RelayMode.Forward;
+            NpgsqlConnection.ClearAllPools();
+        }
     }
 
     /// <summary>The portal on its test database, reached through <see cref="Relay"/>.</summary>
