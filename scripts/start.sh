@@ -80,6 +80,9 @@ export Database__Migrate=true
 export Demo__Enabled="${Demo__Enabled:-true}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$REPO_ROOT/.data}"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-/usr/bin/chromium}"
+# Readable lines at the terminal, and the same as JSON in .data/logs (a server's log collector reads JSON on stdout).
+export Logs__Console="${Logs__Console:-text}"
+export Logs__File="${Logs__File:-logs/portal-.log}"
 # Links in e-mails are built on this address, never on the request's Host header.
 export Email__PublicBaseUrl="${Email__PublicBaseUrl:-${ASPNETCORE_URLS%%;*}}"
 mkdir -p "$Storage__DataDirectory"

@@ -30,6 +30,7 @@ builder.Services.AddPortalJobs(builder.Configuration);
 var app = builder.Build();
 RegionDates.UseZone(app.Services.GetRequiredService<RegionTime>().Zone);
 
+app.UsePortalRequestLogging();
 app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
 {
@@ -60,6 +61,12 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCalendarFeed();
 
+// «migrate»: the one migration step before N instances start (each with Database:Migrate false), then exit.
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await app.PrepareDatabaseAsync(migrate: true);
+    return;
+}
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 

@@ -55,6 +55,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Demo:Enabled", SeedDemoData ? "true" : "false");
         builder.UseSetting("Jobs:Enabled", RunJobs ? "true" : "false");
+        // The tests read the log through a provider of their own where they need it; no console output.
+        builder.UseSetting("Logs:Console", "none");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

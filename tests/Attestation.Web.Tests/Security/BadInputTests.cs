@@ -174,9 +174,13 @@ public sealed class BadInputTests(GuardedPortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var code = (await response.ReadDocumentAsync()).QuerySelector("main code")!.TextContent.Trim();
         Assert.NotEmpty(code);
-        var line = Assert.Single(factory.Log.Lines, l => l.Level >= LogLevel.Error && l.Message.Contains(code, StringComparison.Ordinal));
-        Assert.Contains(GuardedPortalFactory.FailingPath, line.Message, StringComparison.Ordinal);
-        Assert.IsType<InvalidOperationException>(line.Exception);
+        var lines = factory.Log.Lines.Where(l => l.Level >= LogLevel.Error && l.Message.Contains(code, StringComparison.Ordinal)).ToList();
+        // The failure with its exception, and the request's own line with its status.
+        var failure = Assert.Single(lines, l => l.Exception is not null);
+        Assert.Contains(GuardedPortalFactory.FailingPath, failure.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(failure.Exception);
+        var request = Assert.Single(lines, l => l.Exception is null);
+        Assert.Contains($"HTTP GET {GuardedPortalFactory.FailingPath} answered 500", request.Message, StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> UploadHugeAsync(HttpClient client, Guid id, byte[] content) =>
