@@ -58,11 +58,12 @@ has_cyrillic_font() {
     command -v fc-list >/dev/null 2>&1 && [[ -n $(fc-list :lang=ru family 2>/dev/null | head -n 1) ]]
 }
 
-# ensure_packages [postgresql] [chromium] [poppler] [smtp]
+# ensure_packages [postgresql] [chromium] [poppler] [smtp] [nginx] [python3] [curl]
 #   postgresql: a PostgreSQL server (pg_ctl, initdb, psql)
 #   chromium:   Debian's Chromium at /usr/bin/chromium (the portal renders PDFs with it) and a font with Cyrillic
 #   poppler:    pdftotext, which the tests use to read PDFs back
 #   smtp:       Debian's python3-aiosmtpd, the SMTP server the tests deliver the outbox to (with /usr/bin/python3)
+#   nginx, python3, curl: the two-instance check (scripts/two-instances.sh)
 ensure_packages() {
     local need
     local -a missing=()
@@ -76,6 +77,9 @@ ensure_packages() {
                 ;;
             poppler) command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) ;;
             smtp) /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd) ;;
+            nginx) command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
+            python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
+            curl) command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
             *) die "ensure_packages: unknown need '$need'" ;;
         esac
     done
@@ -304,4 +308,35 @@ ensure_database() {
         log "creating database $name"
         pg_psql -d postgres -c "CREATE DATABASE \"$name\""
     fi
+}
+
+# use_connection_string CS: exports PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE from an Npgsql connection
+# string ("Host=…;Port=…;Database=…;Username=…;Password=…"), for pg_dump, pg_restore and psql.
+use_connection_string() {
+    local pair key value
+    local -a pairs
+    IFS=';' read -r -a pairs <<<"$1"
+    for pair in "${pairs[@]}"; do
+        [[ $pair == *=* ]] || continue
+        key="${pair%%=*}"
+        value="${pair#*=}"
+        key="$(printf '%s' "$key" | tr '[:upper:]' '[:lower:]' | tr -d ' ')"
+        case $key in
+            host | server) export PGHOST="$value" ;;
+            port) export PGPORT="$value" ;;
+            database | db) export PGDATABASE="$value" ;;
+            username | userid | user) export PGUSER="$value" ;;
+            password | pwd) export PGPASSWORD="$value" ;;
+        esac
+    done
+    [[ -n ${PGDATABASE:-} ]] || die "the connection string names no database"
+}
+
+# pg_tool NAME ARGS…: runs pg_dump, pg_restore or psql from the newest installed PostgreSQL (a dump of a newer server
+# needs a client at least as new).
+pg_tool() {
+    local tool="$1"
+    shift
+    [[ -n ${PG_BIN:-} ]] || find_pg_bin || die "PostgreSQL client tools not found (install postgresql)"
+    PGCONNECT_TIMEOUT=10 "$PG_BIN/$tool" "$@"
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Attestation.Testing;
 
 namespace Attestation.Web.Tests.Conventions;
 
@@ -21,7 +22,7 @@ public sealed partial class NamespaceTests
     [MemberData(nameof(TestProjects))]
     public void Each_file_declares_the_namespace_of_its_folder(string project)
     {
-        var root = Path.Combine(RepositoryRoot(), "tests", project);
+        var root = Path.Combine(Repository.Root, "tests", project);
         var files = SourceFiles(root).ToList();
         Assert.NotEmpty(files);
 
@@ -44,9 +45,9 @@ public sealed partial class NamespaceTests
     }
 
     private static List<string> ProjectNames() =>
-        Directory.GetDirectories(Path.Combine(RepositoryRoot(), "tests"))
+        Directory.GetDirectories(Path.Combine(Repository.Root, "tests"))
             .Select(folder => Path.GetFileName(folder))
-            .Where(name => File.Exists(Path.Combine(RepositoryRoot(), "tests", name, name + ".csproj")))
+            .Where(name => File.Exists(Path.Combine(Repository.Root, "tests", name, name + ".csproj")))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -55,16 +56,6 @@ public sealed partial class NamespaceTests
             .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar)
                 .Any(part => part is "bin" or "obj"));
 
-    /// <summary>The folder with the solution, found upwards from the test's output folder (tests/X/bin/…).</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Attestation.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException($"No Attestation.sln above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex(@"^\s*namespace\s+(?<name>[\w.]+)\s*[;{]", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();

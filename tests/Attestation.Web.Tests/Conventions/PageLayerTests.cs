@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Attestation.Testing;
 
 namespace Attestation.Web.Tests.Conventions;
 
@@ -10,7 +11,7 @@ namespace Attestation.Web.Tests.Conventions;
 /// </summary>
 public sealed partial class PageLayerTests
 {
-    private static readonly string WebSources = Path.Combine(RepositoryRoot(), "src", "Attestation.Web");
+    private static readonly string WebSources = Path.Combine(Repository.Root, "src", "Attestation.Web");
 
     private static readonly string[] PageFolders = ["Areas", "Pages"];
 
@@ -88,16 +89,6 @@ public sealed partial class PageLayerTests
             .Select(match => $"  line {text[..match.Index].Count(c => c == '\n') + 1}: {match.Value.Trim()}")
             .Distinct()
             .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Attestation.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No Attestation.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Two statuses in one condition or list: «A or B», «A, B», «!= A && != B», «== A || == B».</summary>

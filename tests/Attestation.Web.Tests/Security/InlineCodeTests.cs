@@ -20,7 +20,7 @@ public sealed partial class InlineCodeTests(GuardedPortalFactory factory) : ICla
     [Fact]
     public void No_view_source_has_an_inline_script_style_or_event_handler()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Attestation.Web");
+        var web = Path.Combine(Repository.Root, "src", "Attestation.Web");
         var views = ViewFolders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(web, folder), "*.cshtml", SearchOption.AllDirectories))
             .ToList();
@@ -128,14 +128,4 @@ public sealed partial class InlineCodeTests(GuardedPortalFactory factory) : ICla
     /// <summary>A script element without src (a JSON data block is data, not script: the policy never runs it).</summary>
     [GeneratedRegex("""<script\b(?![^>]*\bsrc\s*=)(?![^>]*application/json)""", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScriptSource();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Attestation.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No Attestation.sln above {AppContext.BaseDirectory}.");
-    }
 }
