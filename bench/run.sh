@@ -111,7 +111,7 @@ log "starting the portal (Production) on $BASE"
 (
     cd src/Attestation.Web
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" ConnectionStrings__Default="$CONNECTION" \
-        Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Email__PublicBaseUrl="$BASE" Demo__Enabled=false Database__Migrate=true \
+        Storage__DataDirectory="$WORK/data" DataProtection__CertificatePath=keys/data-protection.pfx DataProtection__CreateCertificate=true Email__PickupDirectory="$WORK/mail" Email__PublicBaseUrl="$BASE" Demo__Enabled=false Database__Migrate=true \
         CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}" \
         dotnet bin/Release/net10.0/Attestation.Web.dll
 ) >"$WORK/portal.log" 2>&1 &
@@ -467,7 +467,7 @@ if [[ -n $PG_LOG && -f $PG_LOG ]]; then
         cd src/Attestation.Web
         exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" \
             ConnectionStrings__Default="$CONNECTION;Options=-c jit=off -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" \
-            Storage__DataDirectory="$WORK/data" Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Jobs__Enabled=false \
+            Storage__DataDirectory="$WORK/data" DataProtection__CertificatePath=keys/data-protection.pfx DataProtection__CreateCertificate=true Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Jobs__Enabled=false \
             dotnet bin/Release/net10.0/Attestation.Web.dll
     ) >"$WORK/portal-plans.log" 2>&1 &
     PORTAL_PID=$!

@@ -80,6 +80,9 @@ export Database__Migrate=true
 export Demo__Enabled="${Demo__Enabled:-true}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$REPO_ROOT/.data}"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-/usr/bin/chromium}"
+# The key ring that signs sessions is encrypted with a certificate made here on the first start (kept in .data/keys).
+export DataProtection__CertificatePath="${DataProtection__CertificatePath:-keys/data-protection.pfx}"
+export DataProtection__CreateCertificate="${DataProtection__CreateCertificate:-true}"
 # Readable lines at the terminal, and the same as JSON in .data/logs (a server's log collector reads JSON on stdout).
 export Logs__Console="${Logs__Console:-text}"
 export Logs__File="${Logs__File:-logs/portal-.log}"

@@ -75,11 +75,13 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Storage__DataDirectory="$ROOT/data"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-/usr/bin/chromium}"
 export Email__PublicBaseUrl="http://127.0.0.1"
+# The migration step makes the key ring's certificate in the shared data folder; the instances read it.
+export DataProtection__CertificatePath=keys/data-protection.pfx
 mkdir -p "$Storage__DataDirectory"
 portal() { dotnet run --no-build --no-launch-profile --project src/Attestation.Web -c Release -- "$@"; }
 
 log "the migration step (migrations and the demo data)"
-Demo__Enabled=true Logs__Console=text portal migrate >"$ROOT/migrate.log" 2>&1 || {
+Demo__Enabled=true DataProtection__CreateCertificate=true Logs__Console=text portal migrate >"$ROOT/migrate.log" 2>&1 || {
     tail -n 40 "$ROOT/migrate.log" >&2
     die "the migration step failed"
 }

@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalLogging();
-builder.Services.AddPortalData(builder.Configuration);
+builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalNotifications(builder.Configuration);

@@ -76,7 +76,7 @@ public static class DataSetup
                select user;
     }
 
-    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException(
@@ -90,7 +90,8 @@ public static class DataSetup
 
         services.AddDataProtection()
             .SetApplicationName("Attestation")
-            .PersistKeysToDbContext<AttestationDbContext>();
+            .PersistKeysToDbContext<AttestationDbContext>()
+            .ProtectKeysAtRest(configuration, environment);
 
         // Ready only while PostgreSQL answers, and said within seconds: a hung server (stopped, not refusing) made the
         // check wait for the connection's own timeout and then call itself healthy.

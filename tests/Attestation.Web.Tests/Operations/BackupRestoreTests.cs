@@ -26,7 +26,7 @@ public sealed class BackupRestoreTests(PortalFactory factory) : IClassFixture<Po
         }
         await factory.CreateUserAsync(Roles.Operator, "backup.operator");
         using var original = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var session = await SessionCookieAsync(original, "backup.operator");
+        var session = await SessionCookie.SignInAsync(original, "backup.operator");
 
         var file = Path.Combine(_folder, "portal.dump");
         var backup = await Scripts.RunAsync("scripts/backup.sh", new Dictionary<string, string>
@@ -51,9 +51,7 @@ public sealed class BackupRestoreTests(PortalFactory factory) : IClassFixture<Po
 
             using var portal = factory.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:Default", restored));
             using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/Operator/Directories/Municipalities");
-            request.Headers.Add("Cookie", session);
-            using var page = await client.SendAsync(request);
+            using var page = await SessionCookie.GetAsync(client, "/Operator/Directories/Municipalities", session);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("Зырянский район", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -76,32 +74,6 @@ public sealed class BackupRestoreTests(PortalFactory factory) : IClassFixture<Po
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }
-
-    /// <summary>Signs in by the form without a cookie container and returns the session's Cookie header.</summary>
-    private static async Task<string> SessionCookieAsync(HttpClient client, string login)
-    {
-        using var form = await client.GetAsync("/Account/Login");
-        var antiforgery = Cookies(form);
-        var token = (await form.ReadDocumentAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.Login"] = login,
-                ["Input.Password"] = PortalFactory.Password,
-                ["__RequestVerificationToken"] = token,
-            }),
-        };
-        post.Headers.Add("Cookie", antiforgery);
-        using var signedIn = await client.SendAsync(post);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return antiforgery + "; " + Cookies(signedIn);
-    }
-
-    private static string Cookies(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
-            ? values.Select(cookie => cookie.Split(';')[0])
-            : []);
 
     private static async Task<Dictionary<string, long>> RowCountsAsync(string connectionString)
     {
