@@ -51,6 +51,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

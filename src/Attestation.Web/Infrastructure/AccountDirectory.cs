@@ -38,7 +38,7 @@ public enum AccountAction
 /// showed, and written in the account's history (<see cref="AccountEvent"/>).
 /// </summary>
 public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUser> users, PasswordResetLetters resetLetters,
-    TimeProvider time)
+    TimeProvider time, AuditLog audit)
 {
     public const string EditedMeanwhile =
         "Учётную запись изменили, пока была открыта эта страница: проверьте её состояние в списке и повторите действие.";
@@ -128,6 +128,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
                 await users.SetLockoutEndDateAsync(user, AccountBlock.Forever);
                 await users.UpdateSecurityStampAsync(user);
                 await RecordAsync(new AccountEvent(user.Id, AccountEventKind.Blocked, now, scope.Self), ct);
+                await audit.RecordAsync(AuditAction.Blocked, $"учётная запись {user.UserName}", ct);
                 return (true, $"Учётная запись {user.UserName} заблокирована: вход невозможен, открытые сеансы завершены.");
             case AccountAction.Unblock when !(user.LockoutEnd > now):
                 return (true, $"Учётная запись {user.UserName} не заблокирована.");
@@ -135,12 +136,14 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
                 await RecordAsync(new AccountEvent(user.Id, AccountEventKind.Unblocked, now, scope.Self), ct);
+                await audit.RecordAsync(AuditAction.Unblocked, $"учётная запись {user.UserName}", ct);
                 return (true, $"Учётная запись {user.UserName} разблокирована.");
             default:
                 if (!await resetLetters.QueueAsync(user, url))
                     return (false, "У учётной записи нет адреса электронной почты: письмо отправить некуда.");
                 db.AccountEvents.Add(new AccountEvent(user.Id, AccountEventKind.PasswordLetterSent, now, scope.Self, user.Email));
                 await db.SaveChangesAsync(ct);
+                await audit.RecordAsync(AuditAction.PasswordReset, $"учётная запись {user.UserName}: письмо со ссылкой для смены пароля на адрес {user.Email}", ct);
                 return (true, $"Письмо со ссылкой для смены пароля поставлено в очередь на адрес {user.Email}.");
         }
     }
@@ -209,6 +212,8 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
             text.Length > AccountEvent.TextMaxLength ? text[..AccountEvent.TextMaxLength] : text, reason));
         // Through Identity: the version changes, so a second page open on the old one is refused.
         var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+            await audit.RecordAsync(AuditAction.ScopeChanged, $"учётная запись {user.UserName}: {text}; причина: {reason}", ct);
         return result.Succeeded
             ? (true, $"{user.UserName}: {text}.", null)
             : (false, EditedMeanwhile, null);

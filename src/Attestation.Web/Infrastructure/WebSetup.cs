@@ -32,6 +32,7 @@ public static class WebSetup
         services.AddScoped<Notifications.InvitationSender>();
         services.AddScoped<OwnProfile>();
         services.AddScoped<AccountDirectory>();
+        services.AddAuditLog();
         services.Configure<Data.ReadModel.MonitoringOptions>(configuration.GetSection(Data.ReadModel.MonitoringOptions.Section));
         services.AddScoped<Data.ReadModel.MonitoringQuery>();
 

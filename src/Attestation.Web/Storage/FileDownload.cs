@@ -1,3 +1,5 @@
+using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -81,10 +83,11 @@ public static class FileDownload
         /// <summary>The name the file is saved under, cleaned (<see cref="DownloadName.Clean"/>).</summary>
         public string SavedName { get; } = DownloadName.Clean(fileName);
 
-        public override Task ExecuteResultAsync(ActionContext context)
+        public override async Task ExecuteResultAsync(ActionContext context)
         {
+            await RecordAsync(context, SavedName);
             SetHeaders(context, SavedName);
-            return base.ExecuteResultAsync(context);
+            await base.ExecuteResultAsync(context);
         }
     }
 
@@ -93,10 +96,19 @@ public static class FileDownload
     {
         public string SavedName { get; } = DownloadName.Clean(fileName);
 
-        public override Task ExecuteResultAsync(ActionContext context)
+        public override async Task ExecuteResultAsync(ActionContext context)
         {
+            await RecordAsync(context, SavedName);
             SetHeaders(context, SavedName);
-            return base.ExecuteResultAsync(context);
+            await base.ExecuteResultAsync(context);
         }
+    }
+
+    /// <summary>Every download of a document or an export is in the audit log: who, when, from where, which file.</summary>
+    private static Task RecordAsync(ActionContext context, string savedName)
+    {
+        var request = context.HttpContext.Request;
+        return context.HttpContext.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditAction.Download,
+            $"«{savedName}» ({request.Path}{request.QueryString})", context.HttpContext.RequestAborted);
     }
 }

@@ -48,3 +48,21 @@ public sealed class AccountEventConfiguration : IEntityTypeConfiguration<Account
         builder.HasIndex(e => new { e.UserId, e.At });
     }
 }
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.Login).HasMaxLength(AuditEvent.LoginMaxLength);
+        builder.Property(e => e.PersonName).HasMaxLength(AuditEvent.NameMaxLength);
+        builder.Property(e => e.Address).HasMaxLength(AuditEvent.AddressMaxLength);
+        builder.Property(e => e.Subject).HasMaxLength(AuditEvent.SubjectMaxLength);
+        // No foreign key: a line outlives its account, and names the login it had.
+        // The operator's search: a period, the latest first; within it one person or one action.
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.UserId, e.At });
+        builder.HasIndex(e => new { e.Action, e.At });
+    }
+}
