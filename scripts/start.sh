@@ -66,7 +66,12 @@ if [[ -z ${ConnectionStrings__Default:-} ]]; then
         OUR_CLUSTER="$ATTESTATION_PG_DATA"
     fi
     ensure_database attestation
-    export ConnectionStrings__Default="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation"
+    # The portal runs as attestation_app, which may only read and append to the audit log; the migrations run as the
+    # tables' owner and grant it the rest.
+    ensure_runtime_role attestation_app
+    export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation"
+    export ConnectionStrings__Default="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation_app"
+    export Database__RuntimeUser=attestation_app
 else
     log "using the database server from ConnectionStrings__Default"
 fi

@@ -63,7 +63,11 @@ if is_root; then chown postgres: "$ROOT/pg"; fi
 ATTESTATION_PG_OPTIONS="-c fsync=off -c synchronous_commit=off"
 start_cluster "$ROOT/pg/data"
 ensure_database attestation
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation"
+ensure_runtime_role attestation_app
+# The migration step as the tables' owner; the instances as the runtime role it grants.
+export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation"
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$ATTESTATION_PG_PORT;Database=attestation;Username=attestation_app"
+export Database__RuntimeUser=attestation_app
 
 log "dotnet build src/Attestation.Web -c Release"
 dotnet build src/Attestation.Web -c Release --disable-build-servers -nologo -v quiet >"$ROOT/build.log" 2>&1 || {

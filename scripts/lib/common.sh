@@ -340,3 +340,10 @@ pg_tool() {
     [[ -n ${PG_BIN:-} ]] || find_pg_bin || die "PostgreSQL client tools not found (install postgresql)"
     PGCONNECT_TIMEOUT=10 "$PG_BIN/$tool" "$@"
 }
+
+# ensure_runtime_role NAME: a login role on the started cluster for the portal to run as (the tables stay the
+# superuser's, who runs the migrations and grants this role what the portal needs: see RuntimePrivileges).
+ensure_runtime_role() {
+    local name="$1"
+    pg_psql -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$name') THEN CREATE ROLE \"$name\" LOGIN; END IF; END \$\$"
+}

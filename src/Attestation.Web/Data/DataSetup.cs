@@ -10,6 +10,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up (the start script and the container turn it on).</summary>
     public bool Migrate { get; set; }
+
+    /// <summary>
+    /// The role the portal connects as (<c>ConnectionStrings:Default</c>) when migrations run as another, the tables'
+    /// owner (<c>ConnectionStrings:Migrations</c>): after migrating, it is granted what it needs and no more — the audit
+    /// log read and appended to only. Empty: one role does everything (the tests, a simple installation).
+    /// </summary>
+    public string? RuntimeUser { get; set; }
 }
 
 public static class DataSetup
