@@ -6,7 +6,8 @@ namespace Attestation.Browser.Tests;
 
 /// <summary>
 /// The everyday tools of the lists in a real browser on the demo region: the registration journal's «Зарегистрировать
-/// выбранные» with its confirmation, the search by name, and an account's page with its history and the move form.
+/// выбранные» with its confirmation, the search by name, an account's page with its history and the move form, and the
+/// operator's «Журнал безопасности».
 /// </summary>
 public sealed class ListsAndAccountsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -44,6 +45,16 @@ public sealed class ListsAndAccountsTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#move")).ToBeVisibleAsync();
         Assert.Equal("demo.school", (await page.Locator("#account dd").First.InnerTextAsync()).Trim());
         await Screenshot(page, "operator-account.png");
+
+        // «Журнал безопасности» from the operator's home: his own sign-in is there, with the address.
+        await page.GotoAsync("/Operator");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Журнал безопасности" }).ClickAsync();
+        await page.Locator("#q").FillAsync("demo.operator");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        var signIn = page.Locator("#audit tbody tr[data-action='SignIn']").First;
+        await Assertions.Expect(signIn.Locator(".who")).ToContainTextAsync("demo.operator");
+        Assert.NotEqual("—", (await signIn.Locator(".address").InnerTextAsync()).Trim());
+        await Screenshot(page, "operator-audit.png");
         await page.Context.CloseAsync();
     }
 

@@ -45,6 +45,8 @@ public static class LoggingSetup
         var dataDirectory = storage.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var configuration = builder.Configuration;
 
+        // Serilog writes every line; the providers the host registers by default (console…) would write them twice.
+        builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
             (services, logger) => Configure(logger, options, dataDirectory)
                 .ReadFrom.Configuration(configuration)
