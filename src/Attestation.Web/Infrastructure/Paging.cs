@@ -77,6 +77,43 @@ public static class Paging
     }
 }
 
+/// <summary>
+/// A page of a list sorted first by a group (the municipality), from the groups' sizes counted in their order: which
+/// groups the page spans and how many rows of the first come before it. The page's rows are then read from those groups
+/// only — a country's list sorted whole to cut fifty rows costs its every row's sort.
+/// </summary>
+public sealed record GroupedPage<TKey>(IReadOnlyList<TKey> Groups, int SkipInFirst, int Total, int Page, int PageSize)
+{
+    public Paged<T> With<T>(IReadOnlyList<T> items) => new(items, Total, Page, PageSize);
+}
+
+public static class GroupedPage
+{
+    public static GroupedPage<TKey> Of<TKey>(IReadOnlyList<(TKey Key, int Count)> groups, int? page, int pageSize = Paging.DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var total = groups.Sum(g => g.Count);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var skip = (number - 1) * pageSize;
+        var spanned = new List<TKey>();
+        var before = 0;
+        var skipInFirst = 0;
+        foreach (var (key, count) in groups)
+        {
+            var end = before + count;
+            if (end > skip && before < skip + pageSize && count > 0)
+            {
+                if (spanned.Count == 0)
+                    skipInFirst = skip - before;
+                spanned.Add(key);
+            }
+            before = end;
+        }
+        return new GroupedPage<TKey>(spanned, skipInFirst, total, number, pageSize);
+    }
+}
+
 /// <summary>What <c>_Pager</c> shows: the page's figures and a link to any page of the same list.</summary>
 public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumber, int LastNumber, Func<int, string> Url)
 {

@@ -56,34 +56,47 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             return;
 
         // A page at a time, in the order of the operator's lists: the country's list is tens of thousands of entries.
-        // The order needs only the municipality's and the expert's names: the page is cut on those, and only its rows
-        // are joined to the expert's workplace, subject and position (a country's 20,000 entries were joined whole
-        // before the sort: 0.1 s).
+        // The entries are counted per municipality in the municipalities' order (a row a municipality), the page's
+        // municipalities found from those counts, and only their entries sorted by name and cut: sorting a country's
+        // 20,000 entries by their municipality's name to cut fifty cost 40 ms. Only the page's rows are then joined to
+        // the expert's workplace, subject and position.
+        var entries = db.ApprovedExperts.AsNoTracking().Where(e => e.ListId == list.Id);
+        if (!string.IsNullOrWhiteSpace(Search))
+            entries = from e in entries join u in db.Users.WhoseNameContains(Search) on e.ExpertId equals u.Id select e;
+        var counts = await (
+                from g in entries.GroupBy(e => e.MunicipalityId).Select(g => new { MunicipalityId = g.Key, Count = g.Count() })
+                join m in db.Municipalities on g.MunicipalityId equals m.Id
+                orderby m.IsRegionalPseudo, EF.Functions.Collate(m.Name, DataSetup.RussianCollation)
+                select g)
+            .ToListAsync(ct);
+        var spanned = GroupedPage.Of(counts.Select(c => (c.MunicipalityId, c.Count)).ToList(), PageNumber);
+        var municipalities = spanned.Groups;
         var ordered =
-            from e in db.ApprovedExperts.AsNoTracking()
-            where e.ListId == list.Id
-            join u in db.Users.WhoseNameContains(Search) on e.ExpertId equals u.Id
+            from e in entries
+            where municipalities.Contains(e.MunicipalityId)
+            join u in db.Users on e.ExpertId equals u.Id
             join m in db.Municipalities on e.MunicipalityId equals m.Id
             orderby m.IsRegionalPseudo, EF.Functions.Collate(m.Name, DataSetup.RussianCollation), u.LastName, u.FirstName, u.MiddleName, e.Id
             select new { Entry = e, Municipality = m.Name };
-        var total = string.IsNullOrWhiteSpace(Search)
-            ? await db.ApprovedExperts.CountAsync(e => e.ListId == list.Id, ct)
-            : await ordered.CountAsync(ct);
-        var page = await ordered.ToPagedAsync(PageNumber, total, rows =>
-                from r in rows
-                join u in db.Users.ToPeople(db) on r.Entry.ExpertId equals u.Id
-                join s in db.Subjects on r.Entry.SubjectId equals (int?)s.Id into subjects
-                from s in subjects.DefaultIfEmpty()
-                join p in db.Positions on r.Entry.PositionId equals (int?)p.Id into positions
-                from p in positions.DefaultIfEmpty()
-                select new
-                {
-                    r.Entry.Id,
-                    r.Municipality,
-                    Expert = u,
-                    Subject = s == null ? null : s.Name,
-                    Position = p == null ? null : p.Name,
-                }, ct);
+        var rows = municipalities.Count == 0
+            ? []
+            : await (
+                    from r in ordered.Skip(spanned.SkipInFirst).Take(spanned.PageSize)
+                    join u in db.Users.ToPeople(db) on r.Entry.ExpertId equals u.Id
+                    join s in db.Subjects on r.Entry.SubjectId equals (int?)s.Id into subjects
+                    from s in subjects.DefaultIfEmpty()
+                    join p in db.Positions on r.Entry.PositionId equals (int?)p.Id into positions
+                    from p in positions.DefaultIfEmpty()
+                    select new
+                    {
+                        r.Entry.Id,
+                        r.Municipality,
+                        Expert = u,
+                        Subject = s == null ? null : s.Name,
+                        Position = p == null ? null : p.Name,
+                    })
+                .ToListAsync(ct);
+        var page = spanned.With(rows);
         Total = page.Total;
         Pager = PagerView.Of(page, Request);
         Rows = page.Items
