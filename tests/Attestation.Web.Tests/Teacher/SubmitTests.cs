@@ -103,6 +103,24 @@ public sealed class SubmitTests(PortalWithDirectoryFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_print_hint_of_a_new_form_says_the_button_comes_with_the_saved_draft()
+    {
+        await _cabinet.CreateTeacherAsync("submit.printhint");
+        using var client = await factory.SignInAsync("submit.printhint");
+
+        var blank = await client.GetDocumentAsync(NewApplicationUrl);
+        Assert.StartsWith("Сохраните черновик: под формой появится кнопка «Распечатать заявление».",
+            blank.QuerySelector("#print-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(blank.QuerySelectorAll("a, button"), e => e.TextContent.Trim() == "Распечатать заявление");
+
+        var id = await SaveDraftAsync(client, new Dictionary<string, string>());
+        var draft = await client.GetDocumentAsync(EditUrl(id));
+        Assert.StartsWith("Распечатайте заявление (кнопка «Распечатать заявление» под формой)",
+            draft.QuerySelector("#print-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(draft.QuerySelectorAll("a"), e => e.TextContent.Trim() == "Распечатать заявление");
+    }
+
+    [Fact]
     public async Task Position_service_longer_than_pedagogical_service_is_refused_next_to_the_field()
     {
         await _cabinet.CreateTeacherAsync("submit.service");
