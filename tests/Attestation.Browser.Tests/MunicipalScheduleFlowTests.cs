@@ -60,7 +60,9 @@ public sealed class MunicipalScheduleFlowTests(BrowserFixture fixture, ITestOutp
         Assert.Equal("Первый специалист по аттестации", (await page.Locator("label[for='expert-a']").InnerTextAsync()).Trim());
         Assert.Equal("Второй специалист по аттестации", (await page.Locator("label[for='expert-b']").InnerTextAsync()).Trim());
         // Every option (name, position, subject, workplace, load) reads whole in the closed list.
-        Assert.True(await ScheduleAssignPage.OptionOverflowAsync(assign.FirstExpert) <= 0, "An expert's option is cut off.");
+        await ShotAsync(page, "municipal-4-schedule-assign-options");
+        var overflow = await ScheduleAssignPage.OptionOverflowAsync(assign.FirstExpert);
+        Assert.True(overflow <= 0, $"An expert's option is cut off by {overflow} px.");
         Assert.True(await ScheduleAssignPage.OptionOverflowAsync(assign.SecondExpert) <= 0, "An expert's option is cut off.");
         await assign.ChooseExpertsAsync(experts[0], experts[1]);
         await ShotAsync(page, "municipal-4-schedule-assign");

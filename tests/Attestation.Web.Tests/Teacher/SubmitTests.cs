@@ -100,6 +100,10 @@ public sealed class SubmitTests(PortalWithDirectoryFactory factory) : IClassFixt
         var reopened = await client.GetDocumentAsync(EditUrl(id));
         Assert.Equal("", reopened.QuerySelector("span[data-valmsg-for='Input.PedagogicalServiceYears']")?.TextContent.Trim());
         Assert.NotEmpty(reopened.QuerySelectorAll("#submission-problems li"));
+        // The application's card lists them as well, each leading to its field of the form.
+        var card = await client.GetDocumentAsync(DetailsUrl(id));
+        Assert.Contains(card.QuerySelectorAll("#submission-problems li a"), a => a.TextContent.Trim() == "не указан педагогический стаж"
+            && a.GetAttribute("href") == $"{EditUrl(id)}#Input_PedagogicalServiceYears");
     }
 
     [Fact]

@@ -78,9 +78,18 @@ public sealed partial class DemoSeeder
                 Scenario.ScheduledClosed, submittedAges, preferDemoExpert: true, period: running) with { HeldFromPortal = true },
         };
 
+        // And one attestee of the demo expert in the next period to begin, once its school year's list is approved: on
+        // the schedule being filled until the 12th, then in a schedule closed and waiting for the operator's approval.
+        var upcoming = context.Periods.Values
+            .Where(p => p.StartDate > region.Today && context.Lists.ContainsKey(p.SchoolYear.StartYear))
+            .MinBy(p => p.StartDate);
         var others = people.Teachers.SelectMany(t => t.Value).Where(t => t != demoTeacher).ToList();
-        foreach (var (teacher, scenario) in others.Zip(scenarios))
+        var nextAttestee = upcoming is null ? null : others.Find(t => t.User.MunicipalityId == demoTeacher.User.MunicipalityId);
+        foreach (var (teacher, drawn) in others.Zip(scenarios))
         {
+            var scenario = teacher == nextAttestee
+                ? upcoming!.IsOpenForScheduling(_now, _zone) ? Scenario.ScheduledOpen : Scenario.ScheduledClosed
+                : drawn;
             var claimed = _faker.Random.WeightedRandom(
                 [QualificationCategory.First, QualificationCategory.Highest, QualificationCategory.Methodist, QualificationCategory.Mentor],
                 [0.45f, 0.4f, 0.08f, 0.07f]);
@@ -91,7 +100,9 @@ public sealed partial class DemoSeeder
                 _ => QualificationCategory.Highest,
             };
             var form = _faker.Random.Bool(0.75f) ? AttestationForm.InPerson : AttestationForm.Distance;
-            plans.Add(PlanFor(context, teacher, claimed, held, form, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool()));
+            plans.Add(teacher == nextAttestee
+                ? PlanFor(context, teacher, claimed, held, form, scenario, submittedAges, preferDemoExpert: true, period: upcoming)
+                : PlanFor(context, teacher, claimed, held, form, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool()));
         }
 
         foreach (var plan in plans.OrderBy(p => p.RegisteredAt ?? DateTimeOffset.MaxValue).ThenBy(p => p.SubmittedAt ?? DateTimeOffset.MaxValue))
