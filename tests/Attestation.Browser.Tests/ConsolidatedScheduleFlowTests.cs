@@ -99,9 +99,9 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
     private sealed record Attestee(Guid ApplicationId, string TeacherName, Guid PeriodId, string PeriodName, int MunicipalityId);
 
     /// <summary>
-    /// A scheduled attestee of the demo expert in a period closed for scheduling whose municipal schedule the demo data
-    /// leaves unapproved. The clock is moved to the 16th of the month before the period if it is earlier, the day the
-    /// experts' individual schedules open.
+    /// A scheduled attestee of the demo expert in a period still to begin, whose municipal schedule the demo data leaves
+    /// for the operator to approve. The clock is moved to the 16th of the month before the period if it is earlier: the
+    /// period is closed for scheduling then, and the experts' individual schedules open.
     /// </summary>
     private async Task<Attestee> UnapprovedAttesteeOfTheDemoExpertAsync()
     {
@@ -115,10 +115,9 @@ public sealed class ConsolidatedScheduleFlowTests(BrowserFixture fixture) : ICla
             .Join(db.Periods, a => a.PeriodId, p => p.Id, (a, p) => new { Application = a, Period = p })
             .ToListAsync();
         var chosen = candidates
-            .Where(c => !c.Period.IsOpenForScheduling(now, Tomsk))
             .OrderBy(c => c.Period.StartYear).ThenBy(c => c.Period.StartMonth).ThenBy(c => c.Application.LastName)
             .FirstOrDefault()
-            ?? throw new InvalidOperationException("The demo data gave the demo expert no attestee in a closed, unapproved period.");
+            ?? throw new InvalidOperationException("The demo data gave the demo expert no attestee in an unapproved period still to begin.");
 
         var visibleFrom = RegionClock.StartOfDay(PeriodCalendar.Deadlines(chosen.Period).ExpertScheduleVisibleFrom, Tomsk);
         if (now < visibleFrom)

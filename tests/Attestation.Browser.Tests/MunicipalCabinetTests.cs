@@ -31,8 +31,8 @@ public sealed class MunicipalCabinetTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("Заявление о проведении аттестации", (await page.Locator("h1").InnerTextAsync()).Trim());
         await ShotAsync(page, "4-application");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Зарегистрировать" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // With the warnings in view when the rules give any: «Зарегистрировать, несмотря на предупреждения».
+        await new ApplicationRegistrationPage(page).RegisterAsync();
         Assert.Contains("заявление зарегистрировано, №", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "5-registered");
 

@@ -32,6 +32,8 @@ public sealed class MunicipalScheduleFlowTests(BrowserFixture fixture, ITestOutp
             await ShotAsync(page, "municipal-1-application-card");
             await card.RegisterAsync();
             Assert.Contains("зарегистрировано", await card.StatusMessage.InnerTextAsync(), StringComparison.Ordinal);
+            // The card goes on to the schedule.
+            Assert.True(await page.Locator("#next-step-schedule").IsVisibleAsync());
             await ShotAsync(page, "municipal-2-registered");
         }
         else
@@ -55,6 +57,13 @@ public sealed class MunicipalScheduleFlowTests(BrowserFixture fixture, ITestOutp
         Assert.True(await assign.Period.Locator("option[disabled]").CountAsync() > 0);
         var experts = await assign.OfferedExpertsAsync();
         Assert.True(experts.Count >= 2, "The demo municipality has at least two approved experts.");
+        Assert.Equal("Первый специалист по аттестации", (await page.Locator("label[for='expert-a']").InnerTextAsync()).Trim());
+        Assert.Equal("Второй специалист по аттестации", (await page.Locator("label[for='expert-b']").InnerTextAsync()).Trim());
+        // Every option (name, position, subject, workplace, load) reads whole in the closed list.
+        await ShotAsync(page, "municipal-4-schedule-assign-options");
+        var overflow = await ScheduleAssignPage.OptionOverflowAsync(assign.FirstExpert);
+        Assert.True(overflow <= 0, $"An expert's option is cut off by {overflow} px.");
+        Assert.True(await ScheduleAssignPage.OptionOverflowAsync(assign.SecondExpert) <= 0, "An expert's option is cut off.");
         await assign.ChooseExpertsAsync(experts[0], experts[1]);
         await ShotAsync(page, "municipal-4-schedule-assign");
         await assign.SaveAsync();

@@ -56,7 +56,9 @@ public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<
         await login.OpenAsync();
         await login.SignInAsync("demo.operator", DemoOptions.DefaultPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
+        // «Пользователи» is under «Ещё» of the operator's menu.
+        await page.Locator("header nav .nav-more summary").ClickAsync();
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
         await page.Locator("#q").FillAsync("demo.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
         Assert.Equal(5, await page.Locator("#users tbody tr").CountAsync());

@@ -30,4 +30,28 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_operators_menu_is_one_row_on_a_1366_pixel_screen_and_the_rest_opens_under_Ещё()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1366, 768);
+        var loginPage = new LoginPage(page);
+        await loginPage.OpenAsync();
+        await loginPage.SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
+
+        // Every item of both menus (the sections; help, the bell, the name, «Выйти») on one line.
+        var tops = await page.Locator("header nav .navbar-nav > li").EvaluateAllAsync<double[]>(
+            "items => items.map(i => Math.round(i.getBoundingClientRect().top))");
+        var height = await page.Locator("header nav").EvaluateAsync<double>("nav => nav.getBoundingClientRect().height");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "menu-operator-1366.png") });
+        Assert.Single(tops.Distinct());
+        Assert.True(height < 70, $"The menu is {height} px high.");
+
+        await page.Locator("header nav .nav-more summary").ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "menu-operator-1366-more.png") });
+        await page.Locator("header nav .nav-more-menu").GetByRole(AriaRole.Link, new() { Name = "Справочники" }).ClickAsync();
+        Assert.EndsWith("/Operator/Directories", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
 }

@@ -300,6 +300,7 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
 
         var claimed = _random.Next(3) == 0 ? QualificationCategory.Highest : QualificationCategory.First;
         var distance = _random.Next(4) == 0;
+        var pedagogical = _random.Next(3, 35);
         var details = new ApplicationDetails
         {
             LastName = teacher.LastName,
@@ -319,8 +320,8 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             EducationYear = _random.Next(1990, 2015),
             EducationSpeciality = "педагогика",
             EducationQualification = "учитель",
-            PedagogicalServiceYears = _random.Next(3, 35),
-            PositionServiceYears = _random.Next(2, 20),
+            PedagogicalServiceYears = pedagogical,
+            PositionServiceYears = _random.Next(2, pedagogical + 1),
             OrganisationServiceYears = _random.Next(1, 15),
             ResultsGrounds = "Стабильные положительные результаты освоения обучающимися образовательных программ.",
             PersonalDataConsent = true,

@@ -379,58 +379,25 @@ public sealed class Application
     }
 
     /// <summary>What still prevents submission, as a checklist for the form; empty when the application can be submitted.</summary>
-    public IReadOnlyList<string> ListSubmissionProblems()
-    {
-        var problems = new List<string>();
-        if (!PersonName.IsRussianWord(LastName) || !PersonName.IsRussianWord(FirstName)
-            || (MiddleName is not null && !PersonName.IsRussianWord(MiddleName)))
-        {
-            problems.Add("фамилия, имя и отчество пишутся русскими буквами");
-        }
-
-        if (OrganisationId <= 0)
-        {
-            problems.Add("не указана образовательная организация");
-        }
-
-        if (PositionId <= 0)
-        {
-            problems.Add("не указана должность");
-        }
-
-        if (ClaimedCategory is null)
-        {
-            problems.Add("не указана заявленная квалификационная категория");
-        }
-
-        if (Form is null)
-        {
-            problems.Add("не указана форма аттестации (очно или дистанционно)");
-        }
-
-        if (Form == AttestationForm.Distance && (LessonRecordingLink1 is null || LessonRecordingLink2 is null))
-        {
-            problems.Add("для дистанционной формы нужны ссылки на записи двух уроков (занятий, мероприятий)");
-        }
-
-        if (!PersonalDataConsent)
-        {
-            problems.Add("не дано согласие на обработку персональных данных");
-        }
-
-        return problems;
-    }
+    public IReadOnlyList<string> ListSubmissionProblems() => SubmissionProblems([]).Select(p => p.Text).ToList();
 
     /// <summary>
     /// What still prevents submission including the documents the claim requires (see <see cref="RequiredDocuments"/>).
     /// </summary>
-    public IReadOnlyList<string> ListSubmissionProblems(IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments)
+    public IReadOnlyList<string> ListSubmissionProblems(IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments) =>
+        SubmissionProblems(requiredDocuments).Select(p => p.Text).ToList();
+
+    /// <summary>
+    /// The fields' problems (<see cref="ApplicationDetails.SubmissionProblems"/>), each with its field, then the
+    /// documents the claim requires and lacks.
+    /// </summary>
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems(IReadOnlyCollection<ApplicationDocumentKind> requiredDocuments)
     {
         ArgumentNullException.ThrowIfNull(requiredDocuments);
-        var problems = ListSubmissionProblems().ToList();
+        var problems = ApplicationDetails.From(this).SubmissionProblems().ToList();
         problems.AddRange(requiredDocuments
             .Where(kind => !HasDocument(kind))
-            .Select(kind => $"не прикреплён документ «{kind.ToRussian()}»"));
+            .Select(kind => new SubmissionProblem(null, $"не прикреплён документ «{kind.ToRussian()}»")));
         return problems;
     }
 
@@ -467,6 +434,14 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(by);
         EnsureCan(ApplicationAction.Register);
+        // Submitted before the form required them, or past a forged form: what the application lacks is sent back.
+        var gaps = ApplicationDetails.From(this).SubmissionProblems();
+        if (gaps.Count > 0)
+        {
+            throw new DomainException(
+                $"Заявление не может быть зарегистрировано: {string.Join("; ", gaps.Select(g => g.Text))}. Отклоните его с этой причиной, чтобы педагог исправил и подал заново.");
+        }
+
         var number = Text.Required(registrationNumber, "Регистрационный номер", RegistrationNumberMaxLength);
         var at = Instant.Utc(now);
 

@@ -75,11 +75,67 @@ public sealed record ApplicationDetails
             yield return (nameof(CurrentCategoryDecisionDate), "Дата распоряжения не может быть в будущем.");
         if (EducationYear > today.Year)
             yield return (nameof(EducationYear), "Год окончания не может быть в будущем.");
-        if (PositionServiceYears > PedagogicalServiceYears)
+        if (ServiceContradiction() is { } service)
+            yield return (service.Field!, service.Sentence);
+    }
+
+    private SubmissionProblem? ServiceContradiction() =>
+        PositionServiceYears > PedagogicalServiceYears
+            ? new SubmissionProblem(nameof(PositionServiceYears),
+                $"стаж в должности ({PositionServiceYears}) не может быть больше педагогического стажа ({PedagogicalServiceYears})")
+            : null;
+
+    /// <summary>
+    /// What the application must state before it is submitted, by field (the property's name), in the order of the
+    /// form: the name in Russian letters, the workplace and position, the claim and its form, the education, the length
+    /// of service and the results the teacher names as grounds (п. 28 of the Порядок asks for the education, the
+    /// results of the work, the categories held and the position claimed; the region's paper form adds the service),
+    /// the two lesson recordings of the distance form, the consent; and more years in the position than in pedagogical
+    /// work. A draft may be saved with any of these missing: submission and registration refuse it.
+    /// </summary>
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems()
+    {
+        var problems = new List<SubmissionProblem>();
+        void Add(string field, string text) => problems.Add(new SubmissionProblem(field, text));
+
+        if (!PersonName.IsRussianWord(LastName) || !PersonName.IsRussianWord(FirstName)
+            || (!string.IsNullOrWhiteSpace(MiddleName) && !PersonName.IsRussianWord(MiddleName)))
+            Add(nameof(LastName), "фамилия, имя и отчество пишутся русскими буквами");
+        if (OrganisationId <= 0)
+            Add(nameof(OrganisationId), "не указана образовательная организация");
+        if (PositionId <= 0)
+            Add(nameof(PositionId), "не указана должность");
+        if (ClaimedCategory is null)
+            Add(nameof(ClaimedCategory), "не указана заявленная квалификационная категория");
+        if (Form is null)
+            Add(nameof(Form), "не указана форма аттестации (очно или дистанционно)");
+        if (string.IsNullOrWhiteSpace(EducationInstitution))
+            Add(nameof(EducationInstitution), "не указано образование: образовательное учреждение");
+        if (EducationYear is null)
+            Add(nameof(EducationYear), "не указано образование: год окончания");
+        if (string.IsNullOrWhiteSpace(EducationSpeciality))
+            Add(nameof(EducationSpeciality), "не указано образование: специальность");
+        if (string.IsNullOrWhiteSpace(EducationQualification))
+            Add(nameof(EducationQualification), "не указано образование: квалификация");
+        if (PedagogicalServiceYears is null)
+            Add(nameof(PedagogicalServiceYears), "не указан педагогический стаж");
+        if (PositionServiceYears is null)
+            Add(nameof(PositionServiceYears), "не указан стаж в данной должности");
+        else if (ServiceContradiction() is { } service)
+            problems.Add(service);
+        if (OrganisationServiceYears is null)
+            Add(nameof(OrganisationServiceYears), "не указан стаж в данной организации");
+        if (string.IsNullOrWhiteSpace(ResultsGrounds))
+            Add(nameof(ResultsGrounds), "не указаны результаты работы, которые вы считаете основанием для аттестации");
+        if (Form == AttestationForm.Distance && (string.IsNullOrWhiteSpace(LessonRecordingLink1) || string.IsNullOrWhiteSpace(LessonRecordingLink2)))
         {
-            yield return (nameof(PositionServiceYears),
-                $"Стаж в должности ({PositionServiceYears}) не может быть больше педагогического стажа ({PedagogicalServiceYears}).");
+            Add(string.IsNullOrWhiteSpace(LessonRecordingLink1) ? nameof(LessonRecordingLink1) : nameof(LessonRecordingLink2),
+                "для дистанционной формы нужны ссылки на записи двух уроков (занятий, мероприятий)");
         }
+
+        if (!PersonalDataConsent)
+            Add(nameof(PersonalDataConsent), "не дано согласие на обработку персональных данных");
+        return problems;
     }
 
     /// <summary>Links to the official pages showing the results, one per line.</summary>

@@ -13,6 +13,7 @@ namespace Attestation.Web.Documents;
 /// <param name="Recommendation">The experts' «соответствует / не соответствует»; «упрощенная форма» when there are no experts.</param>
 /// <param name="CoordinatorMark">The municipal coordinator's «соответствует / не соответствует» after checking.</param>
 /// <param name="Recommended">Both say «соответствует»: «установить всем, кому рекомендовано» applies.</param>
+/// <param name="WantsToAttend">The application's «желаю присутствовать на заседании аттестационной комиссии».</param>
 public sealed record CommissionListRow(
     int Number,
     Guid ApplicationId,
@@ -23,8 +24,12 @@ public sealed record CommissionListRow(
     string Recommendation,
     string CoordinatorMark,
     bool Recommended,
-    DecisionOutcome? Outcome)
+    DecisionOutcome? Outcome,
+    bool WantsToAttend = false)
 {
+    /// <summary>«желает присутствовать», or empty: the commission invites those who asked to attend.</summary>
+    public string Attendance => WantsToAttend ? "желает присутствовать" : "";
+
     /// <summary>«установить», «отказать», or empty until the commission decides.</summary>
     public string Decision => Outcome?.ToRussian() ?? "";
 }
@@ -52,6 +57,7 @@ public sealed record CommissionListModel
         "Должность",
         "Образовательная организация",
         "Муниципальное образование",
+        "Присутствие на заседании",
         "Рекомендация специалистов по аттестации",
         "Отметка муниципального координатора",
         "Решение аттестационной комиссии",
@@ -154,7 +160,8 @@ public sealed record CommissionListModel
                     i.CoordinatorMark?.ToRussian() ?? "—",
                     i.CoordinatorMark == Conformity.Corresponds
                         && (i.Conclusion?.Recommendation ?? Conformity.Corresponds) == Conformity.Corresponds,
-                    outcomes[i.Id]))
+                    outcomes[i.Id],
+                    i.WantsToAttendMeeting))
                 .ToList()))
             .Where(g => g.Rows.Count > 0)
             .ToList();

@@ -86,9 +86,11 @@ public sealed class ApplicationEmails(LetterComposer letters, LinkGenerator rout
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(experts);
         var greeting = $"Здравствуйте, {teacher.FullName}!";
+        // The period's name ends in «г.» («в январе-феврале 2027 г.»): that dot ends the sentence too.
+        var when = periodText.EndsWith('.') ? periodText : periodText + ".";
         var what = changed
-            ? $"В графике аттестации изменены сведения по вашему заявлению: аттестация пройдёт {periodText}."
-            : $"Ваше заявление о проведении аттестации включено в график: аттестация пройдёт {periodText}.";
+            ? $"В графике аттестации изменены сведения по вашему заявлению: аттестация пройдёт {when}"
+            : $"Ваше заявление о проведении аттестации включено в график: аттестация пройдёт {when}";
         var who = $"Специалисты по аттестации: {string.Join("; ", experts)}.";
         var next = "Специалисты свяжутся с вами не позднее чем за 14 дней до начала периода, чтобы согласовать даты и, при " +
             "необходимости, запросить недостающие материалы. График утверждается оператором после 12 числа месяца, предшествующего периоду.";

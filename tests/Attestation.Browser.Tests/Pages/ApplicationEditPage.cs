@@ -13,7 +13,11 @@ public sealed class ApplicationEditPage(IPage page)
         await page.GetByLabel("очно").CheckAsync();
         await page.GetByLabel("Образовательное учреждение").FillAsync("Томский государственный педагогический университет");
         await page.GetByLabel("Год окончания").FillAsync("2008");
+        await page.GetByLabel("Специальность").FillAsync("математика");
+        await page.GetByLabel("Квалификация").FillAsync("учитель математики");
         await page.GetByLabel("Педагогический стаж, лет").FillAsync("15");
+        await page.GetByLabel("Стаж в данной должности, лет").FillAsync("12");
+        await page.GetByLabel("Стаж в данной организации, лет").FillAsync("8");
         await page.GetByLabel("Основанием для аттестации", new() { Exact = false }).FillAsync(grounds);
         await page.GetByLabel("Даю согласие на обработку моих персональных данных в целях проведения аттестации").CheckAsync();
     }

@@ -12,10 +12,16 @@ public sealed class ApplicationRegistrationPage(IPage page)
         return response is { Ok: true } && await page.Locator("#register").CountAsync() > 0;
     }
 
+    /// <summary>«Зарегистрировать», and «Зарегистрировать, несмотря на предупреждения» when the rules warn about it.</summary>
     public async Task RegisterAsync()
     {
         await page.Locator("#register").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (await page.Locator("#register-confirmed").CountAsync() > 0)
+        {
+            await page.Locator("#register-confirmed").ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
     }
 
     public ILocator StatusMessage => page.Locator("[role=status]");

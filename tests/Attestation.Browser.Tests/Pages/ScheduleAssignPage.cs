@@ -17,6 +17,21 @@ public sealed class ScheduleAssignPage(IPage page)
             .Where(value => value.Length > 0)
             .ToList();
 
+    /// <summary>
+    /// How many pixels the longest option of <paramref name="select"/> needs beyond the room the closed list gives its
+    /// text (zero or less: every option reads whole).
+    /// </summary>
+    public static Task<double> OptionOverflowAsync(ILocator select) =>
+        select.EvaluateAsync<double>("""
+            select => {
+                const style = getComputedStyle(select);
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                return Math.max(...[...select.options].map(o => context.measureText(o.text).width)) - room;
+            }
+            """);
+
     public async Task ChooseExpertsAsync(string first, string second)
     {
         await FirstExpert.SelectOptionAsync(first);

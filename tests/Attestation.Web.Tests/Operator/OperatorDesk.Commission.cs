@@ -37,7 +37,7 @@ internal sealed partial class OperatorDesk
     public async Task<Attestee> AttesteeAsync(string login, string lastName, QualificationCategory claimed,
         AttestationPeriod period, Conformity recommendation = Conformity.Corresponds, Conformity? mark = null,
         int? municipalityId = null, int? organisationId = null, bool simplified = false,
-        ApplicationStage stage = ApplicationStage.Verified)
+        ApplicationStage stage = ApplicationStage.Verified, bool wantsToAttend = false)
     {
         var municipality = municipalityId ?? Directory.Tomsk.Id;
         var organisation = organisationId ?? Directory.Lyceum.Id;
@@ -57,6 +57,7 @@ internal sealed partial class OperatorDesk
             {
                 ClaimedCategory = claimed,
                 CurrentCategory = claimed == QualificationCategory.First ? QualificationCategory.None : QualificationCategory.Highest,
+                WantsToAttendMeeting = wantsToAttend,
             })
             .Concluded(recommendation, checkedAt.AddDays(-3))
             .SignedCopy(checkedAt.AddDays(-2))

@@ -50,10 +50,98 @@ public sealed class SubmitTests(PortalWithDirectoryFactory factory) : IClassFixt
         Assert.Equal(
         [
             "не указана заявленная квалификационная категория",
+            "не указано образование: образовательное учреждение",
+            "не указано образование: год окончания",
+            "не указано образование: специальность",
+            "не указано образование: квалификация",
+            "не указан педагогический стаж",
+            "не указан стаж в данной должности",
+            "не указан стаж в данной организации",
+            "не указаны результаты работы, которые вы считаете основанием для аттестации",
             "для дистанционной формы нужны ссылки на записи двух уроков (занятий, мероприятий)",
             "не дано согласие на обработку персональных данных",
             $"не прикреплён документ «{SignedScan}»",
         ], problems);
+    }
+
+    [Fact]
+    public async Task An_empty_draft_is_not_submitted_and_each_missing_field_is_named_next_to_it()
+    {
+        await _cabinet.CreateTeacherAsync("submit.empty");
+        using var client = await factory.SignInAsync("submit.empty");
+        var id = await SaveDraftAsync(client, new Dictionary<string, string>());
+
+        using var response = await SubmitAsync(client, id);
+
+        Assert.Equal(id, await ExpectEditRedirectAsync(response));
+        var saved = await _cabinet.LoadAsync(id);
+        Assert.Equal(ApplicationStatus.Draft, saved.Status);
+        Assert.Null(saved.SubmittedAt);
+        var page = await client.GetDocumentAsync(EditUrl(id));
+        string? NextTo(string field) => page.QuerySelector($"span[data-valmsg-for='Input.{field}']")?.TextContent.Trim();
+        Assert.Equal("Не указано образование: образовательное учреждение.", NextTo("EducationInstitution"));
+        Assert.Equal("Не указано образование: год окончания.", NextTo("EducationYear"));
+        Assert.Equal("Не указано образование: специальность.", NextTo("EducationSpeciality"));
+        Assert.Equal("Не указано образование: квалификация.", NextTo("EducationQualification"));
+        Assert.Equal("Не указан педагогический стаж.", NextTo("PedagogicalServiceYears"));
+        Assert.Equal("Не указан стаж в данной должности.", NextTo("PositionServiceYears"));
+        Assert.Equal("Не указан стаж в данной организации.", NextTo("OrganisationServiceYears"));
+        Assert.Equal("Не указаны результаты работы, которые вы считаете основанием для аттестации.", NextTo("ResultsGrounds"));
+        Assert.Equal("Не указана заявленная квалификационная категория.", NextTo("ClaimedCategory"));
+        Assert.Equal("Не дано согласие на обработку персональных данных.", NextTo("PersonalDataConsent"));
+        // The checklist above the buttons names them too, each a link to its field.
+        var checklist = page.QuerySelectorAll("#submission-problems li a").ToList();
+        Assert.Contains(checklist, a => a.TextContent.Trim() == "не указан педагогический стаж"
+            && a.GetAttribute("href") == "#Input_PedagogicalServiceYears");
+        Assert.NotNull(page.QuerySelector("#Input_PedagogicalServiceYears"));
+        Assert.StartsWith("Заявление не может быть подано: ", page.QuerySelector("#refusal")?.TextContent.Trim(), StringComparison.Ordinal);
+
+        // Only the refused submission brings the messages: the draft opened again reads calmly, the checklist stays.
+        var reopened = await client.GetDocumentAsync(EditUrl(id));
+        Assert.Equal("", reopened.QuerySelector("span[data-valmsg-for='Input.PedagogicalServiceYears']")?.TextContent.Trim());
+        Assert.NotEmpty(reopened.QuerySelectorAll("#submission-problems li"));
+        // The application's card lists them as well, each leading to its field of the form.
+        var card = await client.GetDocumentAsync(DetailsUrl(id));
+        Assert.Contains(card.QuerySelectorAll("#submission-problems li a"), a => a.TextContent.Trim() == "не указан педагогический стаж"
+            && a.GetAttribute("href") == $"{EditUrl(id)}#Input_PedagogicalServiceYears");
+    }
+
+    [Fact]
+    public async Task The_print_hint_of_a_new_form_says_the_button_comes_with_the_saved_draft()
+    {
+        await _cabinet.CreateTeacherAsync("submit.printhint");
+        using var client = await factory.SignInAsync("submit.printhint");
+
+        var blank = await client.GetDocumentAsync(NewApplicationUrl);
+        Assert.StartsWith("Сохраните черновик: под формой появится кнопка «Распечатать заявление».",
+            blank.QuerySelector("#print-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(blank.QuerySelectorAll("a, button"), e => e.TextContent.Trim() == "Распечатать заявление");
+
+        var id = await SaveDraftAsync(client, new Dictionary<string, string>());
+        var draft = await client.GetDocumentAsync(EditUrl(id));
+        Assert.StartsWith("Распечатайте заявление (кнопка «Распечатать заявление» под формой)",
+            draft.QuerySelector("#print-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(draft.QuerySelectorAll("a"), e => e.TextContent.Trim() == "Распечатать заявление");
+    }
+
+    [Fact]
+    public async Task Position_service_longer_than_pedagogical_service_is_refused_next_to_the_field()
+    {
+        await _cabinet.CreateTeacherAsync("submit.service");
+        using var client = await factory.SignInAsync("submit.service");
+        var id = await SaveDraftAsync(client, CompleteForm());
+        await AttachAsync(client, id, ApplicationDocumentKind.SignedApplication, "скан.pdf", SampleFiles.Pdf());
+
+        using var response = await client.SubmitFormAsync(EditUrl(id),
+            new Dictionary<string, string> { ["Input.PedagogicalServiceYears"] = "12", ["Input.PositionServiceYears"] = "17" },
+            submitter: "submit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Стаж в должности (17) не может быть больше педагогического стажа (12).",
+            page.QuerySelector("span[data-valmsg-for='Input.PositionServiceYears']")?.TextContent.Trim());
+        Assert.Equal("17", page.QuerySelector("#Input_PositionServiceYears")?.GetAttribute("value"));
+        Assert.Equal(ApplicationStatus.Draft, (await _cabinet.LoadAsync(id)).Status);
     }
 
     [Fact]

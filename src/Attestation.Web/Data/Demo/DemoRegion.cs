@@ -71,6 +71,19 @@ internal static class DemoRegion
         "изобразительного искусства", "технологии", "начальных классов", "основ безопасности и защиты Родины",
     ];
 
+    /// <summary>
+    /// The subjects a position is attested with: a school teacher's and a lecturer's subjects, the directions of
+    /// supplementary education; none for the others («воспитатель», «педагог-психолог» …).
+    /// </summary>
+    public static IReadOnlyList<string> SubjectsOf(string position) => position switch
+    {
+        "учитель" => [.. Subjects.Where(s => s != "хореографии")],
+        "преподаватель" => [.. Subjects.Where(s => s is not ("хореографии" or "начальных классов"))],
+        "педагог дополнительного образования" =>
+            ["хореографии", "музыки", "изобразительного искусства", "технологии", "информатики и ИКТ", "физической культуры"],
+        _ => [],
+    };
+
     public static readonly string[] MalePatronymics =
         ["Александрович", "Сергеевич", "Владимирович", "Николаевич", "Андреевич", "Викторович", "Игоревич", "Петрович"];
 

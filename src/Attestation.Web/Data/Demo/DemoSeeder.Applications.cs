@@ -37,6 +37,24 @@ public sealed partial class DemoSeeder
         People People,
         Dictionary<int, ApprovedExpertList> Lists);
 
+    /// <summary>
+    /// One application's story decided before any of it is told: its scenario, period and the moments it was submitted
+    /// and registered. The stories are told in the order of their registration, so that the journal's numbers follow
+    /// the dates.
+    /// </summary>
+    private sealed record Plan(
+        Person Teacher,
+        QualificationCategory Claimed,
+        QualificationCategory Held,
+        AttestationForm Form,
+        Scenario Scenario,
+        AttestationPeriod? Period,
+        DateTimeOffset? SubmittedAt,
+        DateTimeOffset? RegisteredAt,
+        bool PreferDemoExpert,
+        bool HeldFromPortal = false,
+        bool Corresponds = false);
+
     private async Task SeedApplicationsAsync(Directory directory, Dictionary<(int Year, int Month), AttestationPeriod> periods,
         People people, Dictionary<int, ApprovedExpertList> lists, CancellationToken ct)
     {
@@ -44,18 +62,34 @@ public sealed partial class DemoSeeder
         var scenarios = _faker.Random.Shuffle(Mix.SelectMany(m => Enumerable.Repeat(m.Scenario, m.Count))).ToList();
         var submittedAges = new Queue<int>(SubmittedAges);
 
-        // The demo teacher: «первая» set last year through the portal, now applying for «высшая» (scheduled).
+        // The demo teacher: «первая» set through the portal in an earlier period, now applying for «высшая», scheduled
+        // in the period under way with the demo expert, whose conclusion is due.
         var demoTeacher = people.Teacher;
-        var earlier = Build(context, demoTeacher, QualificationCategory.First, QualificationCategory.None, AttestationForm.InPerson);
-        await AdvanceAsync(context, earlier, Scenario.Decided, submittedAges, preferDemoExpert: true, ct);
-        db.HeldCategories.Add(earlier.CreateEstablishedCategory("учитель"));
-        var current = Build(context, demoTeacher, QualificationCategory.Highest, QualificationCategory.First, AttestationForm.InPerson);
-        await AdvanceAsync(context, current, Scenario.ScheduledClosed, submittedAges, preferDemoExpert: true, ct);
-        db.Applications.AddRange(earlier, current);
-
-        var others = people.Teachers.SelectMany(t => t.Value).Where(t => t != demoTeacher).ToList();
-        foreach (var (teacher, scenario) in others.Zip(scenarios))
+        var running = RunningPeriod(context);
+        var decidedEarlier = context.Periods.Values
+            .Where(p => context.Lists.ContainsKey(p.SchoolYear.StartYear) && p.EndDate.AddDays(40) < region.Today
+                && (running is null || p.EndDate < running.StartDate))
+            .MaxBy(p => p.StartDate);
+        var plans = new List<Plan>
         {
+            PlanFor(context, demoTeacher, QualificationCategory.First, QualificationCategory.None, AttestationForm.InPerson,
+                Scenario.Decided, submittedAges, preferDemoExpert: true, period: decidedEarlier) with { Corresponds = true },
+            PlanFor(context, demoTeacher, QualificationCategory.Highest, QualificationCategory.First, AttestationForm.InPerson,
+                Scenario.ScheduledClosed, submittedAges, preferDemoExpert: true, period: running) with { HeldFromPortal = true },
+        };
+
+        // And one attestee of the demo expert in the next period to begin, once its school year's list is approved: on
+        // the schedule being filled until the 12th, then in a schedule closed and waiting for the operator's approval.
+        var upcoming = context.Periods.Values
+            .Where(p => p.StartDate > region.Today && context.Lists.ContainsKey(p.SchoolYear.StartYear))
+            .MinBy(p => p.StartDate);
+        var others = people.Teachers.SelectMany(t => t.Value).Where(t => t != demoTeacher).ToList();
+        var nextAttestee = upcoming is null ? null : others.Find(t => t.User.MunicipalityId == demoTeacher.User.MunicipalityId);
+        foreach (var (teacher, drawn) in others.Zip(scenarios))
+        {
+            var scenario = teacher == nextAttestee
+                ? upcoming!.IsOpenForScheduling(_now, _zone) ? Scenario.ScheduledOpen : Scenario.ScheduledClosed
+                : drawn;
             var claimed = _faker.Random.WeightedRandom(
                 [QualificationCategory.First, QualificationCategory.Highest, QualificationCategory.Methodist, QualificationCategory.Mentor],
                 [0.45f, 0.4f, 0.08f, 0.07f]);
@@ -66,26 +100,102 @@ public sealed partial class DemoSeeder
                 _ => QualificationCategory.Highest,
             };
             var form = _faker.Random.Bool(0.75f) ? AttestationForm.InPerson : AttestationForm.Distance;
-            var application = Build(context, teacher, claimed, held, form, simplified: scenario == Scenario.RegisteredSimplified);
-            await AdvanceAsync(context, application, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool(), ct);
-            db.Applications.Add(application);
+            plans.Add(teacher == nextAttestee
+                ? PlanFor(context, teacher, claimed, held, form, scenario, submittedAges, preferDemoExpert: true, period: upcoming)
+                : PlanFor(context, teacher, claimed, held, form, scenario, submittedAges, preferDemoExpert: _faker.Random.Bool()));
         }
+
+        foreach (var plan in plans.OrderBy(p => p.RegisteredAt ?? DateTimeOffset.MaxValue).ThenBy(p => p.SubmittedAt ?? DateTimeOffset.MaxValue))
+            db.Applications.Add(await TellAsync(context, plan, ct));
         FinishRegionalWork(context);
         await db.SaveChangesAsync(ct);
     }
 
-    private Application Build(Context context, Person teacher, QualificationCategory claimed, QualificationCategory held,
-        AttestationForm form, bool simplified = false)
+    /// <summary>The latest period that has begun by today (the one under way, or in summer the last of the year).</summary>
+    private AttestationPeriod? RunningPeriod(Context context)
     {
+        var today = region.Today;
+        return context.Periods.Values
+            .Where(p => p.StartDate <= today && context.Lists.ContainsKey(p.SchoolYear.StartYear))
+            .MaxBy(p => p.StartDate);
+    }
+
+    /// <summary>Decides the story: the period the scenario belongs to and the moments of submission and registration.</summary>
+    private Plan PlanFor(Context context, Person teacher, QualificationCategory claimed, QualificationCategory held,
+        AttestationForm form, Scenario scenario, Queue<int> submittedAges, bool preferDemoExpert, AttestationPeriod? period = null)
+    {
+        period ??= PeriodFor(context, scenario);
+        if (period is null && scenario is not (Scenario.Draft or Scenario.Submitted or Scenario.Rejected or Scenario.Registered
+                or Scenario.RegisteredSimplified))
+            scenario = Scenario.Registered;
+        // Two experts of the municipality not working where the teacher works, or the application waits for them.
+        if (period is not null && scenario is not (Scenario.Draft or Scenario.Submitted or Scenario.Rejected or Scenario.Registered
+                or Scenario.RegisteredSimplified)
+            && EligibleExperts(context, teacher.User).Count < 2)
+            scenario = Scenario.Registered;
+
+        DateTimeOffset? submitted = null, registered = null;
+        switch (scenario)
+        {
+            case Scenario.Draft:
+                break;
+            case Scenario.Submitted:
+                submitted = _now.AddDays(-SubmittedAge(teacher.User.MunicipalityId!.Value, context, submittedAges));
+                break;
+            case Scenario.Rejected:
+                submitted = _now.AddDays(-_faker.Random.Int(30, 45));
+                break;
+            case Scenario.Registered or Scenario.RegisteredSimplified:
+                submitted = _now.AddDays(-_faker.Random.Int(8, 25));
+                registered = submitted.Value.AddDays(_faker.Random.Int(1, 6)).AddHours(2);
+                break;
+            default:
+                var closing = PeriodCalendar.ClosingTime(period!, _zone);
+                submitted = (closing < _now ? closing : _now).AddDays(-_faker.Random.Int(20, 40));
+                registered = submitted.Value.AddDays(_faker.Random.Int(1, 7)).AddHours(2);
+                break;
+        }
+
+        // Within office hours of their days, never two at the same minute.
+        submitted = submitted?.AddMinutes(_faker.Random.Int(0, 420));
+        registered = registered?.AddMinutes(_faker.Random.Int(0, 420));
+        return new Plan(teacher, claimed, held, form, scenario, scenario is Scenario.Registered or Scenario.RegisteredSimplified ? null : period,
+            submitted, registered, preferDemoExpert);
+    }
+
+    private async Task<Application> TellAsync(Context context, Plan plan, CancellationToken ct)
+    {
+        // The draft is begun a few days before it is sent: the history reads in the order things happened.
+        var created = (plan.SubmittedAt ?? _now).AddDays(-_faker.Random.Int(1, 10));
+        var application = Build(context, plan, created);
+        await AdvanceAsync(context, application, plan, ct);
+        if (plan.Corresponds && application.Status == ApplicationStatus.Decided)
+        {
+            // The category the portal set: the teacher's next application names it.
+            _established = application.CreateEstablishedCategory(PositionName(context, application.PositionId));
+            db.HeldCategories.Add(_established);
+        }
+
+        return application;
+    }
+
+    private Application Build(Context context, Plan plan, DateTimeOffset created)
+    {
+        var (teacher, claimed, held, form) = (plan.Teacher, plan.Claimed, plan.Held, plan.Form);
         var user = teacher.User;
-        var created = _now.AddDays(-_faker.Random.Int(1, 10));
         var application = Application.StartDraft(user.Id, new PersonName(user.LastName, user.FirstName, user.MiddleName),
             user.MunicipalityId!.Value, user.OrganisationId!.Value, user.PositionId!.Value, user.SubjectId, teacher.Actor, created);
 
         DateOnly? heldExpires = null;
         string? heldDecision = null;
         DateOnly? heldDecisionDate = null;
-        if (held != QualificationCategory.None)
+        if (plan.HeldFromPortal && _established is { } known)
+        {
+            heldExpires = known.ExpiresOn;
+            heldDecision = known.DecisionNumber;
+            heldDecisionDate = known.DecisionDate ?? known.SetOn;
+        }
+        else if (held != QualificationCategory.None)
         {
             var legacy = _faker.Random.Bool(0.5f);
             var setOn = legacy
@@ -101,6 +211,8 @@ public sealed partial class DemoSeeder
         var links = string.Join('\n',
             $"https://{Slug(user.LastName)}.tomsk.edu.example/portfolio",
             $"https://edu.tomsk.example/teachers/{_faker.Random.Int(1000, 9999)}");
+        var pedagogical = _faker.Random.Int(5, 30);
+        var inPosition = _faker.Random.Int(3, pedagogical);
         application.UpdateDraft(new ApplicationDetails
         {
             LastName = user.LastName,
@@ -116,18 +228,18 @@ public sealed partial class DemoSeeder
             CurrentCategoryDecisionDate = heldDecisionDate,
             ClaimedCategory = claimed,
             Form = form,
-            SimplifiedGrounds = simplified
+            SimplifiedGrounds = plan.Scenario == Scenario.RegisteredSimplified
                 ? "Победитель регионального этапа конкурса «Учитель года» в течение последних трёх лет"
                 : null,
             EducationInstitution = _faker.PickRandom(
                 "Томский государственный педагогический университет", "Томский государственный университет",
                 "Томский педагогический колледж", "Новосибирский государственный педагогический университет"),
-            EducationYear = _faker.Random.Int(1992, 2018),
+            EducationYear = Math.Min(_faker.Random.Int(1992, 2018), RegionClock.Today(created, _zone).Year - pedagogical),
             EducationSpeciality = "педагогическое образование",
             EducationQualification = _faker.PickRandom("учитель", "бакалавр", "воспитатель детей дошкольного возраста"),
-            PedagogicalServiceYears = _faker.Random.Int(5, 30),
-            PositionServiceYears = _faker.Random.Int(3, 20),
-            OrganisationServiceYears = _faker.Random.Int(2, 15),
+            PedagogicalServiceYears = pedagogical,
+            PositionServiceYears = inPosition,
+            OrganisationServiceYears = _faker.Random.Int(1, inPosition),
             Awards = _faker.Random.Bool(0.3f) ? "Почётная грамота Департамента общего образования Томской области" : null,
             Development = "Курсы повышения квалификации ТОИПКРО «Обновлённые ФГОС: содержание и технологии», 72 ч.",
             ResultsGrounds = "Стабильные положительные результаты освоения обучающимися образовательных программ; " +
@@ -142,41 +254,35 @@ public sealed partial class DemoSeeder
     }
 
     /// <summary>Takes an application from draft to the scenario's status, at dates consistent with its period.</summary>
-    private async Task AdvanceAsync(Context context, Application application, Scenario scenario, Queue<int> submittedAges,
-        bool preferDemoExpert, CancellationToken ct)
+    private async Task AdvanceAsync(Context context, Application application, Plan plan, CancellationToken ct)
     {
-        var teacher = FindPerson(context, application.TeacherId);
+        var teacher = plan.Teacher.Actor;
         var coordinator = context.People.Coordinators[application.MunicipalityId].Actor;
-        var period = PeriodFor(context, scenario);
-        if (period is null && scenario is not (Scenario.Draft or Scenario.Submitted or Scenario.Rejected or Scenario.Registered
-                or Scenario.RegisteredSimplified))
-            scenario = Scenario.Registered;
+        var period = plan.Period;
+        var scenario = plan.Scenario;
+        if (scenario == Scenario.Draft)
+            return;
 
         var clock = new Timeline(_now);
+        var submittedAt = clock.At(plan.SubmittedAt!.Value.AddHours(-1));
+        await AttachRequiredDocumentsAsync(context, application, plan.Teacher, submittedAt, ct);
+        application.Submit(teacher, clock.At(plan.SubmittedAt!.Value), await RequiredDocumentsAsync(context, application));
         switch (scenario)
         {
-            case Scenario.Draft:
-                return;
             case Scenario.Submitted:
-                application.Submit(teacher, clock.At(_now.AddDays(-SubmittedAge(context, application, submittedAges))));
                 return;
             case Scenario.Rejected:
-                application.Submit(teacher, clock.At(_now.AddDays(-_faker.Random.Int(30, 45))));
                 application.Reject(coordinator,
                     "Неверно указана должность в заявлении; не читается подпись на скане заявления. " +
                     "Исправьте и подайте заявление повторно.", clock.After(days: _faker.Random.Int(2, 6)));
                 return;
-            case Scenario.Registered or Scenario.RegisteredSimplified:
-                application.Submit(teacher, clock.At(_now.AddDays(-_faker.Random.Int(8, 25))));
-                Register(application, coordinator, clock.After(days: _faker.Random.Int(1, 6)));
-                return;
         }
 
-        var closing = PeriodCalendar.ClosingTime(period!, _zone);
-        var submitted = (closing < _now ? closing : _now).AddDays(-_faker.Random.Int(20, 40));
-        application.Submit(teacher, clock.At(submitted));
-        Register(application, coordinator, clock.After(days: _faker.Random.Int(1, 7)));
-        var (expertA, expertB) = PickExperts(context, application.MunicipalityId, preferDemoExpert);
+        Register(application, coordinator, clock.At(plan.RegisteredAt!.Value));
+        if (scenario is Scenario.Registered or Scenario.RegisteredSimplified)
+            return;
+
+        var (expertA, expertB) = PickExperts(context, application, plan.PreferDemoExpert);
         var list = context.Lists[period!.SchoolYear.StartYear];
         application.Schedule(period, expertA.User.Id, expertB.User.Id, list, coordinator, clock.After(days: _faker.Random.Int(1, 5)), _zone);
 
@@ -192,7 +298,7 @@ public sealed partial class DemoSeeder
         }
 
         var start = RegionClock.StartOfDay(period.StartDate, _zone).AddHours(11);
-        var recommendation = _faker.Random.Bool(0.9f) ? Conformity.Corresponds : Conformity.DoesNotCorrespond;
+        var recommendation = plan.Corresponds || _faker.Random.Bool(0.9f) ? Conformity.Corresponds : Conformity.DoesNotCorrespond;
         var conclusionAt = clock.At(start.AddDays(_faker.Random.Int(30, 40)));
         application.AttachConclusion(await DemoConclusionAsync(context, application, period, recommendation, false, expertA, conclusionAt, ct),
             recommendation,
@@ -202,8 +308,7 @@ public sealed partial class DemoSeeder
             return;
 
         var signedAt = clock.After(days: _faker.Random.Int(1, 3));
-        var teacherPerson = new Person(context.People.Teachers.Values.SelectMany(t => t).First(t => t.User.Id == application.TeacherId).User, teacher);
-        application.SignConclusion(await DemoConclusionAsync(context, application, period, recommendation, true, teacherPerson, signedAt, ct),
+        application.SignConclusion(await DemoConclusionAsync(context, application, period, recommendation, true, plan.Teacher, signedAt, ct),
             teacher, signedAt);
         if (scenario == Scenario.ConclusionSigned)
             return;
@@ -222,6 +327,32 @@ public sealed partial class DemoSeeder
         var orderAt = RegionClock.StartOfDay(orderDate, _zone).AddHours(11);
         if (orderAt < _now)
             application.RecordOrder(orderNumber, orderDate, context.People.Operator.Actor, clock.At(orderAt));
+    }
+
+    /// <summary>The documents the claim requires (<see cref="RequiredDocuments"/>), as the teacher's page asks for them.</summary>
+    private static Task<IReadOnlyList<ApplicationDocumentKind>> RequiredDocumentsAsync(Context context, Application application)
+    {
+        var subject = application.SubjectId is { } id ? context.Directory.Subjects.Values.First(s => s.Id == id).Name : null;
+        return Task.FromResult(RequiredDocuments.For(application.ClaimedCategory, RequiredDocuments.TeachesPrimaryClasses(subject)));
+    }
+
+    /// <summary>The scans a submitted application carries: one rendered stand-in per kind, stored for each application.</summary>
+    private async Task AttachRequiredDocumentsAsync(Context context, Application application, Person teacher, DateTimeOffset at,
+        CancellationToken ct)
+    {
+        foreach (var kind in await RequiredDocumentsAsync(context, application))
+        {
+            if (!_scans.TryGetValue(kind, out var pdf))
+            {
+                pdf = await documents.RenderPdfAsync<DemoScan>(
+                    new Dictionary<string, object?> { [nameof(DemoScan.Kind)] = kind.ToRussian() }, PdfPageOptions.Portrait, ct);
+                _scans[kind] = pdf;
+            }
+
+            var name = $"{kind.ToRussian()}.pdf";
+            var fileId = files.Stage(new ValidatedUpload(name, "application/pdf", pdf), teacher.User.Id, at);
+            application.AttachDocument(kind, fileId, name, teacher.Actor, at);
+        }
     }
 
     private CommissionMeeting MeetingFor(AttestationPeriod period, Guid operatorId)
@@ -255,18 +386,19 @@ public sealed partial class DemoSeeder
             db.CommissionMeetings.Add(meeting);
         }
 
+        // Every schedule of a period that has begun is approved (after the 12th of the month before it, as the operator
+        // does); a closed period still to begin waits for the operator, so that the demo operator has one to approve.
         var municipalities = context.Directory.Municipalities.Values.ToDictionary(m => m.Id, m => m.Name);
+        var today = RegionClock.Today(_now, _zone);
         var schedules = db.Applications.Local
-            .Where(a => a.PeriodId is not null && a.Status != ApplicationStatus.Registered)
+            .Where(a => a.PeriodId is not null)
             .GroupBy(a => (Period: a.PeriodId!.Value, a.MunicipalityId));
         foreach (var schedule in schedules)
         {
-            if (schedule.Any(a => a.Status == ApplicationStatus.Scheduled))
-                continue;
             var period = context.Periods.Values.First(p => p.Id == schedule.Key.Period);
-            var approvedAt = PeriodCalendar.ClosingTime(period, _zone).AddDays(2);
-            if (approvedAt >= _now || period.IsOpenForScheduling(approvedAt, _zone))
+            if (period.StartDate > today)
                 continue;
+            var approvedAt = PeriodCalendar.ClosingTime(period, _zone).AddDays(2);
             db.ScheduleApprovals.Add(period.ApproveSchedule(schedule.Key.MunicipalityId, municipalities[schedule.Key.MunicipalityId],
                 operatorId, approvedAt, _zone));
         }
@@ -319,17 +451,21 @@ public sealed partial class DemoSeeder
         return list.Count == 0 ? null : _faker.PickRandom(list);
     }
 
-    private (Person A, Person B) PickExperts(Context context, int municipalityId, bool preferDemoExpert)
+    /// <summary>The municipality's experts who do not work where the teacher works (no conflict of interest).</summary>
+    private static List<Person> EligibleExperts(Context context, AppUser teacher) =>
+        context.People.Experts[teacher.MunicipalityId!.Value].Where(e => e.User.OrganisationId != teacher.OrganisationId).ToList();
+
+    private (Person A, Person B) PickExperts(Context context, Application application, bool preferDemoExpert)
     {
-        var experts = context.People.Experts[municipalityId];
+        var experts = context.People.Experts[application.MunicipalityId]
+            .Where(e => e.User.OrganisationId != application.OrganisationId)
+            .ToList();
         var pair = _faker.PickRandom(experts, 2).ToList();
-        if (preferDemoExpert && experts[0].User.UserName == ExpertLogin && !pair.Contains(experts[0]))
-            pair[0] = experts[0];
+        var demo = experts.Find(e => e.User.UserName == ExpertLogin);
+        if (preferDemoExpert && demo is not null && !pair.Contains(demo))
+            pair[0] = demo;
         return (pair[0], pair[1]);
     }
-
-    private static Actor FindPerson(Context context, Guid userId) =>
-        context.People.Teachers.Values.SelectMany(t => t).First(t => t.User.Id == userId).Actor;
 
     private static string PositionName(Context context, int positionId) =>
         context.Directory.Positions.Values.First(p => p.Id == positionId).Name;

@@ -13,9 +13,9 @@ public sealed partial class DemoSeeder
     /// </summary>
     private readonly Queue<int> _demoMunicipalityAges = new([33, 31, 28, 25, 9, 2]);
 
-    private int SubmittedAge(Context context, Application application, Queue<int> others)
+    private int SubmittedAge(int municipalityId, Context context, Queue<int> others)
     {
-        var queue = application.MunicipalityId == context.People.Teacher.User.MunicipalityId && _demoMunicipalityAges.Count > 0
+        var queue = municipalityId == context.People.Teacher.User.MunicipalityId && _demoMunicipalityAges.Count > 0
             ? _demoMunicipalityAges
             : others;
         return queue.Count > 0 ? queue.Dequeue() : 5;

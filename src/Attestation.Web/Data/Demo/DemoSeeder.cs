@@ -44,6 +44,8 @@ public sealed partial class DemoSeeder(
     private readonly Faker _faker = new("ru") { Random = new Randomizer(20261123) };
     private readonly Dictionary<(int Municipality, int Year), int> _registrationNumbers = [];
     private readonly Dictionary<Guid, CommissionMeeting> _meetings = [];
+    private readonly Dictionary<ApplicationDocumentKind, byte[]> _scans = [];
+    private HeldCategory? _established;
     private DateTimeOffset _now;
     private TimeZoneInfo _zone = null!;
 
@@ -202,12 +204,14 @@ public sealed partial class DemoSeeder(
             var expertList = experts.TryGetValue(municipality.Id, out var existing) ? existing : experts[municipality.Id] = [];
             while (expertList.Count < expertCount)
             {
+                var organisation = _faker.PickRandom(organisations);
+                var position = PickExpertPosition(directory, organisation);
                 expertList.Add(await CreateGeneratedAsync(Roles.Expert, $"expert{++index:00}", u =>
                 {
                     u.MunicipalityId = municipality.Id;
-                    u.OrganisationId = _faker.PickRandom(organisations).Id;
-                    u.PositionId = _faker.PickRandom(directory.Positions.Values.Where(p => !p.IsMethodist).ToList()).Id;
-                    u.SubjectId = _faker.PickRandom(directory.Subjects.Values.ToList()).Id;
+                    u.OrganisationId = organisation.Id;
+                    u.PositionId = position.Id;
+                    u.SubjectId = PickSubject(directory, position);
                 }, ct));
             }
 
@@ -220,14 +224,29 @@ public sealed partial class DemoSeeder(
                     u.MunicipalityId = municipality.Id;
                     u.OrganisationId = _faker.PickRandom(organisations).Id;
                     u.PositionId = position.Id;
-                    u.SubjectId = position.Name is "учитель" or "преподаватель" or "педагог дополнительного образования"
-                        ? _faker.PickRandom(directory.Subjects.Values.ToList()).Id
-                        : null;
+                    u.SubjectId = PickSubject(directory, position);
                 }, ct));
             }
         }
         return new People(teacher, school, operatorPerson, coordinators, experts, teachers);
     }
+
+    /// <summary>A subject that goes with the position (<see cref="DemoRegion.SubjectsOf"/>), or none.</summary>
+    private int? PickSubject(Directory directory, Position position)
+    {
+        var subjects = DemoRegion.SubjectsOf(position.Name);
+        return subjects.Count == 0 ? null : directory.Subjects[_faker.PickRandom(subjects.ToList())].Id;
+    }
+
+    /// <summary>Experts are mostly teachers; «преподаватель» only where vocational education is given.</summary>
+    private Position PickExpertPosition(Directory directory, Organisation organisation) =>
+        organisation.IsVocational
+            ? directory.Positions["преподаватель"]
+            : _faker.Random.WeightedRandom(
+                [directory.Positions["учитель"], directory.Positions["воспитатель"],
+                 directory.Positions["педагог дополнительного образования"], directory.Positions["педагог-психолог"],
+                 directory.Positions["учитель-логопед"]],
+                [0.6f, 0.15f, 0.1f, 0.1f, 0.05f]);
 
     private Position PickTeacherPosition(Directory directory, Municipality municipality)
     {

@@ -6,7 +6,7 @@ namespace Attestation.Web.Documents.Spreadsheets;
 /// </summary>
 public sealed class CommissionListWorkbook
 {
-    private static readonly double[] Widths = [6, 30, 22, 36, 22, 18, 18, 18];
+    private static readonly double[] Widths = [6, 30, 22, 36, 22, 16, 18, 18, 18];
 
     public byte[] Write(CommissionListModel model)
     {
@@ -26,6 +26,7 @@ public sealed class CommissionListWorkbook
                         SheetCell.Text(line.Position),
                         SheetCell.Text(line.Organisation),
                         SheetCell.Text(line.Municipality),
+                        SheetCell.Centered(line.Attendance),
                         SheetCell.Centered(line.Recommendation),
                         SheetCell.Centered(line.CoordinatorMark),
                         SheetCell.Centered(line.Decision));

@@ -57,18 +57,21 @@ public sealed class HomeTests(PortalWithDirectoryFactory factory) : IClassFixtur
         Assert.Equal("Работа с заявлениями", page.Heading());
         Assert.Equal(
             [
-                ("Педагогические работники не подавшие заявление", "Посмотреть", "/Municipality/NotApplied"),
-                ("Зарегистрировать заявления о проведении аттестации", "Зарегистрировать", "/Municipality/Registration"),
-                ("Зарегистрировать заявления на отзыв", "Зарегистрировать", "/Municipality/Withdrawals"),
-                ("Заполнение графика проведения аттестации", "Назначить", "/Municipality/Schedule/Fill"),
-                ("Просмотр графика проведения аттестации", "Посмотреть", "/Municipality/Schedule/View"),
+                ("Педагогические работники не подавшие заявление", "Открыть список педагогов", "/Municipality/NotApplied"),
+                ("Зарегистрировать заявления о проведении аттестации", "Зарегистрировать заявления", "/Municipality/Registration"),
+                ("Зарегистрировать заявления на отзыв", "Зарегистрировать отзывы", "/Municipality/Withdrawals"),
+                ("Заполнение графика проведения аттестации", "Назначить период и специалистов", "/Municipality/Schedule/Fill"),
+                ("Просмотр графика проведения аттестации", "Посмотреть график", "/Municipality/Schedule/View"),
                 ("Аттестация педагогических работников", "Аттестовать", "/Municipality/Attestation"),
-                ("Отзыв заявления педагогического работника муниципальным координатором", "Исключить", "/Municipality/Withdraw"),
+                ("Отзыв заявления педагогического работника муниципальным координатором", "Отозвать заявление", "/Municipality/Withdraw"),
             ],
             page.QuerySelectorAll("#sections .card").Select(card => (
                 card.QuerySelector("h2")!.TextContent.Trim(),
                 card.QuerySelector("a")!.TextContent.Trim(),
                 card.QuerySelector("a")!.GetAttribute("href"))));
+        // Each button says where it leads: no two sections share a button's words.
+        var buttons = page.QuerySelectorAll("#sections .card a.btn").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(buttons.Count, buttons.Distinct(StringComparer.Ordinal).Count());
     }
 
     private static (string Count, string? Link) Count(AngleSharp.Html.Dom.IHtmlDocument page, string selector)

@@ -120,6 +120,12 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Contains($"Первова Татьяна Игоревна: заявление зарегистрировано, № 1/{Today.Year} от {Today:dd.MM.yyyy}", page.QuerySelector("[role=status]")!.TextContent,
             StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#consider"));
+        // The card goes on to the next step: the schedule of this very application.
+        var next = page.QuerySelector("#next-step a#next-step-schedule")!;
+        Assert.Equal("Назначить период и специалистов", next.TextContent.Trim());
+        Assert.Equal($"/Municipality/Schedule/Assign?id={first.Id}", next.GetAttribute("href"));
+        Assert.Contains("Назначьте период аттестации и двух специалистов по аттестации", page.QuerySelector("#next-step")!.TextContent,
+            StringComparison.Ordinal);
 
         var sent = (await factory.SentMailsAsync()).Skip(mails).ToList();
         Assert.Equal(["reg.numbers.t1@example.org", "reg.numbers.t2@example.org"], sent.Select(m => m.To.Trim('<', '>')));

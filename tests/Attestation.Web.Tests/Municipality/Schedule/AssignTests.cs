@@ -42,6 +42,9 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         var letter = Assert.Single((await factory.SentMailsAsync()).Skip(mails));
         Assert.Equal("Назначены период аттестации и специалисты по аттестации", letter.Subject);
         Assert.Contains($"аттестация пройдёт {factory.OpenPeriod.PrepositionalName}", letter.PlainText, StringComparison.Ordinal);
+        // The period's «г.» ends the sentence: no second dot after it.
+        Assert.EndsWith(" г.", factory.OpenPeriod.PrepositionalName, StringComparison.Ordinal);
+        Assert.DoesNotContain("г..", letter.PlainText, StringComparison.Ordinal);
         Assert.Contains($"Специалисты по аттестации: {first.FullName}; {second.FullName}.", letter.PlainText, StringComparison.Ordinal);
         Assert.Contains($"/Teacher/Applications/Details?id={application.Id}", letter.PlainText, StringComparison.Ordinal);
 
@@ -49,6 +52,29 @@ public sealed class AssignTests(MunicipalFactory factory) : IClassFixture<Munici
         using (var again = await client.SubmitFormAsync(Url(application.Id), values))
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Single((await factory.SentMailsAsync()).Skip(mails));
+    }
+
+    [Fact]
+    public async Task The_two_choices_are_the_first_and_the_second_specialist_and_the_warning_sign_is_explained_for_both_causes()
+    {
+        var place = await _world.MunicipalityAsync("Зырянский район");
+        var coordinator = await _world.CoordinatorAsync(place);
+        var colleague = await _world.ExpertAsync(place, "Коллегова", organisationId: place.School.Id);
+        var application = await _world.ApplicationAsync(place, "Сидорова", ApplicationStage.Registered);
+        using var client = await factory.SignInAsync(coordinator.UserName!);
+
+        var page = await client.GetDocumentAsync($"{Url(application.Id)}&Input.PeriodId={factory.OpenPeriod.Id}");
+
+        Assert.Equal("Первый специалист по аттестации", page.QuerySelector("label[for='expert-a']")!.TextContent.Trim());
+        Assert.Equal("Второй специалист по аттестации", page.QuerySelector("label[for='expert-b']")!.TextContent.Trim());
+        // The conflict of interest is marked ⚠, and the legend names it as well as the wrong position.
+        var option = page.QuerySelectorAll("#expert-a option").Single(o => o.GetAttribute("value") == colleague.Id.ToString());
+        Assert.StartsWith("⚠ ", option.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#experts tr[data-expert='{colleague.Id}'] .conflict"));
+        var legend = page.QuerySelector("#warning-legend")!.TextContent;
+        Assert.Contains("⚠", legend, StringComparison.Ordinal);
+        Assert.Contains("в той же образовательной организации, что и аттестуемый (конфликт интересов)", legend, StringComparison.Ordinal);
+        Assert.Contains("неправильно указана должность", legend, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class ListDocumentTests(PortalWithDirectoryFactory factory) : ICla
         var period = await _desk.PastPeriodAsync();
         var mentor = await _desk.AttesteeAsync("list.mentor", "Григорьева", QualificationCategory.Mentor, period);
         var second = await _desk.AttesteeAsync("list.second", "Васильева", QualificationCategory.First, period,
-            recommendation: Conformity.DoesNotCorrespond, municipalityId: Directory.District.Id, organisationId: Directory.VillageSchool.Id);
+            recommendation: Conformity.DoesNotCorrespond, municipalityId: Directory.District.Id, organisationId: Directory.VillageSchool.Id,
+            wantsToAttend: true);
         var highest = await _desk.AttesteeAsync("list.highest", "Борисова", QualificationCategory.Highest, period, simplified: true);
         var first = await _desk.AttesteeAsync("list.first", "Алексеева", QualificationCategory.First, period,
             organisationId: Directory.Gymnasium.Id);
@@ -42,6 +43,9 @@ public sealed class ListDocumentTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Equal(
             new[] { first, second, highest, mentor }.Select(a => a.ApplicationId),
             page.QuerySelectorAll("#attestees tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        // Who asked to attend the meeting, as the application says.
+        Assert.Equal(["", "желает присутствовать", "", ""],
+            page.QuerySelectorAll("#attestees tr[data-id] td.attendance").Select(td => td.TextContent.Trim()));
 
         var date = day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var pdf = await client.DownloadAsync(page.QuerySelector("#download-pdf")!.GetAttribute("href")!, "application/pdf");
@@ -57,7 +61,7 @@ public sealed class ListDocumentTests(PortalWithDirectoryFactory factory) : ICla
             "1", "Алексеева Ольга Ивановна", "учитель математики", "МАОУ гимназия № 6 г. Томска", "Город Томск",
             "соответствует", "соответствует", "установить",
             "2", "Васильева Ольга Ивановна", "учитель математики", "МБОУ «Корниловская СОШ» Томского района", "Томский район",
-            "не соответствует", "не соответствует",
+            "желает присутствовать", "не соответствует", "не соответствует",
             "Высшая квалификационная категория",
             "3", "Борисова Ольга Ивановна", "упрощенная форма", "соответствует",
             "Квалификационная категория «педагог-наставник»",
@@ -71,15 +75,15 @@ public sealed class ListDocumentTests(PortalWithDirectoryFactory factory) : ICla
         var sheet = book.Worksheet("Список");
         Assert.Equal(CommissionListModel.Title, sheet.Cell(1, 1).GetString());
         Assert.Equal($"заседание {date}, протокол № 5", sheet.Cell(2, 1).GetString());
-        Assert.Equal(CommissionListModel.Columns, sheet.RowText(3, 8));
+        Assert.Equal(CommissionListModel.Columns, sheet.RowText(3, 9));
         AssertHeading(sheet, 4, "Первая квалификационная категория");
-        Assert.Equal(["1", "Алексеева Ольга Ивановна", "учитель математики", "МАОУ гимназия № 6 г. Томска", "Город Томск", "соответствует", "соответствует", "установить"],
-            sheet.RowText(5, 8));
-        Assert.Equal(["2", "Васильева Ольга Ивановна", "учитель математики", "МБОУ «Корниловская СОШ» Томского района", "Томский район", "не соответствует", "не соответствует", ""],
-            sheet.RowText(6, 8));
+        Assert.Equal(["1", "Алексеева Ольга Ивановна", "учитель математики", "МАОУ гимназия № 6 г. Томска", "Город Томск", "", "соответствует", "соответствует", "установить"],
+            sheet.RowText(5, 9));
+        Assert.Equal(["2", "Васильева Ольга Ивановна", "учитель математики", "МБОУ «Корниловская СОШ» Томского района", "Томский район", "желает присутствовать", "не соответствует", "не соответствует", ""],
+            sheet.RowText(6, 9));
         AssertHeading(sheet, 7, "Высшая квалификационная категория");
-        Assert.Equal(["3", "Борисова Ольга Ивановна", "учитель математики", "МАОУ лицей № 8 имени Н. Н. Рукавишникова г. Томска", "Город Томск", "упрощенная форма", "соответствует", ""],
-            sheet.RowText(8, 8));
+        Assert.Equal(["3", "Борисова Ольга Ивановна", "учитель математики", "МАОУ лицей № 8 имени Н. Н. Рукавишникова г. Томска", "Город Томск", "", "упрощенная форма", "соответствует", ""],
+            sheet.RowText(8, 9));
         AssertHeading(sheet, 9, "Квалификационная категория «педагог-наставник»");
         Assert.Equal("Григорьева Ольга Ивановна", sheet.Cell(10, 2).GetString());
         Assert.True(sheet.Row(11).IsEmpty());

@@ -147,6 +147,10 @@ public sealed class MeetingTests(PortalWithDirectoryFactory factory) : IClassFix
         Assert.Equal([district.ApplicationId], Candidates(byDistrict));
         var byPeriod = await client.GetDocumentAsync($"{MeetingUrl(meetingId)}&periodId={other.Id}");
         Assert.Equal([otherPeriod.ApplicationId], Candidates(byPeriod));
+        // Each filter shows what the list is filtered by, not «Все».
+        Assert.Equal(Directory.District.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            byDistrict.QuerySelector("#municipalityId option[selected]")?.GetAttribute("value"));
+        Assert.Equal(other.Id.ToString(), byPeriod.QuerySelector("#periodId option[selected]")?.GetAttribute("value"));
         // By a part of the name, «ё» as «е».
         var byName = await client.GetDocumentAsync($"{MeetingUrl(meetingId)}&q=АКСЕН");
         Assert.Equal([tomsk.ApplicationId], Candidates(byName));

@@ -65,6 +65,8 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
         Assert.Equal(50, names.Count);
         Assert.Equal(["МБОУ «гимназия»", "МБОУ «Ежевичка»", "МБОУ «Ёлочка»", "МБОУ «Жаворонок»", "МБОУ «Школа 01»"], names.Take(5));
         Assert.Equal("Строки 1–50 из 55", Text(first.QuerySelector("#pager-range")!));
+        Assert.Equal(municipalityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            first.QuerySelector("#municipalityId option[selected]")?.GetAttribute("value"));
         var second = await client.GetDocumentAsync(first.QuerySelector("#pager-next")!.GetAttribute("href")!);
         Assert.Equal(["МБОУ «Школа 47»", "МБОУ «Школа 48»", "МБОУ «Школа 49»", "МБОУ «Школа 50»", "МБОУ «Школа 51»"],
             second.QuerySelectorAll("#organisations tbody tr").Select(r => Text(r.QuerySelectorAll("td")[1])));

@@ -35,6 +35,10 @@ public sealed class ListSearchAndExcelTests(PortalWithDirectoryFactory factory) 
 
         Assert.Equal([fedorovaDistrict, fyodorova], Ids(found));
         Assert.Equal([fyodorova], Ids(narrowed));
+        // The filter shows what the list is filtered by, not «Все».
+        Assert.Equal(tomsk.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            narrowed.QuerySelector("#municipalityId option[selected]")?.GetAttribute("value"));
+        Assert.Null(found.QuerySelector("#municipalityId option[selected]"));
         Assert.Equal("ФЕДОР", found.QuerySelector("#q")!.GetAttribute("value"));
         Assert.Empty(Ids(nothing));
 

@@ -46,10 +46,10 @@ public sealed class AssignModel(AttestationDbContext db, RegionTime region, Appl
         [Display(Name = "Период аттестации")]
         public Guid? PeriodId { get; set; }
 
-        [Display(Name = "Специалист по аттестации")]
+        [Display(Name = "Первый специалист по аттестации")]
         public Guid? ExpertAId { get; set; }
 
-        [Display(Name = "Специалист по аттестации")]
+        [Display(Name = "Второй специалист по аттестации")]
         public Guid? ExpertBId { get; set; }
 
         /// <summary>The application's version the form was read at: a save over a newer one is refused.</summary>

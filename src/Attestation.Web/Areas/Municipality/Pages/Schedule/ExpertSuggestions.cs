@@ -31,9 +31,11 @@ public sealed record ExpertChoice(
     {
         get
         {
-            var work = string.Join(", ", new[] { Position, Subject, Organisation }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            // «учитель математики, МАОУ гимназия № 6 г. Томска»: the directory's subjects read after the position.
+            var position = string.Join(" ", new[] { Position, Subject }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var work = string.Join(", ", new[] { position, Organisation }.Where(p => !string.IsNullOrWhiteSpace(p)));
             var warning = HasWarnings ? "⚠ " : "";
-            return $"{warning}{FullName} — {(work.Length > 0 ? work : "должность и место работы не указаны")} (назначений в периоде: {Load})";
+            return $"{warning}{FullName} — {(work.Length > 0 ? work : "должность и место работы не указаны")} · назначений: {Load}";
         }
     }
 }

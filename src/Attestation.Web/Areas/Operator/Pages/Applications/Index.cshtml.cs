@@ -159,7 +159,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             ? OperatorLists.Choices(counted.Value, 1)
             : await db.MunicipalityChoicesAsync(query, [a => true], ct);
         CountedAt = counted?.CountedAt;
-        Municipalities = choices.Choices;
+        Municipalities = choices.Choices.Choosing(MunicipalityId);
         if (MunicipalityId is { } id)
         {
             Municipality = choices.Names.GetValueOrDefault(id);

@@ -365,12 +365,13 @@ public sealed class MeetingModel(
         if (HasOrder)
             return true;
 
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        Municipalities = (await db.MunicipalityChoicesAsync(includeInactive: true, ct)).Choosing(MunicipalityId);
         Periods = (await db.Periods.AsNoTracking()
                 .OrderByDescending(p => p.StartYear).ThenByDescending(p => p.StartMonth)
                 .ToListAsync(ct))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
-            .ToList();
+            .ToList()
+            .Choosing(PeriodId);
 
         var query = MeetingQueries.WaitingForMeeting(db).WhoseNameContains(Search);
         if (MunicipalityId is { } municipalityId)

@@ -59,6 +59,19 @@ public static class OperatorLists
     public static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// Marks the entry a list is filtered by: a filter's select has no asp-for, so without this it shows «Все» over a
+    /// list filtered by a municipality or a period.
+    /// </summary>
+    public static List<SelectListItem> Choosing(this List<SelectListItem> items, object? chosen)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var value = Convert.ToString(chosen, CultureInfo.InvariantCulture);
+        foreach (var item in items)
+            item.Selected = value is not null && item.Value == value;
+        return items;
+    }
+
+    /// <summary>
     /// Names in the order of the Russian alphabet, case ignored: the database's byte order would put «г. Томск» after
     /// «Шегарский район».
     /// </summary>

@@ -16,6 +16,7 @@ namespace Attestation.Web.Areas.Teacher.Pages.Applications;
 public sealed class DetailsModel(
     AttestationDbContext db,
     ApplicationView view,
+    ApplicationWarnings warnings,
     UploadValidator uploads,
     IFileStore files,
     RegionTime region) : PageModel
@@ -32,12 +33,17 @@ public sealed class DetailsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>A draft's or a rejected application's checklist for «Подать заявление» (empty once it may be submitted).</summary>
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var application = await FindAsync(id, ct);
         if (application is null)
             return NotFound();
         View = await view.BuildAsync(application, ct);
+        if (application.Can(ApplicationAction.Submit))
+            SubmissionProblems = application.SubmissionProblems(await warnings.RequiredDocumentsAsync(application, ct));
         return Page();
     }
 

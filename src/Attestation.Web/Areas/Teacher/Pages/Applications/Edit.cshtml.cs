@@ -42,6 +42,10 @@ public sealed class EditModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Set by a refused «Подать заявление»: the form comes back with each missing field's message next to it.</summary>
+    [TempData]
+    public bool? SubmissionRefused { get; set; }
+
     /// <summary>
     /// The id the new application will have, given with the empty form: a second post of the same form (a double click,
     /// a resent request) lands on the draft the first one created instead of making another.
@@ -62,7 +66,7 @@ public sealed class EditModel(
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
     public IReadOnlyList<ApplicationDocumentKind> RequiredDocuments { get; private set; } = [];
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
-    public IReadOnlyList<string> SubmissionProblems { get; private set; } = [];
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems { get; private set; } = [];
     public List<SelectListItem> Organisations { get; private set; } = [];
     public List<SelectListItem> Positions { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
@@ -86,6 +90,11 @@ public sealed class EditModel(
         Input = ApplicationInput.From(application);
         Version = application.LastEventNumber;
         await LoadPageAsync(application, ct);
+        if (SubmissionRefused == true)
+        {
+            foreach (var problem in SubmissionProblems.Where(p => p.Field is not null))
+                ModelState.AddModelError($"Input.{problem.Field}", problem.Sentence);
+        }
         return Page();
     }
 
@@ -127,6 +136,8 @@ public sealed class EditModel(
             async application =>
             {
                 required.AddRange(await warnings.RequiredDocumentsAsync(application, ct));
+                if (application.SubmissionProblems(required).Count > 0)
+                    SubmissionRefused = true;
                 application.Submit(Actor, region.Now, required);
                 // The municipality's coordinators learn it with the same save.
                 await staff.QueueSubmittedAsync(application, ct);
@@ -302,7 +313,7 @@ public sealed class EditModel(
         Documents = application.Documents.OrderBy(d => d.UploadedAt).ToList();
         Warnings = await warnings.ForAsync(application, ct);
         RequiredDocuments = await warnings.RequiredDocumentsAsync(application, ct);
-        SubmissionProblems = application.ListSubmissionProblems(RequiredDocuments);
+        SubmissionProblems = application.SubmissionProblems(RequiredDocuments);
     }
 
     private async Task<ApplicationInput> PrefillFromProfileAsync(CancellationToken ct)

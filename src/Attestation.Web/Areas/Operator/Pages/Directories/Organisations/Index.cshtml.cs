@@ -35,7 +35,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        Municipalities = (await db.MunicipalityChoicesAsync(includeInactive: true, ct)).Choosing(MunicipalityId);
 
         var query = from o in db.Organisations.AsNoTracking()
                     join m in db.Municipalities on o.MunicipalityId equals m.Id
