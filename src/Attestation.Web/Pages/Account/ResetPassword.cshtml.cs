@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
+[LimitedForm("password-reset", "Input.UserId")]
 public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
 {
     [BindProperty]
