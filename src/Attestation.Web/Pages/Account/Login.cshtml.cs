@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Attestation.Web.Pages.Account;
 [AllowAnonymous]
 [LimitedForm("sign-in", "Input.Login")]
 public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager<AppUser> users, AttestationDbContext db,
-    TimeProvider time, IPasswordHasher<AppUser> hasher) : PageModel
+    TimeProvider time, IPasswordHasher<AppUser> hasher, AuditLog audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,6 +52,7 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
         if (user is null)
         {
             UnknownLogin.VerifyPassword(hasher, Input.Password);
+            await audit.RecordAsync(AuditAction.SignInFailed, null, login, "неизвестный логин");
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             return Page();
         }
@@ -58,11 +60,15 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
         // Unlike the template page, failures are counted: repeated guessing locks the account, longer each time.
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
+        {
+            await audit.RecordAsync(AuditAction.LockedOut, user, login, $"вход заблокирован до {user.LockoutEnd:O}");
             return SignInLanding.LockedOut(this, user);
+        }
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWithCode", new { ReturnUrl, Input.RememberMe });
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(AuditAction.SignInFailed, user, login, "неверный пароль");
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             return Page();
         }

@@ -60,6 +60,27 @@ public sealed class AuditLogTests(AuditLogTests.ClientAddressPortal factory) : I
     }
 
     [Fact]
+    public async Task A_wrong_password_and_an_unknown_login_are_recorded_as_failed_sign_ins()
+    {
+        var user = await factory.CreateUserAsync(Roles.Teacher, "audit.failed");
+        using var client = factory.CreatePortalClient();
+        foreach (var (login, password) in new[] { ("audit.failed", "Совсем-не-тот-пароль-1"), ("audit.nobody", "Совсем-не-тот-пароль-2") })
+        {
+            using var response = await client.SubmitFormAsync("/Account/Login",
+                new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var lines = await LinesAsync(e => e.Login == "audit.failed" || e.Login == "audit.nobody");
+        Assert.Equal(
+            [
+                (AuditAction.SignInFailed, "audit.failed", (Guid?)user.Id, "неверный пароль"),
+                (AuditAction.SignInFailed, "audit.nobody", null, "неизвестный логин"),
+            ],
+            lines.Select(l => (l.Action, l.Login!, l.UserId, l.Subject!)).ToList());
+    }
+
+    [Fact]
     public async Task The_log_is_append_only_whatever_the_portal_connects_as()
     {
         await factory.CreateUserAsync(Roles.Operator, "audit.append");
