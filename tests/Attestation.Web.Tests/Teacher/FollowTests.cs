@@ -67,7 +67,9 @@ public sealed class FollowTests(PortalWithDirectoryFactory factory) : IClassFixt
         factory.Clock.Advance(TimeSpan.FromHours(3));
         await _cabinet.RegisterAsync(id, coordinator, "17/" + year);
 
-        var details = await client.GetDocumentAsync(DetailsUrl(id));
+        // Three idle hours end a session: the teacher signs in again.
+        using var again = await factory.SignInAsync("follow.history");
+        var details = await again.GetDocumentAsync(DetailsUrl(id));
 
         var history = History(details);
         const string teacher = "Проверкина Анна Сергеевна (Педагогический работник)";

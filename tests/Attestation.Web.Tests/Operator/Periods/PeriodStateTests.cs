@@ -19,7 +19,7 @@ public sealed class PeriodStateTests(PortalWithDirectoryFactory factory) : IClas
     {
         var period = await _desk.PeriodAsync(2071, 2);
         var operatorUser = await _desk.CreateOperatorAsync("periods.state.operator");
-        using var client = await factory.SignInAsync("periods.state.operator");
+        var client = await factory.SignInAsync("periods.state.operator");
 
         using (var closed = await client.SubmitFormAsync(DetailsUrl(period.Id),
                    new Dictionary<string, string> { ["Input.Reason"] = "График муниципалитетов сформирован досрочно" }, "form#close"))
@@ -47,6 +47,9 @@ public sealed class PeriodStateTests(PortalWithDirectoryFactory factory) : IClas
         Assert.True((await LoadAsync(period.Id)).IsClosed);
 
         factory.Clock.Advance(TimeSpan.FromHours(2));
+        // Two idle hours end a session: the operator signs in again.
+        client.Dispose();
+        client = await factory.SignInAsync("periods.state.operator");
         using (var reopened = await client.SubmitFormAsync(DetailsUrl(period.Id),
                    new Dictionary<string, string> { ["Input.Reason"] = "Томский район не успел внести два заявления" }, "form#reopen"))
             Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
@@ -64,6 +67,7 @@ public sealed class PeriodStateTests(PortalWithDirectoryFactory factory) : IClas
         Assert.Equal(["Период «февраль-март 2071» открыт", "Операторова Елена Андреевна", "Томский район не успел внести два заявления"],
             reopening.Skip(1));
         Assert.NotNull(page.QuerySelector("form#close"));
+        client.Dispose();
     }
 
     [Fact]
