@@ -38,7 +38,7 @@ public static class WebSetup
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 
-        services.AddRazorPages(options => options.AuthorizeAreas())
+        services.AddRazorPages(options => options.AuthorizeAreas().AnswerFormMethodsOnly())
             .AddMvcOptions(options =>
             {
                 options.ModelBindingMessageProvider.UseRussian();
