@@ -83,6 +83,8 @@ export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 export Database__Migrate=true
 export Demo__Enabled="${Demo__Enabled:-true}"
+# The demo's operator works without an authenticator app (the portal's default, as in production, is true).
+export Accounts__RequireOperatorTwoFactor="${Accounts__RequireOperatorTwoFactor:-false}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$REPO_ROOT/.data}"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-/usr/bin/chromium}"
 # The key ring that signs sessions is encrypted with a certificate made here on the first start (kept in .data/keys).
@@ -111,6 +113,7 @@ cat <<EOF
     demo.municipal   координатор по аттестации по муниципальному образованию
     demo.expert      специалист по аттестации
     demo.operator    оператор (ЦОПМиКП)
+    (two-factor sign-in required of the operator: $Accounts__RequireOperatorTwoFactor)
 
   Mail is written to $Storage__DataDirectory/mail unless Email__Host is set. Ctrl-C stops everything.
 

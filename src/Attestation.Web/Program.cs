@@ -16,7 +16,9 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalLogging();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 builder.Services.AddPortalIdentity(builder.Configuration);
+builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddPortalStorage(builder.Configuration);
@@ -30,6 +32,8 @@ builder.Services.AddPortalJobs(builder.Configuration);
 var app = builder.Build();
 RegionDates.UseZone(app.Services.GetRequiredService<RegionTime>().Zone);
 
+// First: everything after it (the log, the cookies' Secure, the sign-in limits) sees the client behind a TLS proxy.
+app.UseForwardedHeaders();
 app.UsePortalRequestLogging();
 app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
@@ -56,6 +60,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthorization();
 app.UseSafeInput();
+app.UseSignInLimits();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -27,7 +27,7 @@ public sealed class OwnAccountFlowTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("#Input_Password").FillAsync("короткий");
         await page.Locator("#Input_ConfirmPassword").FillAsync("короткий");
         await page.Locator("#save").ClickAsync();
-        Assert.Contains("не менее 10 символов", await page.Locator("[data-valmsg-for='Input.Password']").InnerTextAsync(),
+        Assert.Contains("не менее 12 символов", await page.Locator("[data-valmsg-for='Input.Password']").InnerTextAsync(),
             StringComparison.Ordinal);
         await Shot(page, "account-password-refused");
 

@@ -11,7 +11,10 @@ namespace Attestation.Web.Authorization;
 /// <summary>
 /// Every signed-in request checks the account in one indexed statement before any page runs: a blocked account, a
 /// password changed elsewhere (a new security stamp) or a deleted account ends the session at once. The same statement
-/// counts the person's unread notices, which the navigation's bell shows, so a page pays no extra statement for it.
+/// counts the person's unread notices, which the navigation's bell shows, so a page pays no extra statement for it,
+/// and reads whether he signs in with a second factor (the operator's pages require it). A sign-out, a new password
+/// and the operator's block each write a new stamp, so a cookie saved before any of them opens nothing. A session also
+/// ends <see cref="SessionLifetimeOptions.AbsoluteTimeout"/> after its sign-in.
 /// </summary>
 public static class AccountCheck
 {
@@ -19,14 +22,16 @@ public static class AccountCheck
 
     private const string OutageKey = "Attestation.DatabaseOutage";
 
+    private const string TwoFactorKey = "Attestation.TwoFactorEnabled";
+
     private static readonly Func<AttestationDbContext, Guid, CancellationToken, Task<AccountState?>> Load =
         EF.CompileAsyncQuery((AttestationDbContext db, Guid id, CancellationToken _) => db.Users
             .Where(u => u.Id == id)
-            .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd,
+            .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd, u.TwoFactorEnabled,
                 db.Notifications.Count(n => n.UserId == id && n.ReadAt == null)))
             .SingleOrDefault());
 
-    private sealed record AccountState(string? SecurityStamp, DateTimeOffset? LockoutEnd, int Unread);
+    private sealed record AccountState(string? SecurityStamp, DateTimeOffset? LockoutEnd, bool TwoFactorEnabled, int Unread);
 
     /// <summary>The cookie's <c>OnValidatePrincipal</c>: in place of Identity's check every half hour.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
@@ -54,15 +59,28 @@ public static class AccountCheck
         }
         var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var lifetime = services.GetRequiredService<IOptions<SessionLifetimeOptions>>().Value.AbsoluteTimeout;
+        // A lockout after wrong passwords does not end the sessions already open: guessing someone's password must not
+        // sign him out. The operator's block does (it writes a new stamp too).
         if (state is null
-            || state.LockoutEnd > now
-            || !string.Equals(principal.FindFirstValue(stampType), state.SecurityStamp, StringComparison.Ordinal))
+            || AccountBlock.IsBlocked(state.LockoutEnd)
+            || !string.Equals(principal.FindFirstValue(stampType), state.SecurityStamp, StringComparison.Ordinal)
+            || SessionCookies.SignedInAt(context.Properties) is not { } signedInAt
+            || signedInAt + lifetime <= now)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
         context.HttpContext.Items[UnreadKey] = state.Unread;
+        context.HttpContext.Items[TwoFactorKey] = state.TwoFactorEnabled;
+    }
+
+    /// <summary>Whether the signed-in account has two-factor sign-in enabled, as read by this request's check.</summary>
+    public static bool? TwoFactorEnabled(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items.TryGetValue(TwoFactorKey, out var value) && value is bool enabled ? enabled : null;
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class AuthorizationSetup
             if (model.ViewEnginePath is not ("/Index" or "/Profile/Index"))
                 model.Filters.Add(new RequireMunicipalityFilter());
         });
+        // The operator's cabinet only with a second factor, while the portal requires it (Accounts:RequireOperatorTwoFactor).
+        options.Conventions.AddAreaFolderApplicationModelConvention(AreaNames.Operator, "/",
+            model => model.Filters.Add(new RequireTwoFactorFilter()));
         return options;
     }
 }

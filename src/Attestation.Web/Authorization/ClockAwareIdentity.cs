@@ -21,10 +21,13 @@ public sealed class PortalUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<AppUser>> logger,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<AccountOptions> accounts)
     : UserManager<AppUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer,
         errors, services, logger)
 {
+    private readonly TimeSpan _longest = accounts.Value.LongestLockout;
+
     private IUserLockoutStore<AppUser> LockoutStore => (IUserLockoutStore<AppUser>)Store;
 
     public override async Task<bool> IsLockedOutAsync(AppUser user)
@@ -36,6 +39,12 @@ public sealed class PortalUserManager(
         return end >= time.GetUtcNow();
     }
 
+    /// <summary>
+    /// A failure counts; from the <c>MaxFailedAttempts</c>-th in a row each one locks the account for twice as long as
+    /// the one before (1, 2, 4… minutes from <see cref="AccountOptions.FirstLockout"/>), never longer than
+    /// <see cref="AccountOptions.LongestLockout"/>. A success (or a new password) resets the count. While locked, the
+    /// password is not even checked, so guessing cannot make the wait longer than the next doubling.
+    /// </summary>
     public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -43,12 +52,31 @@ public sealed class PortalUserManager(
             return IdentityResult.Success;
         var count = await LockoutStore.IncrementAccessFailedCountAsync(user, CancellationToken);
         if (count >= Options.Lockout.MaxFailedAccessAttempts)
-        {
-            await LockoutStore.SetLockoutEndDateAsync(user, time.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan),
-                CancellationToken);
-            await LockoutStore.ResetAccessFailedCountAsync(user, CancellationToken);
-        }
+            await LockoutStore.SetLockoutEndDateAsync(user, time.GetUtcNow().Add(LockoutAfter(count)), CancellationToken);
         return await UpdateUserAsync(user);
+    }
+
+    /// <summary>The lockout after the <paramref name="failures"/>-th failure in a row.</summary>
+    public TimeSpan LockoutAfter(int failures)
+    {
+        var doublings = Math.Clamp(failures - Options.Lockout.MaxFailedAccessAttempts, 0, 30);
+        var wait = Options.Lockout.DefaultLockoutTimeSpan * Math.Pow(2, doublings);
+        return wait < _longest ? wait : _longest;
+    }
+
+    /// <summary>
+    /// The authenticator key to enrol with, made on first use without a new security stamp: opening the page that
+    /// shows the QR code must not end the person's other sessions (enabling it does).
+    /// </summary>
+    public async Task<string> AuthenticatorKeyAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (await GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
+            return key;
+        await ((IUserAuthenticatorKeyStore<AppUser>)Store).SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(),
+            CancellationToken);
+        await UpdateUserAsync(user);
+        return (await GetAuthenticatorKeyAsync(user))!;
     }
 }
 

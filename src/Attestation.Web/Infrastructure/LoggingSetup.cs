@@ -51,6 +51,8 @@ public static class LoggingSetup
             (services, logger) => Configure(logger, options, dataDirectory)
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(services),
+            // The static Log.Logger left alone: each host (several in one test process) writes through its own logger.
+            preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
     }
@@ -103,6 +105,8 @@ public static class LoggingSetup
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one.
+            options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} answered {StatusCode} in {Elapsed:0.0} ms, request {RequestCode:l}";
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error

@@ -6,9 +6,11 @@ namespace Attestation.Web.Storage;
 
 /// <summary>
 /// The one check every upload goes through before <see cref="IFileStore.Stage"/>: present, not empty, not too large,
-/// and really a PDF, JPEG or PNG whatever its name says. The messages are Russian and meant for the form field.
+/// free of viruses where the region scans (<see cref="VirusScanner"/>), and really a PDF, JPEG or PNG whatever its name
+/// says. The messages are Russian and meant for the form field. The bytes of an uploaded file are read here and nowhere
+/// else (<see cref="ReadAsync"/>, which the Excel imports use too), so no upload reaches the database unscanned.
 /// </summary>
-public sealed class UploadValidator(IOptions<UploadOptions> options)
+public sealed class UploadValidator(IOptions<UploadOptions> options, VirusScanner scanner)
 {
     private readonly long _maxBytes = options.Value.MaxBytes;
 
@@ -27,9 +29,9 @@ public sealed class UploadValidator(IOptions<UploadOptions> options)
         if (file.Length > _maxBytes)
             return Refused($"Файл больше {MaxSizeText}.");
 
-        var content = await ReadAsync(file, ct);
+        var (content, error) = await ReadAsync(file, _maxBytes, $"Файл больше {MaxSizeText}.", ct);
         if (content is null)
-            return Refused($"Файл больше {MaxSizeText}.");
+            return Refused(error!);
         if (content.Length == 0)
             return Refused("Файл пуст.");
 
@@ -103,16 +105,34 @@ public sealed class UploadValidator(IOptions<UploadOptions> options)
 
     private static UploadCheck Refused(string message) => new(null, message);
 
+    /// <summary>
+    /// The bytes of an uploaded file, scanned for viruses; or, instead, <paramref name="tooLarge"/> when there are more
+    /// than <paramref name="maxBytes"/> of them, or the scanner's refusal. Any upload's content is read through here.
+    /// </summary>
+    public async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile file, long maxBytes, string tooLarge, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var content = await ReadBoundedAsync(file, maxBytes, ct);
+        if (content is null)
+            return (null, tooLarge);
+        if (content.Length == 0)
+            return (content, null);
+
+        // Before the type is judged: a virus is named as such, whatever the file pretends to be.
+        var refusal = await scanner.RefusalAsync(SanitiseFileName(file.FileName, null), content, ct);
+        return refusal is null ? (content, null) : (null, refusal);
+    }
+
     /// <summary>Reads at most one byte more than allowed: the length a form part declares is not taken on trust.</summary>
-    private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken ct)
+    private static async Task<byte[]?> ReadBoundedAsync(IFormFile file, long maxBytes, CancellationToken ct)
     {
         await using var source = file.OpenReadStream();
-        using var buffer = new MemoryStream((int)Math.Min(file.Length, _maxBytes));
+        using var buffer = new MemoryStream((int)Math.Clamp(file.Length, 0, Math.Min(maxBytes, int.MaxValue)));
         var chunk = new byte[81920];
         int read;
         while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > _maxBytes)
+            if (buffer.Length + read > maxBytes)
                 return null;
             buffer.Write(chunk, 0, read);
         }

@@ -129,7 +129,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("не менее 10 символов", page.FieldError("Input.Password"), StringComparison.Ordinal);
+        Assert.Contains("не менее 12 символов", page.FieldError("Input.Password"), StringComparison.Ordinal);
         using var withOld = await LoginTests.SubmitLoginFromNewBrowserAsync(factory, "reset.short", PortalFactory.Password);
         Assert.Equal(HttpStatusCode.Redirect, withOld.StatusCode);
     }

@@ -65,7 +65,7 @@ public sealed class RegisterTests(PortalWithDirectoryFactory factory) : IClassFi
     [InlineData("Input.Email", "anna.example.org", "Адрес электронной почты указан неверно.")]
     [InlineData("Input.Phone", "позвоните мне", "Укажите телефон цифрами, например +7 913 123-45-67.")]
     [InlineData("Input.Login", "ан", "Логин: от 3 до 40 латинских букв, цифр, точек, дефисов или подчёркиваний.")]
-    [InlineData("Input.Password", "Девять-99", "Пароль должен содержать не менее 10 символов.")]
+    [InlineData("Input.Password", "Девять-99", "Пароль должен содержать не менее 12 символов.")]
     [InlineData("Input.ConfirmPassword", "Лес-река-гора-2027", "Пароли не совпадают.")]
     [InlineData("Input.PersonalDataConsent", "false", "Без согласия на обработку персональных данных регистрация невозможна.")]
     public async Task A_wrong_field_is_refused_in_russian_next_to_it_and_the_typed_values_stay(
@@ -105,7 +105,7 @@ public sealed class RegisterTests(PortalWithDirectoryFactory factory) : IClassFi
         var page = await response.ReadDocumentAsync();
         Assert.Equal(PersonNameMessage, page.FieldError("Input.LastName"));
         Assert.Equal("Адрес электронной почты указан неверно.", page.FieldError("Input.Email"));
-        Assert.Equal("Пароль должен содержать не менее 10 символов.", page.FieldError("Input.Password"));
+        Assert.Equal("Пароль должен содержать не менее 12 символов.", page.FieldError("Input.Password"));
         Assert.Equal("Пароли не совпадают.", page.FieldError("Input.ConfirmPassword"));
         Assert.Equal("Без согласия на обработку персональных данных регистрация невозможна.",
             page.FieldError("Input.PersonalDataConsent"));

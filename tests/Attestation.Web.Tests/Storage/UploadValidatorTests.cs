@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using System.Text;
 using Attestation.Web.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Attestation.Web.Tests.Storage;
@@ -10,7 +13,23 @@ public sealed class UploadValidatorTests
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
 
-    private readonly UploadValidator _validator = new(Options.Create(new UploadOptions()));
+    private readonly UploadValidator _validator = Validator();
+
+    /// <summary>The validator as the portal builds it; the antivirus off unless <paramref name="antivirus"/> turns it on.</summary>
+    internal static UploadValidator Validator(long maxBytes = UploadOptions.DefaultMaxBytes, AntivirusOptions? antivirus = null,
+        ILoggerProvider? log = null, string? account = null)
+    {
+        var http = new HttpContextAccessor();
+        if (account is not null)
+            http.HttpContext = new DefaultHttpContext
+            {
+                User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, account)], "Test")),
+            };
+        // The provider outlives the validator; a factory over it holds nothing else that needs disposing.
+        ILogger<VirusScanner> logger = log is null ? NullLogger<VirusScanner>.Instance : new Logger<VirusScanner>(new LoggerFactory([log]));
+        var scanner = new VirusScanner(Options.Create(antivirus ?? new AntivirusOptions()), http, logger);
+        return new UploadValidator(Options.Create(new UploadOptions { MaxBytes = maxBytes }), scanner);
+    }
 
     [Fact]
     public async Task A_PDF_passes_with_the_type_read_from_its_bytes_not_from_the_browser()
@@ -43,7 +62,7 @@ public sealed class UploadValidatorTests
     [Fact]
     public async Task A_file_over_the_configured_size_is_refused_with_the_limit_in_the_message()
     {
-        var validator = new UploadValidator(Options.Create(new UploadOptions { MaxBytes = 40 }));
+        var validator = Validator(maxBytes: 40);
 
         var over = await validator.CheckAsync(File(Pdf, "скан.pdf"), CancellationToken.None);
         var exactly = await validator.CheckAsync(File(Pdf[..40], "скан.pdf"), CancellationToken.None);
@@ -66,7 +85,7 @@ public sealed class UploadValidatorTests
     [Fact]
     public async Task A_part_that_understates_its_length_is_still_measured()
     {
-        var validator = new UploadValidator(Options.Create(new UploadOptions { MaxBytes = 40 }));
+        var validator = Validator(maxBytes: 40);
 
         var check = await validator.CheckAsync(new UnderstatedFile(Pdf, declaredLength: 10), CancellationToken.None);
 
@@ -141,7 +160,7 @@ public sealed class UploadValidatorTests
     public void Sizes_are_written_in_Russian(long bytes, string expected) =>
         Assert.Equal(expected, UploadValidator.SizeText(bytes));
 
-    private static FormFile File(byte[] content, string name, string contentType = "application/octet-stream") =>
+    internal static FormFile File(byte[] content, string name, string contentType = "application/octet-stream") =>
         new(new MemoryStream(content), 0, content.Length, "Upload", name)
         {
             Headers = new HeaderDictionary(),

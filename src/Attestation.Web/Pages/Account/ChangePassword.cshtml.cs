@@ -14,7 +14,7 @@ namespace Attestation.Web.Pages.Account;
 /// account's security stamp, so the person's other sessions end at their next check; this one continues.
 /// </summary>
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel
 {
     public const string ChangedMessage = "Пароль изменён. Используйте новый пароль при следующем входе.";
 
@@ -56,6 +56,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             NewPasswordInput.Report(result.Errors, ModelState, nameof(Input));
             return Page();
         }
+        await audit.RecordAsync(AuditAction.PasswordChanged, "свой пароль");
         await signIn.RefreshSignInAsync(user);
         return Changed();
     }

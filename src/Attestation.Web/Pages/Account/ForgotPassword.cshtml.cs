@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
+[LimitedForm("password-letter", "Input.Login")]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, AttestationDbContext db, PasswordResetLetters letters)
     : PageModel
 {

@@ -16,6 +16,7 @@ namespace Attestation.Web.Pages.Account;
 /// come from the invitation, whatever the form sends; the link works once and until it expires.
 /// </summary>
 [AllowAnonymous]
+[LimitedForm("invitation", nameof(Token))]
 public sealed class InvitationModel(
     AttestationDbContext db,
     UserManager<AppUser> users,

@@ -1,17 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
+[LimitedForm("sign-in", "Input.Login")]
 public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager<AppUser> users, AttestationDbContext db,
-    TimeProvider time) : PageModel
+    TimeProvider time, IPasswordHasher<AppUser> hasher, AuditLog audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,30 +51,27 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
         var user = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login);
         if (user is null)
         {
+            UnknownLogin.VerifyPassword(hasher, Input.Password);
+            await audit.RecordAsync(AuditAction.SignInFailed, null, login, "неизвестный логин");
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             return Page();
         }
 
-        // Unlike the template page, failures are counted: repeated guessing locks the account.
+        // Unlike the template page, failures are counted: repeated guessing locks the account, longer each time.
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
-            return RedirectToPage("./Lockout", new { blocked = AccountBlock.IsBlocked(user.LockoutEnd) ? true : (bool?)null });
+        {
+            await audit.RecordAsync(AuditAction.LockedOut, user, login, $"вход заблокирован до {user.LockoutEnd:O}");
+            return SignInLanding.LockedOut(this, user);
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("./LoginWithCode", new { ReturnUrl, Input.RememberMe });
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(AuditAction.SignInFailed, user, login, "неверный пароль");
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             return Page();
         }
-
-        // Written past Identity: the account's version (its concurrency stamp) is not a sign-in's business.
-        var now = time.GetUtcNow();
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), HttpContext.RequestAborted);
-
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
-            return LocalRedirect(ReturnUrl);
-
-        var role = (await users.GetRolesAsync(user)).FirstOrDefault();
-        return role is null
-            ? RedirectToPage("/Index")
-            : RedirectToPage("/Index", new { area = Roles.Area(role) });
+        return await SignInLanding.LandAsync(this, user, ReturnUrl, users, db, time);
     }
 }

@@ -13,6 +13,7 @@ namespace Attestation.Web.Pages.Account;
 
 /// <summary>A teacher registers himself; every other role is invited.</summary>
 [AllowAnonymous]
+[LimitedForm("registration", "Input.Login")]
 public sealed class RegisterModel(
     AttestationDbContext db,
     UserManager<AppUser> users,

@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Attestation.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
+[LimitedForm("password-reset", "Input.UserId")]
+public sealed class ResetPasswordModel(UserManager<AppUser> users, AuditLog audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -61,6 +62,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
             return Page();
         }
 
+        await audit.RecordAsync(AuditAction.PasswordReset, user, null, "новый пароль по ссылке из письма");
         // A new password ends a lockout caused by guessing the old one; the operator's block stays.
         if (!AccountBlock.IsBlocked(user.LockoutEnd))
         {

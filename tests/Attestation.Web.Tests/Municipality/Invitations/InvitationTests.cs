@@ -314,7 +314,7 @@ public sealed partial class InvitationTests(PortalWithDirectoryFactory factory) 
             new Dictionary<string, string>
             {
                 ["Input.LastName"] = "Используйте русские буквы (допускаются дефис и пробел).",
-                ["Input.Password"] = "Пароль должен содержать не менее 10 символов.",
+                ["Input.Password"] = "Пароль должен содержать не менее 12 символов.",
                 ["Input.PositionId"] = "Выберите должность.",
                 ["Input.OrganisationId"] = "Выберите образовательную организацию выбранного муниципалитета.",
             },

@@ -54,8 +54,30 @@ public sealed class AuditLogTests(AuditLogTests.ClientAddressPortal factory) : I
         Assert.Contains(".xlsx» (/Operator/Users", download.Subject, StringComparison.Ordinal);
         Assert.Equal(teacher.Id, lines[0].UserId);
         Assert.All(lines, l => Assert.Equal(ClientAddressPortal.Address, l.Address));
-        Assert.All(lines, l => Assert.Equal(factory.Clock.GetUtcNow(), l.At));
+        // PostgreSQL keeps microseconds; the clock has ten times finer ticks.
+        Assert.All(lines, l => Assert.Equal(factory.Clock.GetUtcNow(), l.At, TimeSpan.FromMicroseconds(1)));
         Assert.Equal("Проверкина А. С.", lines[0].PersonName);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_login_are_recorded_as_failed_sign_ins()
+    {
+        var user = await factory.CreateUserAsync(Roles.Teacher, "audit.failed");
+        using var client = factory.CreatePortalClient();
+        foreach (var (login, password) in new[] { ("audit.failed", "Совсем-не-тот-пароль-1"), ("audit.nobody", "Совсем-не-тот-пароль-2") })
+        {
+            using var response = await client.SubmitFormAsync("/Account/Login",
+                new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var lines = await LinesAsync(e => e.Login == "audit.failed" || e.Login == "audit.nobody");
+        Assert.Equal(
+            [
+                (AuditAction.SignInFailed, "audit.failed", (Guid?)user.Id, "неверный пароль"),
+                (AuditAction.SignInFailed, "audit.nobody", null, "неизвестный логин"),
+            ],
+            lines.Select(l => (l.Action, l.Login!, l.UserId, l.Subject!)).ToList());
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ImportModel(
     ILookupNormalizer normalizer,
     InvitationSender sender,
     IFileStore files,
+    UploadValidator uploads,
     RegionTime region) : PageModel
 {
     [BindProperty]
@@ -59,7 +60,7 @@ public sealed class ImportModel(
         if (organisation is null)
             return NotFound();
         Organisation = organisation.Name;
-        var (content, error) = await ImportWorkbook.ReadUploadAsync(Upload, ct);
+        var (content, error) = await ImportWorkbook.ReadUploadAsync(uploads, Upload, ct);
         if (content is null)
         {
             ModelState.AddModelError(nameof(Upload), error!);

@@ -18,7 +18,8 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories.Import;
 /// «Загрузка списка специалистов по аттестации» of a school year with the number and date of the approving order: the
 /// same template → preview → «Сохранить» flow as the organisations.
 /// </summary>
-public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, RegionTime region, ILookupNormalizer normalizer)
+public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, UploadValidator uploads, RegionTime region,
+    ILookupNormalizer normalizer)
     : PageModel
 {
     [BindProperty]
@@ -82,7 +83,7 @@ public sealed class ExpertsModel(AttestationDbContext db, IFileStore files, Regi
         LoadYears();
         CheckYear();
         await LoadExistingAsync(ct);
-        var (content, error) = await ImportWorkbook.ReadUploadAsync(Upload, ct);
+        var (content, error) = await ImportWorkbook.ReadUploadAsync(uploads, Upload, ct);
         if (content is null)
             ModelState.AddModelError(nameof(Upload), error!);
         if (!ModelState.IsValid)

@@ -35,29 +35,24 @@ public static class ImportWorkbook
 
     private static ReadOnlySpan<byte> ZipSignature => [0x50, 0x4B, 0x03, 0x04];
 
-    /// <summary>The uploaded file's bytes, or a Russian message for the file field.</summary>
-    public static async Task<(byte[]? Content, string? Error)> ReadUploadAsync(IFormFile? file, CancellationToken ct)
+    /// <summary>The uploaded file's bytes (scanned for viruses by <paramref name="uploads"/>), or a Russian message for the file field.</summary>
+    public static async Task<(byte[]? Content, string? Error)> ReadUploadAsync(UploadValidator uploads, IFormFile? file, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(uploads);
         if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
             return (null, "Выберите файл Excel (.xlsx).");
         if (file.Length == 0)
             return (null, "Файл пуст.");
+        var tooLarge = $"Файл больше {UploadValidator.SizeText(MaxBytes)}: разделите список на несколько файлов.";
         if (file.Length > MaxBytes)
-            return (null, $"Файл больше {UploadValidator.SizeText(MaxBytes)}: разделите список на несколько файлов.");
+            return (null, tooLarge);
 
-        await using var source = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-                return (null, $"Файл больше {UploadValidator.SizeText(MaxBytes)}: разделите список на несколько файлов.");
-            buffer.Write(chunk, 0, read);
-        }
-
-        var content = buffer.ToArray();
-        var error = Check(content);
+        var (content, error) = await uploads.ReadAsync(file, MaxBytes, tooLarge, ct);
+        if (content is null)
+            return (null, error);
+        if (content.Length == 0)
+            return (null, "Файл пуст.");
+        error = Check(content);
         return error is null ? (content, null) : (null, error);
     }
 

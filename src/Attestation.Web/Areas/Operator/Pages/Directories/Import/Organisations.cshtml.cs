@@ -14,7 +14,8 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories.Import;
 /// «Загрузка образовательных организаций из Excel»: the template, the upload with a preview that lists every row's
 /// problems, and «Сохранить», which imports all rows in one transaction only when no row has a problem.
 /// </summary>
-public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files, RegionTime region) : PageModel
+public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files, UploadValidator uploads, RegionTime region)
+    : PageModel
 {
     [BindProperty]
     [Display(Name = "Файл Excel (.xlsx)")]
@@ -43,7 +44,7 @@ public sealed class OrganisationsModel(AttestationDbContext db, IFileStore files
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        var (content, error) = await ImportWorkbook.ReadUploadAsync(Upload, ct);
+        var (content, error) = await ImportWorkbook.ReadUploadAsync(uploads, Upload, ct);
         if (content is null)
         {
             ModelState.AddModelError(nameof(Upload), error!);
