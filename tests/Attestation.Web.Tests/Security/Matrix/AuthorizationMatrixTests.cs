@@ -103,6 +103,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
                 {
                     Access.Anonymous => true,
                     Access.SignedIn => role is not null,
+                    Access.Staff => role is Access.School or Access.Municipality or Access.Expert or Access.Operator,
                     _ => role == page.Access,
                 };
                 string? wrong;
@@ -268,7 +269,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
         var school = world.A.SchoolCoordinator;
         var token = await world.TokenOfAsync(school);
         var pages = EndpointMatrix.Rules.Where(r => r.Method == "GET" && r.Handler is null && !r.Path.Contains('{', StringComparison.Ordinal))
-            .Select(r => r.Path).Where(p => p != "/Error").Distinct().ToList();
+            .Select(r => r.Path).Where(p => p is not ("/Error" or "/TooManyRequests")).Distinct().ToList();
         var requests = pages.Select(p => ("PATCH", SweepUrl(p)))
             .Append(("PAGE", $"/School/Applications/Details?id={world.A.Submitted.Id}&handler=HandlerSelected"))
             .Append(("PAGE", $"/School/Applications/Details?id={world.A.Submitted.Id}&handler=HandlerExecuting"))
@@ -312,8 +313,10 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
         ["/Account/Logout"] = [302], // to the home page; only the POST signs out
         ["/Account/AccessDenied"] = [403], // the page of a refusal says so in its status too
         ["/Account/Invitation"] = [404], // no invitation token
+        ["/Account/LoginWithCode"] = [302], // no password step before it: back to the sign-in
         ["/Account/ResetPassword"] = [400], // no reset code
         ["/Error"] = [500], // the exception handler's page, visited directly: an unknown failure
+        ["/TooManyRequests"] = [429], // the limits' page, visited directly (at /Error/429)
         ["/Schedules/View"] = [302], // no period chosen: back to the list of approved schedules
         ["/Teacher/Applications/Edit"] = [200], // no id: the new application's form
         ["/Municipality/Monitoring/Index"] = [200], // no id: the own municipality
@@ -330,8 +333,13 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
     };
 
     /// <summary>A page's address: «/X/Index» answers as «/X» (the help's only route is «/Help/{part?}»).</summary>
-    private static string SweepUrl(string path) =>
-        path == "/Index" ? "/" : path.EndsWith("/Index", StringComparison.Ordinal) ? path[..^"/Index".Length] : path;
+    private static string SweepUrl(string path) => path switch
+    {
+        "/Index" => "/",
+        "/TooManyRequests" => "/Error/429",
+        _ when path.EndsWith("/Index", StringComparison.Ordinal) => path[..^"/Index".Length],
+        _ => path,
+    };
 
     /// <summary>Every scoped rule of <paramref name="method"/>, both ways: A's record with B's holder of the role, and B's with A's.</summary>
     private List<(EndpointRule Rule, Side Victim, Attestation.Web.Data.AppUser Attacker)> Replays(string method) =>
@@ -382,6 +390,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
     {
         Access.Anonymous => null,
         Access.SignedIn => new HashSet<string>(),
+        Access.Staff => new HashSet<string> { Roles.SchoolCoordinator, Roles.MunicipalCoordinator, Roles.Expert, Roles.Operator },
         Access.Teacher => new HashSet<string> { Roles.Teacher },
         Access.School => new HashSet<string> { Roles.SchoolCoordinator },
         Access.Municipality => new HashSet<string> { Roles.MunicipalCoordinator },

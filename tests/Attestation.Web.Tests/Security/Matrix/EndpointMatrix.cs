@@ -13,6 +13,9 @@ public enum Access
 
     /// <summary>Anyone signed in, whatever the role.</summary>
     SignedIn,
+
+    /// <summary>The staff: school and municipal coordinators, experts, the operator (not teachers).</summary>
+    Staff,
     Teacher,
     School,
     Municipality,
@@ -108,6 +111,8 @@ public static class EndpointMatrix
     {
         ["POST /Error"] = "The error page re-executes a failed request of any method (UseStatusCodePagesWithReExecute, " +
             "UseExceptionHandler): a failed POST is shown through OnPost, which changes nothing and only renders the message.",
+        ["POST /TooManyRequests"] = "The 429 page of the account forms' limits, re-executed with the refused form's own method: " +
+            "OnPost only renders how long to wait.",
     };
 
     public static readonly IReadOnlyList<EndpointRule> Rules =
@@ -149,6 +154,15 @@ public static class EndpointMatrix
         Get("/Account/Profile", Access.SignedIn, scope: Scope.Session),
         Post("/Account/Profile", Access.SignedIn, scope: Scope.Session),
         Get("/Calibration", Access.SignedIn, scope: Scope.Session),
+        Get("/Account/LoginWithCode", Access.Anonymous, scope: Scope.Session,
+            note: "The sign-in's second step: whose code it is comes from Identity's two-factor cookie of the password step."),
+        Post("/Account/LoginWithCode", Access.Anonymous, scope: Scope.Session),
+        Get("/Account/TwoFactor", Access.Staff, scope: Scope.Session),
+        Post("/Account/TwoFactor", Access.Staff, "Enable", Scope.Session),
+        Post("/Account/TwoFactor", Access.Staff, "Codes", Scope.Session),
+        Post("/Account/TwoFactor", Access.Staff, "Disable", Scope.Session),
+        Get("/TooManyRequests", Access.Anonymous, note: "Its route is /Error/429, rendered by the status code pages."),
+        Post("/TooManyRequests", Access.Anonymous, note: "Re-executed refused posts; no antiforgery (see WithoutAntiforgery)."),
 
         // The bell and one's settings.
         Get("/Notifications/Index", Access.SignedIn, scope: Scope.Session),

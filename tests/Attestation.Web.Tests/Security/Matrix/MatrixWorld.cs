@@ -63,10 +63,13 @@ public sealed class MatrixWorld : MunicipalFactory
 
         public Guid ConclusionFileId => WithSignedConclusion.Conclusion!.FileId;
 
-        /// <summary>The person of this side who holds <paramref name="role"/> (the teacher for a page open to everyone signed in).</summary>
+        /// <summary>
+        /// The person of this side who holds <paramref name="role"/>: the teacher for a page open to everyone signed in,
+        /// the municipal coordinator for one open to the staff.
+        /// </summary>
         public AppUser Holder(Access role) => role switch
         {
-            Access.Municipality => Coordinator,
+            Access.Municipality or Access.Staff => Coordinator,
             Access.School => SchoolCoordinator,
             Access.Teacher or Access.SignedIn => Teacher,
             Access.Expert => Expert,
