@@ -43,6 +43,7 @@ public static class WebSetup
             {
                 options.ModelBindingMessageProvider.UseRussian();
                 options.Filters.Add<SafeInputPageFilter>();
+                options.Filters.Add<UnknownHandlerFilter>();
             });
         services.AddSafeInput();
 
