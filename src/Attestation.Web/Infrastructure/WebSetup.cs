@@ -38,11 +38,12 @@ public static class WebSetup
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 
-        services.AddRazorPages(options => options.AuthorizeAreas())
+        services.AddRazorPages(options => options.AuthorizeAreas().AnswerFormMethodsOnly())
             .AddMvcOptions(options =>
             {
                 options.ModelBindingMessageProvider.UseRussian();
                 options.Filters.Add<SafeInputPageFilter>();
+                options.Filters.Add<UnknownHandlerFilter>();
             });
         services.AddSafeInput();
 

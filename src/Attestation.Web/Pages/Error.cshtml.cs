@@ -56,6 +56,9 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     /// The failed request's own handler name stays in the query string (<c>?handler=Deactivate</c>), which this page
     /// does not have: without a handler Razor Pages would render it without running one, and say nothing useful.
     /// </summary>
+    // A filter callback, not a handler: Razor Pages would otherwise also bind it to the made-up HTTP method
+    // «PAGE» (?handler=HandlerSelected), where binding its context throws: a 500 for anyone who asks.
+    [NonHandler]
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

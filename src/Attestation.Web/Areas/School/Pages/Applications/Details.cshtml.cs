@@ -103,6 +103,9 @@ public sealed class DetailsModel(
     /// Submitting, withdrawing, deleting are the teacher's own acts: a post naming any handler this page does not have
     /// (a forged form, a teacher's form replayed here) is refused before anything is read.
     /// </summary>
+    // A filter callback, not a handler: Razor Pages would otherwise also bind it to the made-up HTTP method
+    // «PAGE» (?handler=HandlerSelected), where binding its context throws: a 500 for anyone who asks.
+    [NonHandler]
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -110,6 +113,7 @@ public sealed class DetailsModel(
             context.HttpContext.Items[RefusedKey] = true;
     }
 
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
