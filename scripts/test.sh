@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/common.sh"
 cd "$REPO_ROOT"
 
-needs=(chromium poppler smtp)
+needs=(chromium poppler smtp clamav)
 [[ -n ${ConnectionStrings__Default:-} ]] || needs+=(postgresql)
 ensure_packages "${needs[@]}"
 ensure_frontend
@@ -22,8 +22,14 @@ rm -rf "$RESULTS" "$ARTIFACTS/screenshots"
 mkdir -p "$RESULTS" "$ARTIFACTS/screenshots"
 
 TEST_PG_ROOT=""
+CLAMD_ROOT=""
 
 cleanup() {
+    stop_clamd
+    if [[ -n $CLAMD_ROOT ]]; then
+        rm -rf "$CLAMD_ROOT"
+        CLAMD_ROOT=""
+    fi
     if [[ -n $TEST_PG_ROOT ]]; then
         stop_cluster "${ATTESTATION_PG_DATA:-$TEST_PG_ROOT/data}"
         rm -rf "$TEST_PG_ROOT"
@@ -45,6 +51,11 @@ if [[ -z ${ConnectionStrings__Default:-} ]]; then
 else
     log "using the database server from ConnectionStrings__Default"
 fi
+
+# The antivirus tests talk to a real clamd as well as to the fake one (Storage/RealClamd*Tests).
+CLAMD_ROOT="$(mktemp -d /tmp/attestation-test-clamd.XXXXXX)"
+start_clamd "$CLAMD_ROOT"
+export CLAMD_SOCKET="$CLAMD_ROOT/clamd.sock"
 
 export CHROMIUM_PATH=/usr/bin/chromium
 export ARTIFACTS_DIR="$ARTIFACTS"

@@ -58,12 +58,13 @@ has_cyrillic_font() {
     command -v fc-list >/dev/null 2>&1 && [[ -n $(fc-list :lang=ru family 2>/dev/null | head -n 1) ]]
 }
 
-# ensure_packages [postgresql] [chromium] [poppler] [smtp] [nginx] [python3] [curl]
+# ensure_packages [postgresql] [chromium] [poppler] [smtp] [nginx] [python3] [curl] [clamav]
 #   postgresql: a PostgreSQL server (pg_ctl, initdb, psql)
 #   chromium:   Debian's Chromium at /usr/bin/chromium (the portal renders PDFs with it) and a font with Cyrillic
 #   poppler:    pdftotext, which the tests use to read PDFs back
 #   smtp:       Debian's python3-aiosmtpd, the SMTP server the tests deliver the outbox to (with /usr/bin/python3)
 #   nginx, python3, curl: the two-instance check (scripts/two-instances.sh)
+#   clamav:     Debian's clamd (clamav-daemon), which the tests run with the repository's own test signature
 ensure_packages() {
     local need
     local -a missing=()
@@ -80,6 +81,7 @@ ensure_packages() {
             nginx) command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
             python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
             curl) command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
+            clamav) command -v clamd >/dev/null 2>&1 || [[ -x /usr/sbin/clamd ]] || missing+=(clamav-daemon) ;;
             *) die "ensure_packages: unknown need '$need'" ;;
         esac
     done
@@ -346,4 +348,47 @@ pg_tool() {
 ensure_runtime_role() {
     local name="$1"
     pg_psql -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$name') THEN CREATE ROLE \"$name\" LOGIN; END IF; END \$\$"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# ClamAV
+# ---------------------------------------------------------------------------------------------------------------
+
+# start_clamd DIR: a private clamd listening on DIR/clamd.sock with only the signatures in tests/clamav (the EICAR
+# test string anywhere in a file), never the machine's databases nor freshclam's downloads: nothing leaves the machine
+# and it starts in a second. Sets CLAMD_PID; stop_clamd stops it.
+start_clamd() {
+    local dir="$1" clamd_bin waited=0
+    clamd_bin="$(command -v clamd 2>/dev/null || printf '/usr/sbin/clamd')"
+    [[ -x $clamd_bin ]] || die "clamd not found (run ensure_packages clamav)"
+    mkdir -p "$dir/db"
+    cp "$REPO_ROOT"/tests/clamav/*.ndb "$dir/db/"
+    {
+        printf 'Foreground yes\n'
+        printf 'LocalSocket %s/clamd.sock\n' "$dir"
+        printf 'LocalSocketMode 666\n'
+        printf 'DatabaseDirectory %s/db\n' "$dir"
+        printf 'LogFile %s/clamd.log\n' "$dir"
+        printf 'StreamMaxLength 64M\n'
+        if is_root; then printf 'User root\n'; fi
+    } >"$dir/clamd.conf"
+    "$clamd_bin" -c "$dir/clamd.conf" >/dev/null 2>&1 &
+    CLAMD_PID=$!
+    while [[ ! -S $dir/clamd.sock ]]; do
+        if ! kill -0 "$CLAMD_PID" 2>/dev/null || ((waited >= 300)); then
+            cat "$dir/clamd.log" >&2 2>/dev/null || true
+            die "clamd did not start"
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    log "clamd on $dir/clamd.sock"
+}
+
+stop_clamd() {
+    if [[ -n ${CLAMD_PID:-} ]]; then
+        kill -TERM "$CLAMD_PID" 2>/dev/null || true
+        wait "$CLAMD_PID" 2>/dev/null || true
+        CLAMD_PID=""
+    fi
 }
