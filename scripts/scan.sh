@@ -124,8 +124,9 @@ EXCLUDED=(
 MODULES="sql,xss,permanentxss,exec,file,crlf,redirect,ssrf,http_headers,cookieflags,csp,csrf,methods"
 
 scan_as() {
-    local login=$1 start=$2 seconds=$3 name
+    local login=$1 start=$2 seconds=$3 name from
     name="wapiti-${login#demo.}"
+    from=$(($(wc -l <"$ROOT/portal.log") + 1))
     log "wapiti as $login from $start (at most ${seconds} s)"
     # wapiti's exit status says nothing about findings; its report does.
     timeout --kill-after=30 $((seconds + 120)) /usr/bin/python3 "$REPO_ROOT/scripts/lib/wapiti_run.py" -u "$BASE/" -s "$BASE$start" \
@@ -135,9 +136,15 @@ scan_as() {
         --max-files-per-dir 30 -t 20 -S normal --no-bugreport -v 1 -f json -o "$OUT/$name.json" \
         >"$OUT/$name.log" 2>&1 || log "wapiti as $login ended with status $? (see $OUT/$name.log)"
     [[ -s $OUT/$name.json ]] || { log "wapiti as $login wrote no report (see $OUT/$name.log)"; exit 2; }
-    local still
+    # Whether the pass stayed signed in: its GETs in the area answer 200 (404 for a made-up id), and 302 (to the
+    # sign-in) once the session has ended. A post of «Личный кабинет» with another e-mail ends the account's other
+    # sessions and renews the one that posted (as a password change does): wapiti keeps the renewed cookie, the copy
+    # this script saved at the sign-in is ended.
+    local answers still
+    answers="$(tail -n +"$from" "$ROOT/portal.log" | grep -o "HTTP GET $start[^ ]* answered [0-9]*" |
+        awk '{ count[$NF]++ } END { for (code in count) printf "%s×%s ", count[code], code }')"
     still="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cat "$ROOT/$login.header")" "$BASE$start")"
-    log "after wapiti the session of $login answers $start with $still (200: it was not ended by the attacks)"
+    log "wapiti's GETs under $start as $login answered: ${answers:-none} (302: signed out); the cookie saved at the sign-in now answers $still"
 }
 
 sqlmap_as() {
