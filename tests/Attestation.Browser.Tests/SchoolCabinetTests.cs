@@ -15,7 +15,7 @@ public sealed class SchoolCabinetTests(BrowserFixture fixture) : IClassFixture<B
         await login.OpenAsync();
         await login.SignInAsync(DemoSeeder.SchoolLogin, DemoOptions.DefaultPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Педагоги организации" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Педагоги", Exact = true }).ClickAsync();
         Assert.True(await page.Locator("#teachers tbody tr").CountAsync() >= 7);
         await Screenshot(page, "school-teachers.png");
 
@@ -47,7 +47,7 @@ public sealed class SchoolCabinetTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(1, await page.Locator("tr[data-duty='briefing'] .ticked").CountAsync());
         await Screenshot(page, "school-checklist.png");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Приглашения педагогам" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Приглашения", Exact = true }).ClickAsync();
         Assert.Contains("novikova.newcomer@example.ru", await page.Locator("#invitations").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(page, "school-invitations.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Загрузить список из Excel" }).ClickAsync();

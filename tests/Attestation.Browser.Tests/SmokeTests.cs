@@ -22,6 +22,11 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.EndsWith(path, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(heading, await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).IsVisibleAsync());
+        // On a 1366 px screen (the most common one) every item of both menus stands on one row.
+        await page.SetViewportSizeAsync(1366, 768);
+        var tops = await MenuItemTopsAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"menu-{login}-1366.png") });
+        Assert.Single(tops.Distinct());
 
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
@@ -41,8 +46,7 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await loginPage.SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
 
         // Every item of both menus (the sections; help, the bell, the name, «Выйти») on one line.
-        var tops = await page.Locator("header nav .navbar-nav > li").EvaluateAllAsync<double[]>(
-            "items => items.map(i => Math.round(i.getBoundingClientRect().top))");
+        var tops = await MenuItemTopsAsync(page);
         var height = await page.Locator("header nav").EvaluateAsync<double>("nav => nav.getBoundingClientRect().height");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "menu-operator-1366.png") });
         Assert.Single(tops.Distinct());
@@ -54,4 +58,8 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.EndsWith("/Operator/Directories", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    private static Task<double[]> MenuItemTopsAsync(IPage page) =>
+        page.Locator("header nav .navbar-nav > li").EvaluateAllAsync<double[]>(
+            "items => items.map(i => Math.round(i.getBoundingClientRect().top))");
 }
