@@ -133,11 +133,38 @@ public static class KeyboardPatterns
         });
     }
 
+    /// <summary>Pieces of runs and repeated characters (three or more each) leave fewer than this many others.</summary>
+    private const int FewestOwnCharacters = 4;
+
+    /// <summary>
+    /// A run, a repetition, or pieces of them with a few characters of its own («1234567890ab», «mnopqr-54321»).
+    /// </summary>
     public static bool IsPredictable(string folded)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        return IsRepetition(folded) || Runs.Any(run => IsInRun(folded, run));
+        return IsRepetition(folded) || Runs.Any(run => IsInRun(folded, run)) || OwnCharacters(folded) < FewestOwnCharacters;
     }
+
+    /// <summary>The characters left once every piece of a run or of one repeated character (3 or more) is taken out.</summary>
+    private static int OwnCharacters(string text)
+    {
+        // Long passwords are long enough: the search is quadratic.
+        if (text.Length > 64)
+            return text.Length;
+        var covered = new bool[text.Length];
+        for (var start = 0; start < text.Length; start++)
+        {
+            var end = start + 3;
+            while (end <= text.Length && IsPiece(text[start..end]))
+                end++;
+            for (var i = start; i < end - 1 && end - 1 - start >= 3; i++)
+                covered[i] = true;
+        }
+        return covered.Count(c => !c);
+    }
+
+    private static bool IsPiece(string text) =>
+        text.All(c => c == text[0]) || Runs.Any(run => IsInRun(text, run));
 
     private static bool IsRepetition(string text)
     {

@@ -37,6 +37,10 @@ public sealed class PasswordPolicyTests(PortalFactory factory) : IClassFixture<P
     [InlineData("abcabcabcabc")]
     [InlineData("121212121212")]
     [InlineData("098765432109")]
+    [InlineData("1234567890ab")]
+    [InlineData("mnopqr-54321")]
+    [InlineData("abcdef111111")]
+    [InlineData("ЭЮЯ-где-1111")]
     public void A_keyboard_run_or_a_repetition_is_refused(string password) =>
         Assert.Equal([PortalPasswordValidator.PredictableMessage], Refusals(password));
 
@@ -61,6 +65,8 @@ public sealed class PasswordPolicyTests(PortalFactory factory) : IClassFixture<P
     [InlineData("Сосна-берёза-ель-2026")]
     [InlineData("Новая фраза для входа")]
     [InlineData("синий трактор едет в поле")]
+    [InlineData("Лес-река-гора-123456")] // a run, and a phrase of its own around it
+    [InlineData("abc-ёлка-у-дома")]
     public void A_phrase_of_its_own_is_accepted(string password) => Assert.Empty(Refusals(password));
 
     [Fact]
