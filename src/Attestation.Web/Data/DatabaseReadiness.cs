@@ -23,6 +23,9 @@ public sealed class DatabaseReadiness(AttestationDbContext db) : IHealthCheck
             Timeout = (int)Timeout.TotalSeconds + 1,
             CommandTimeout = (int)Timeout.TotalSeconds + 1,
             ApplicationName = "Attestation readiness",
+            // A new connection every time: a pooled one reaches a backend started earlier, which still answers when
+            // the postmaster itself hangs and no new connection can be made (every page then waits and fails).
+            Pooling = false,
         };
         var probe = ProbeAsync(builder.ConnectionString);
         var finished = await Task.WhenAny(probe, Task.Delay(Timeout, cancellationToken));

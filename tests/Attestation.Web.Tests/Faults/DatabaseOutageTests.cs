@@ -67,6 +67,29 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.RelayedPortal factor
     }
 
     [Fact]
+    public async Task With_only_new_connections_hung_readiness_says_unavailable_within_five_seconds()
+    {
+        // As when the postmaster alone hangs: the backends already connected go on answering, no new one starts.
+        using var client = factory.CreateClient();
+        using (var healthy = await client.GetAsync("/health/ready"))
+            Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+        factory.Relay.Mode = RelayMode.Hang;
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            using var ready = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"/health/ready took {watch.Elapsed.TotalSeconds:0.0} s.");
+        }
+        finally
+        {
+            factory.Relay.Mode = RelayMode.Forward;
+        }
+        using (var back = await client.GetAsync("/health/ready"))
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
     public async Task A_form_sent_while_the_database_is_down_is_kept_on_the_unavailable_page_and_sent_again_once_it_is_back()
     {
         int id;
