@@ -218,7 +218,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         Assert.Equal(periodName, await period.EvaluateAsync<string>("select => select.selectedOptions[0].text.trim()"));
         var first = page.GetByLabel("Первый специалист по аттестации", new() { Exact = true });
         var second = page.GetByLabel("Второй специалист по аттестации", new() { Exact = true });
-        var offered = (await first.Locator("option").AllInnerTextsAsync()).Select(o => o.Trim()).ToList();
+        var offered = (await first.GetByRole(AriaRole.Option).AllInnerTextsAsync()).Select(o => o.Trim()).ToList();
         var fedorov = offered.Single(o => o.Contains(Fedorov, StringComparison.Ordinal));
         // Another expert the list does not warn about (⚠: a conflict of interest, a heavy load).
         var colleague = offered.First(o => o != fedorov && !o.StartsWith('—') && !o.StartsWith('⚠'));
@@ -236,7 +236,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await ShotAsync(page, "lifecycle-05-simplified-registered");
         await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Аттестация педагогических работников" })).ToBeVisibleAsync();
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Simplified.FullName });
+        var row = await SearchAsync(page, Simplified);
         await Expect(row).ToContainTextAsync("Упрощенная форма: без специалистов, основание проверяет координатор");
         await Expect(row).ToContainTextAsync(SimplifiedForm.Grounds[0]);
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true })).ToBeVisibleAsync();
@@ -266,7 +266,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await ClickAsync(Menu(page, "Сводный график"));
         // The list names a closed period «(ПЕРИОД ЗАКРЫТ) …».
         var periods = page.GetByLabel("Период аттестации", new() { Exact = false });
-        var option = (await periods.Locator("option").AllInnerTextsAsync()).Select(o => o.Trim())
+        var option = (await periods.GetByRole(AriaRole.Option).AllInnerTextsAsync()).Select(o => o.Trim())
             .Single(o => o.EndsWith(periodName, StringComparison.Ordinal));
         await periods.SelectOptionAsync(new SelectOptionValue { Label = option });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -359,7 +359,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var page = await SignInAsync(DemoSeeder.MunicipalLogin, DemoOptions.DefaultPassword);
         await ClickAsync(Menu(page, "Работа с заявлениями"));
         await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Attestee.FullName });
+        var row = await SearchAsync(page, Attestee);
         await Expect(row).ToContainTextAsync("Подписано аттестуемым");
         await ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
         foreach (var check in new[]
@@ -462,11 +462,17 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         await ClickAsync(Menu(page, "Работа с заявлениями"));
         await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Зарегистрировать заявления", Exact = true }));
-        await page.GetByLabel("Поиск по ФИО").FillAsync(teacher.LastName);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Фильтровать", Exact = true }));
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = teacher.FullName });
+        var row = await SearchAsync(page, teacher);
         await Expect(row).ToContainTextAsync("Подано");
         await ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = "Просмотреть заявление", Exact = true }));
+    }
+
+    /// <summary>A list of the coordinator's searched by «Поиск по ФИО» (it pages): the teacher's row.</summary>
+    private static async Task<ILocator> SearchAsync(IPage page, Teacher teacher)
+    {
+        await page.GetByLabel("Поиск по ФИО").FillAsync(teacher.LastName);
+        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Фильтровать", Exact = true }));
+        return page.GetByRole(AriaRole.Row).Filter(new() { HasText = teacher.FullName });
     }
 
     /// <summary>«Зарегистрировать», and «…несмотря на предупреждения» when the rules warn.</summary>
