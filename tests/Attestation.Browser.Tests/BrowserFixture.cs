@@ -4,9 +4,20 @@ using Microsoft.Playwright;
 namespace Attestation.Browser.Tests;
 
 /// <summary>The demo portal on a real Kestrel port, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly Func<DateTimeOffset, DateTimeOffset>? _startAt;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+    {
+    }
+
+    /// <param name="startAt">
+    /// Given the present, the moment the portal starts at (not earlier: the test clock only goes forward). The demo data
+    /// is seeded then, so that a test whose story needs a particular day of the calendar tells it on any date it runs.
+    /// </param>
+    protected BrowserFixture(Func<DateTimeOffset, DateTimeOffset> startAt) => _startAt = startAt;
 
     public DemoPortal Portal { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
@@ -19,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Portal.InitializeAsync();
+        if (_startAt is not null)
+            Portal.Clock.SetUtcNow(_startAt(Portal.Clock.GetUtcNow()));
         Portal.UseKestrel(0);
         Portal.StartServer();
         BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -15,19 +15,24 @@ document.addEventListener('click', function (event) {
   }
 });
 
-// A form sent back with errors: the first invalid field gets the focus, its message read with it; without a field
-// (an error of the whole form) the summary gets the focus. Screen readers then announce the error wherever it is.
+// A form sent back with errors: every invalid field names its message (aria-describedby), so that a screen reader reads
+// the message with the field wherever the user tabs; the first invalid field gets the focus. Without a field (an error
+// of the whole form) the summary gets the focus. Screen readers then announce the error wherever it is.
 (function () {
-  var field = document.querySelector('main .input-validation-error');
-  if (field) {
+  var fields = document.querySelectorAll('main .input-validation-error');
+  fields.forEach(function (field) {
     var message = field.name ? document.querySelector('[data-valmsg-for="' + field.name + '"]') : null;
     if (message && message.textContent.trim()) {
       if (!message.id) { message.id = 'error-' + field.name.replace(/[^A-Za-z0-9_-]/g, '-'); }
       var described = field.getAttribute('aria-describedby');
-      field.setAttribute('aria-describedby', described ? described + ' ' + message.id : message.id);
+      if (!described || described.split(' ').indexOf(message.id) < 0) {
+        field.setAttribute('aria-describedby', described ? described + ' ' + message.id : message.id);
+      }
       field.setAttribute('aria-invalid', 'true');
     }
-    field.focus();
+  });
+  if (fields.length > 0) {
+    fields[0].focus();
     return;
   }
   var summary = document.querySelector('main .validation-summary-errors');
