@@ -15,7 +15,8 @@ namespace Attestation.Browser.Tests;
 /// </summary>
 public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    /// <summary>WCAG 2.2 levels A and AA, as axe-core tags its rules.</summary>
+    public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
     private const int PhoneWidth = 390;
     private const int MaxFurtherPages = 25;
 

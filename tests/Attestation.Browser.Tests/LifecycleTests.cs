@@ -5,6 +5,8 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Data.Demo;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -525,8 +527,15 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     }
 
     /// <summary>A full-page screenshot, and the time the story took to reach it in the test's output.</summary>
+    /// <summary>Each state the story shows (refusals with their messages included) is also checked by axe-core.</summary>
     private async Task ShotAsync(IPage page, string name)
     {
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AccessibilityTests.WcagTags] },
+        });
+        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(" ", v.Nodes.Take(2).Select(n => string.Join(" ", n.Target)))}")));
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"),
