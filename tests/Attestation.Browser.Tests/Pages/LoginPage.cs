@@ -9,7 +9,7 @@ public sealed class LoginPage(IPage page)
 
     public async Task SignInAsync(string login, string password)
     {
-        await page.GetByLabel("Логин или e-mail").FillAsync(login);
+        await page.GetByLabel("Логин или адрес электронной почты").FillAsync(login);
         await page.GetByLabel("Пароль").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

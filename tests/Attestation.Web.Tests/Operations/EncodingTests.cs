@@ -16,7 +16,7 @@ public sealed class EncodingTests(PortalWithDirectoryFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Логин или e-mail", body, StringComparison.Ordinal);       // a [Display] name, written by a tag helper
+        Assert.Contains("Логин или адрес электронной почты", body, StringComparison.Ordinal);       // a [Display] name, written by a tag helper
         Assert.Contains("Введите логин или адрес электронной почты.", body, StringComparison.Ordinal); // a data-val attribute
         Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
     }

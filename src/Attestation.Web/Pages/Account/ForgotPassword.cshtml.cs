@@ -20,7 +20,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AttestationD
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Введите логин или адрес электронной почты.")]
-        [Display(Name = "Логин или e-mail")]
+        [Display(Name = "Логин или адрес электронной почты")]
         public string Login { get; set; } = "";
     }
 

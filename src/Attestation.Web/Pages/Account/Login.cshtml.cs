@@ -26,7 +26,7 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Введите логин или адрес электронной почты.")]
-        [Display(Name = "Логин или e-mail")]
+        [Display(Name = "Логин или адрес электронной почты")]
         public string Login { get; set; } = "";
 
         [Required(ErrorMessage = "Введите пароль.")]
