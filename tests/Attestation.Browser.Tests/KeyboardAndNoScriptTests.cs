@@ -58,6 +58,35 @@ public sealed class KeyboardAndNoScriptTests(BrowserFixture fixture) : IClassFix
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// A list whose choice shows more (here the municipality, which brings its organisations): the arrow keys change a
+    /// closed list at every press, so they must not send the page (WCAG 3.2.2); Enter does.
+    /// </summary>
+    [Fact]
+    public async Task The_arrow_keys_step_through_a_list_that_shows_more_and_only_Enter_sends_the_choice()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Register");
+        await page.GetByLabel("Фамилия").FillAsync("Кузнецова");
+        await page.EvaluateAsync("() => window.notSent = true");
+        var municipality = page.GetByLabel("Муниципальное образование");
+        await municipality.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        var chosen = await municipality.EvaluateAsync<string>("list => list.selectedOptions[0].text.trim()");
+        Assert.NotEqual("— выберите —", chosen);
+        // Had a press sent the form, the network would have brought the page back: this page would be gone.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notSent === true"));
+
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.IsNavigationRequest);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete' && window.notSent !== true");
+        Assert.Equal(chosen, await municipality.EvaluateAsync<string>("list => list.selectedOptions[0].text.trim()"));
+        Assert.Equal("Кузнецова", await page.GetByLabel("Фамилия").InputValueAsync());
+        Assert.True(await page.GetByLabel("Образовательная организация (место работы)").Locator("option").CountAsync() > 1);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Without_javascript_a_person_registers_saves_an_application_and_searches()
     {

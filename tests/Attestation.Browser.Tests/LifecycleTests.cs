@@ -5,8 +5,6 @@ using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Data.Demo;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -49,6 +47,8 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     private static readonly Teacher Attestee = new("Журавлёва", "Анна", "Сергеевна", "a.zhuravleva", "a.zhuravleva@example.org");
     private static readonly Teacher Simplified = new("Миронова", "Елена", "Викторовна", "e.mironova", "e.mironova@example.org");
 
+    /// <summary>Every flow of the story by the keyboard alone (issue 15, item 9): Tab to reach, Enter, Space and the arrows.</summary>
+    private readonly Person _person = Person.Keyboard();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     private sealed record Teacher(string LastName, string FirstName, string MiddleName, string Login, string Email)
@@ -97,11 +97,11 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
-        await ClickAsync(Menu(page, "Регистрация"));
-        await new RegisterPage(page).RegisterAsync(Attestee.LastName, Attestee.FirstName, Attestee.MiddleName, Attestee.Login,
+        await ActivateAsync(Menu(page, "Регистрация"));
+        await new RegisterPage(page, _person).RegisterAsync(Attestee.LastName, Attestee.FirstName, Attestee.MiddleName, Attestee.Login,
             Attestee.Email, "г. Томск", "МАОУ лицей № 7 г. Томска", "учитель", "математики", TeacherPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Личный кабинет педагогического работника" })).ToBeVisibleAsync();
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Подать заявление", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Подать заявление", Exact = true }));
 
         // Item 1: the simplified form is a choice of its own, with its grounds from a list, never a free text.
         var general = page.GetByRole(AriaRole.Radio, new() { Name = "на общих основаниях" });
@@ -113,17 +113,17 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
 
         // Items 5 and 6 at the draft: the simplified form without its ground, a decision dated years ahead and more
         // years in the position than in teaching are refused, each next to its field, and what was typed stays.
-        var form = new ApplicationEditPage(page);
-        await page.GetByLabel("Заявленная квалификационная категория").SelectOptionAsync(new SelectOptionValue { Label = "первая" });
-        await page.GetByLabel("очно", new() { Exact = true }).CheckAsync();
-        await simplified.CheckAsync();
+        var form = new ApplicationEditPage(page, _person);
+        await _person.SelectAsync(page.GetByLabel("Заявленная квалификационная категория"), "первая");
+        await _person.CheckAsync(page.GetByLabel("очно", new() { Exact = true }));
+        await _person.CheckAsync(simplified);
         var decisionDate = page.GetByLabel("Дата распоряжения", new() { Exact = true });
         var yearsAhead = today.AddYears(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await decisionDate.FillAsync(yearsAhead);
+        await _person.FillAsync(decisionDate, yearsAhead);
         var pedagogical = page.GetByLabel("Педагогический стаж, лет");
         var inPosition = page.GetByLabel("Стаж в данной должности, лет");
-        await pedagogical.FillAsync("12");
-        await inPosition.FillAsync("17");
+        await _person.FillAsync(pedagogical, "12");
+        await _person.FillAsync(inPosition, "17");
         await form.SaveDraftAsync();
         await Expect(ground).ToHaveAccessibleDescriptionAsync(
             "Выберите основание для упрощённой формы из списка или отметьте «на общих основаниях».");
@@ -133,13 +133,14 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(pedagogical).ToHaveValueAsync("12");
         await Expect(decisionDate).ToHaveValueAsync(yearsAhead);
         await Expect(simplified).ToBeCheckedAsync();
+        await ExpectFocusOnTheFirstErrorAsync(page);
         await ShotAsync(page, "lifecycle-01-draft-refused");
 
         // Corrected, the draft is saved with the education, the service in the organisation and the results still empty.
-        await general.CheckAsync();
-        await decisionDate.FillAsync("");
-        await inPosition.FillAsync("10");
-        await page.GetByLabel("Даю согласие на обработку моих персональных данных в целях проведения аттестации").CheckAsync();
+        await _person.CheckAsync(general);
+        await _person.FillAsync(decisionDate, "");
+        await _person.FillAsync(inPosition, "10");
+        await _person.CheckAsync(page.GetByLabel("Даю согласие на обработку моих персональных данных в целях проведения аттестации"));
         await form.SaveDraftAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Черновик заявления сохранён");
 
@@ -160,6 +161,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(pedagogical).ToHaveValueAsync("12");
         await Expect(inPosition).ToHaveValueAsync("10");
         await Expect(general).ToBeCheckedAsync();
+        await ExpectFocusOnTheFirstErrorAsync(page);
         await ShotAsync(page, "lifecycle-02-submission-refused");
 
         // Filled in, the signed scan attached: submitted.
@@ -170,13 +172,13 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Заявление подано");
 
         // Item 2: the home tells the state and the next step; in «Мои заявления» the row's link is the claim and status.
-        await ClickAsync(Menu(page, "Главная"));
+        await ActivateAsync(Menu(page, "Главная"));
         var submittedDue = Russian(today.AddDays(ApplicationClocks.ConsiderationDays));
         await Expect(Status(page, "Подано")).ToBeVisibleAsync();
         await Expect(page.GetByText("Следующий шаг: ")).ToHaveTextAsync(
             $"Следующий шаг: Заявление на регистрации у муниципального координатора (рассмотреть до {submittedDue})");
         await ShotAsync(page, "lifecycle-03-teacher-home-submitted");
-        await ClickAsync(Menu(page, "Мои заявления"));
+        await ActivateAsync(Menu(page, "Мои заявления"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "На категорию «первая» — Подано", Exact = true })).ToBeVisibleAsync();
         return page;
     }
@@ -186,16 +188,15 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
-        await ClickAsync(Menu(page, "Регистрация"));
-        await new RegisterPage(page).RegisterAsync(Simplified.LastName, Simplified.FirstName, Simplified.MiddleName, Simplified.Login,
+        await ActivateAsync(Menu(page, "Регистрация"));
+        await new RegisterPage(page, _person).RegisterAsync(Simplified.LastName, Simplified.FirstName, Simplified.MiddleName, Simplified.Login,
             Simplified.Email, "г. Томск", "МАОУ СОШ № 32 г. Томска", "учитель", "математики", TeacherPassword);
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Подать заявление", Exact = true }));
-        var form = new ApplicationEditPage(page);
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Подать заявление", Exact = true }));
+        var form = new ApplicationEditPage(page, _person);
         await form.FillAsync("первая", "Победитель регионального этапа конкурса «Учитель года».");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "по упрощённой форме" }).CheckAsync();
-        await page.GetByLabel("Основание для прохождения аттестации по упрощённой форме")
-            .SelectOptionAsync(new SelectOptionValue { Label = SimplifiedForm.Grounds[0] });
-        await page.GetByLabel("Что это подтверждает").FillAsync("«Учитель года — 2025», лауреат");
+        await _person.CheckAsync(page.GetByRole(AriaRole.Radio, new() { Name = "по упрощённой форме" }));
+        await _person.SelectAsync(page.GetByLabel("Основание для прохождения аттестации по упрощённой форме"), SimplifiedForm.Grounds[0]);
+        await _person.FillAsync(page.GetByLabel("Что это подтверждает"), "«Учитель года — 2025», лауреат");
         await form.SaveDraftAsync();
         await form.AttachAsync("Подписанное заявление (скан)", scan);
         await form.SubmitAsync();
@@ -213,7 +214,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var page = await SignInAsync(DemoSeeder.MunicipalLogin, DemoOptions.DefaultPassword);
         await OpenForRegistrationAsync(page, Attestee);
         await RegisterOnTheCardAsync(page, Attestee);
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Назначить период и специалистов", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Назначить период и специалистов", Exact = true }));
 
         var period = page.GetByLabel("Период аттестации", new() { Exact = true });
         // The nearest open period is chosen.
@@ -224,10 +225,10 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var fedorov = offered.Single(o => o.Contains(Fedorov, StringComparison.Ordinal));
         // Another expert the list does not warn about (⚠: a conflict of interest, a heavy load).
         var colleague = offered.First(o => o != fedorov && !o.StartsWith('—') && !o.StartsWith('⚠'));
-        await first.SelectOptionAsync(new SelectOptionValue { Label = fedorov });
-        await second.SelectOptionAsync(new SelectOptionValue { Label = colleague });
+        await _person.SelectAsync(first, fedorov);
+        await _person.SelectAsync(second, colleague);
         await ShotAsync(page, "lifecycle-04-schedule-two-experts");
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             $"{Attestee.FullName}: назначены период «{periodName}» и два специалиста по аттестации.");
 
@@ -236,7 +237,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Следующий шаг: аттестация по упрощённой форме" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Назначить период и специалистов", Exact = true })).ToHaveCountAsync(0);
         await ShotAsync(page, "lifecycle-05-simplified-registered");
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Аттестация педагогических работников" })).ToBeVisibleAsync();
         var row = await SearchAsync(page, Simplified);
         await Expect(row).ToContainTextAsync("Упрощенная форма: без специалистов, основание проверяет координатор");
@@ -247,15 +248,15 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     }
 
     /// <summary>Item 2 (the next step names the period) and item 5 (the printed application names the period's year).</summary>
-    private static async Task TheTeacherSeesTheScheduleAndPrintsTheApplicationForThePeriodsYearAsync(IPage page, string periodName,
+    private async Task TheTeacherSeesTheScheduleAndPrintsTheApplicationForThePeriodsYearAsync(IPage page, string periodName,
         DateOnly periodStart)
     {
-        await ClickAsync(Menu(page, "Главная"));
+        await ActivateAsync(Menu(page, "Главная"));
         await Expect(Status(page, "В графике")).ToBeVisibleAsync();
         await Expect(page.GetByText("Следующий шаг: ")).ToContainTextAsync($"Следующий шаг: Ожидает экспертизы в период «{periodName}» ({Russian(periodStart)} – ");
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Заявление о проведении аттестации на категорию «первая»", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Заявление о проведении аттестации на категорию «первая»", Exact = true }));
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Link, new() { Name = "Распечатать заявление", Exact = true }).ClickAsync());
+            ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Распечатать заявление", Exact = true })));
         var text = await PdfReading.TextAsync(await File.ReadAllBytesAsync(await download.PathAsync()));
         // Printed in December for a January period: the period's year, not today's.
         Assert.Contains($"Прошу аттестовать меня в {periodStart.Year} году на первую квалификационную категорию", text, StringComparison.Ordinal);
@@ -265,21 +266,17 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     private async Task TheOperatorApprovesTheConsolidatedScheduleAsync(string periodName)
     {
         var page = await SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
-        await ClickAsync(Menu(page, "Сводный график"));
+        await ActivateAsync(Menu(page, "Сводный график"));
         // The list names a closed period «(ПЕРИОД ЗАКРЫТ) …».
         var periods = page.GetByLabel("Период аттестации", new() { Exact = false });
         var option = (await periods.GetByRole(AriaRole.Option).AllInnerTextsAsync()).Select(o => o.Trim())
             .Single(o => o.EndsWith(periodName, StringComparison.Ordinal));
-        await periods.SelectOptionAsync(new SelectOptionValue { Label = option });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        // The script shows the chosen period at once; without it «Показать» does.
+        await _person.SelectAndShowAsync(periods, option);
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = $"Период «{periodName}»", Exact = true });
-        if (!await heading.IsVisibleAsync())
-            await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Показать", Exact = true }));
         await Expect(heading).ToBeVisibleAsync();
         var tomsk = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "г. Томск" })
             .Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Утвердить", Exact = true }) });
-        await ClickAsync(tomsk.GetByRole(AriaRole.Button, new() { Name = "Утвердить", Exact = true }));
+        await ActivateAsync(tomsk.GetByRole(AriaRole.Button, new() { Name = "Утвердить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Утверждён график за период «{periodName}»: г. Томск.");
         await ShotAsync(page, "lifecycle-07-consolidated-schedule-approved");
         await page.Context.CloseAsync();
@@ -294,14 +291,14 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         var page = await SignInAsync(DemoSeeder.ExpertLogin, DemoOptions.DefaultPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Индивидуальный график проведения аттестации" })).ToBeVisibleAsync();
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = Attestee.FullName, Exact = true }));
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Показать телефон и адрес электронной почты", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = Attestee.FullName, Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Показать телефон и адрес электронной почты", Exact = true }));
         await Expect(page.GetByText("Телефон: +7 913 555-12-34", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText($"Электронная почта: {Attestee.Email}", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = Attestee.Email, Exact = true })).ToHaveAttributeAsync("href", $"mailto:{Attestee.Email}");
         await ShotAsync(page, "lifecycle-08-expert-sees-contacts");
 
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Шаблон заключения и прикрепление скана", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Шаблон заключения и прикрепление скана", Exact = true }));
         var expertsOnly = page.GetByLabel(
             "Только специалисты: аттестуемый получит заключение в личном кабинете, распечатает, подпишет и прикрепит подписанный экземпляр",
             new() { Exact = true });
@@ -312,25 +309,25 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var early = page.GetByLabel(
             $"Период аттестации ещё не начался (начнётся {Russian(periodStart)}); загружаю заключение заранее намеренно", new() { Exact = true });
         await FillConclusionAsync(page, signedByAll: false, "первая", scan);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
         await Expect(early).ToHaveAccessibleDescriptionAsync(
             $"Период аттестации начнётся {Russian(periodStart)}: подтвердите, что заключение загружается заранее намеренно.");
         await ShotAsync(page, "lifecycle-09-early-conclusion-asks-to-confirm");
 
         await FillConclusionAsync(page, signedByAll: false, "первая", scan);
-        await early.CheckAsync();
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
+        await _person.CheckAsync(early);
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             "Итоговое заключение прикреплено. Аттестуемый увидит его в личном кабинете, распечатает, подпишет и прикрепит подписанный экземпляр.");
         await Expect(page.GetByText("Аттестуемый ещё не прикрепил подписанный экземпляр; до этого заключение можно заменить.")).ToBeVisibleAsync();
 
         // The other path, on the demo teacher of the period under way: the scan bears all three signatures.
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Индивидуальный график", Exact = true }));
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = DemoTeacher, Exact = true }));
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Шаблон заключения и прикрепление скана", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Индивидуальный график", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = DemoTeacher, Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Шаблон заключения и прикрепление скана", Exact = true }));
         await Expect(page.GetByLabel("Период аттестации ещё не начался", new() { Exact = false })).ToHaveCountAsync(0);
         await FillConclusionAsync(page, signedByAll: true, "высшая", scan);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить итоговое заключение", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             "Итоговое заключение, подписанное аттестуемым и двумя специалистами, прикреплено. Подписывать его ещё раз аттестуемому не нужно.");
         await Expect(page.GetByText("Заключение подписано", new() { Exact = true })).ToBeVisibleAsync();
@@ -344,12 +341,12 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var page = await SignInAsync(Attestee.Login, TeacherPassword);
         await Expect(Status(page, "Заключение прикреплено")).ToBeVisibleAsync();
         await Expect(page.GetByText("Следующий шаг: ")).ToHaveTextAsync("Следующий шаг: Загрузить подписанное заключение");
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Заявление о проведении аттестации на категорию «первая»", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Заявление о проведении аттестации на категорию «первая»", Exact = true }));
         await Expect(page.GetByText("Вам пришло итоговое заключение.", new() { Exact = false })).ToBeVisibleAsync();
-        await page.GetByLabel("Скан итогового заключения, подписанного вами и двумя специалистами").SetInputFilesAsync(scan);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить подписанный скан", Exact = true }));
+        await _person.AttachAsync(page.GetByLabel("Скан итогового заключения, подписанного вами и двумя специалистами"), scan);
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Прикрепить подписанный скан", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Подписанное итоговое заключение", Exact = true })).ToBeVisibleAsync();
-        await ClickAsync(Menu(page, "Главная"));
+        await ActivateAsync(Menu(page, "Главная"));
         await Expect(page.GetByText("Следующий шаг: ")).ToHaveTextAsync(
             "Следующий шаг: Итоговое заключение на проверке у муниципального координатора");
         await ShotAsync(page, "lifecycle-11-teacher-signed");
@@ -359,21 +356,21 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     private async Task TheCoordinatorVerifiesTheSignedConclusionAsync()
     {
         var page = await SignInAsync(DemoSeeder.MunicipalLogin, DemoOptions.DefaultPassword);
-        await ClickAsync(Menu(page, "Работа с заявлениями"));
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
+        await ActivateAsync(Menu(page, "Работа с заявлениями"));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
         var row = await SearchAsync(page, Attestee);
         await Expect(row).ToContainTextAsync("Подписано аттестуемым");
-        await ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
+        await ActivateAsync(row.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
         foreach (var check in new[]
                  {
                      "Итоговое заключение полное: все страницы на месте", "Есть подпись аттестуемого",
                      "Есть подписи обоих специалистов по аттестации",
                      "Рекомендация специалистов заполнена (соответствует / не соответствует заявленной категории)",
                  })
-            await page.GetByLabel(check, new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("соответствует", new() { Exact = true }).CheckAsync();
+            await _person.CheckAsync(page.GetByLabel(check, new() { Exact = true }));
+        await _person.CheckAsync(page.GetByLabel("соответствует", new() { Exact = true }));
         await ShotAsync(page, "lifecycle-12-coordinator-verifies");
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             $"{Attestee.FullName}: соответствует требованиям, предъявляемым к заявленной квалификационной категории.");
         await page.Context.CloseAsync();
@@ -386,25 +383,25 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         const string protocol = "12";
         var page = await SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
-        await ClickAsync(Menu(page, "Комиссия"));
+        await ActivateAsync(Menu(page, "Комиссия"));
         var date = page.GetByLabel("Дата заседания", new() { Exact = true });
-        await date.FillAsync(Iso(today.AddYears(3)));
-        await page.GetByLabel("Номер протокола").FillAsync(protocol);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Создать заседание", Exact = true }));
+        await _person.FillAsync(date, Iso(today.AddYears(3)));
+        await _person.FillAsync(page.GetByLabel("Номер протокола"), protocol);
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Создать заседание", Exact = true }));
         await Expect(date).ToHaveAccessibleDescriptionAsync("Дата заседания должна быть не раньше прошлого года и не позже чем через год.");
         await Expect(date).ToHaveValueAsync(Iso(today.AddYears(3)));
         await ShotAsync(page, "lifecycle-13-meeting-years-ahead-refused");
 
-        await date.FillAsync(Iso(meetingDay));
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Создать заседание", Exact = true }));
+        await _person.FillAsync(date, Iso(meetingDay));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Создать заседание", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             $"Заседание {Russian(meetingDay)} (протокол № {protocol}) создано. Включите в него проверенные заявления.");
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Выбрать: {Attestee.FullName}", Exact = true }).CheckAsync();
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Включить в заседание", Exact = true }));
+        await _person.CheckAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Выбрать: {Attestee.FullName}", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Включить в заседание", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Включено в заседание заявлений: 1.");
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Attestee.FullName });
-        await ClickAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
+        await ActivateAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
         await Expect(Refusal(page, $"Заседание назначено на {Russian(meetingDay)}: решение комиссии можно записать в день заседания или позже.")).ToBeVisibleAsync();
         await ShotAsync(page, "lifecycle-14-decision-before-the-meeting-refused");
         await page.Context.CloseAsync();
@@ -415,21 +412,21 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     private async Task TheOperatorRecordsTheDecisionAndTheOrderNotDatedAheadAsync(string protocol, DateOnly meetingDay)
     {
         var page = await SignInAsync(DemoSeeder.OperatorLogin, DemoOptions.DefaultPassword);
-        await ClickAsync(Menu(page, "Комиссия"));
+        await ActivateAsync(Menu(page, "Комиссия"));
         var meeting = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Russian(meetingDay) }).Filter(new() { HasText = $"№ {protocol}" });
-        await ClickAsync(meeting.GetByRole(AriaRole.Link, new() { Name = "Открыть", Exact = true }));
+        await ActivateAsync(meeting.GetByRole(AriaRole.Link, new() { Name = "Открыть", Exact = true }));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Attestee.FullName });
-        await ClickAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
+        await ActivateAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{Attestee.FullName}: установить");
 
-        await page.GetByLabel("Номер распоряжения").FillAsync("125-р");
-        await page.GetByLabel("Дата распоряжения").FillAsync(Iso(meetingDay.AddDays(1)));
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Записать распоряжение", Exact = true }));
+        await _person.FillAsync(page.GetByLabel("Номер распоряжения"), "125-р");
+        await _person.FillAsync(page.GetByLabel("Дата распоряжения"), Iso(meetingDay.AddDays(1)));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Записать распоряжение", Exact = true }));
         await Expect(Refusal(page, $"Дата распоряжения не может быть позже сегодняшнего дня ({Russian(meetingDay)}).")).ToBeVisibleAsync();
         await ShotAsync(page, "lifecycle-15-order-dated-ahead-refused");
 
-        await page.GetByLabel("Дата распоряжения").FillAsync(Iso(meetingDay));
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Записать распоряжение", Exact = true }));
+        await _person.FillAsync(page.GetByLabel("Дата распоряжения"), Iso(meetingDay));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Записать распоряжение", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Распоряжение № 125-р от {Russian(meetingDay)} записано по заявлениям: 1");
         await page.Context.CloseAsync();
     }
@@ -446,44 +443,44 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "«первая»" }))
             .ToContainTextAsync($"с {Russian(meetingDay)}, без ограничения срока");
         await ShotAsync(page, "lifecycle-16-teacher-home-decided");
-        await ClickAsync(Menu(page, "Мои заявления"));
+        await ActivateAsync(Menu(page, "Мои заявления"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "На категорию «первая» — Решение принято", Exact = true })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
-    private static async Task FillConclusionAsync(IPage page, bool signedByAll, string claimed, string scan)
+    private async Task FillConclusionAsync(IPage page, bool signedByAll, string claimed, string scan)
     {
-        await page.GetByLabel(signedByAll ? "Аттестуемый и оба специалиста" : "Только специалисты", new() { Exact = false }).CheckAsync();
-        await page.GetByLabel($"соответствует заявленной квалификационной категории ({claimed})", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Комментарий (необязательно)").FillAsync("Результаты подтверждены материалами и посещением уроков.");
-        await page.GetByLabel("Скан итогового заключения", new() { Exact = true }).SetInputFilesAsync(scan);
+        await _person.CheckAsync(page.GetByLabel(signedByAll ? "Аттестуемый и оба специалиста" : "Только специалисты", new() { Exact = false }));
+        await _person.CheckAsync(page.GetByLabel($"соответствует заявленной квалификационной категории ({claimed})", new() { Exact = true }));
+        await _person.FillAsync(page.GetByLabel("Комментарий (необязательно)"), "Результаты подтверждены материалами и посещением уроков.");
+        await _person.AttachAsync(page.GetByLabel("Скан итогового заключения", new() { Exact = true }), scan);
     }
 
     /// <summary>«Регистрация заявлений»: the teacher found by name, his application opened.</summary>
-    private static async Task OpenForRegistrationAsync(IPage page, Teacher teacher)
+    private async Task OpenForRegistrationAsync(IPage page, Teacher teacher)
     {
-        await ClickAsync(Menu(page, "Работа с заявлениями"));
-        await ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Зарегистрировать заявления", Exact = true }));
+        await ActivateAsync(Menu(page, "Работа с заявлениями"));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Зарегистрировать заявления", Exact = true }));
         var row = await SearchAsync(page, teacher);
         await Expect(row).ToContainTextAsync("Подано");
-        await ClickAsync(row.GetByRole(AriaRole.Link, new() { Name = "Просмотреть заявление", Exact = true }));
+        await ActivateAsync(row.GetByRole(AriaRole.Link, new() { Name = "Просмотреть заявление", Exact = true }));
     }
 
     /// <summary>A list of the coordinator's searched by «Поиск по ФИО» (it pages): the teacher's row.</summary>
-    private static async Task<ILocator> SearchAsync(IPage page, Teacher teacher)
+    private async Task<ILocator> SearchAsync(IPage page, Teacher teacher)
     {
-        await page.GetByLabel("Поиск по ФИО").FillAsync(teacher.LastName);
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Фильтровать", Exact = true }));
+        await _person.FillAsync(page.GetByLabel("Поиск по ФИО"), teacher.LastName);
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Фильтровать", Exact = true }));
         return page.GetByRole(AriaRole.Row).Filter(new() { HasText = teacher.FullName });
     }
 
     /// <summary>«Зарегистрировать», and «…несмотря на предупреждения» when the rules warn.</summary>
-    private static async Task RegisterOnTheCardAsync(IPage page, Teacher teacher)
+    private async Task RegisterOnTheCardAsync(IPage page, Teacher teacher)
     {
-        await ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Зарегистрировать", Exact = true }));
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Зарегистрировать", Exact = true }));
         var despite = page.GetByRole(AriaRole.Button, new() { Name = "Зарегистрировать, несмотря на предупреждения", Exact = true });
         if (await despite.CountAsync() > 0)
-            await ClickAsync(despite);
+            await ActivateAsync(despite);
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{teacher.FullName}: заявление зарегистрировано, №");
     }
 
@@ -492,10 +489,16 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
-        await ClickAsync(Menu(page, "Войти"));
-        await new LoginPage(page).SignInAsync(login, password);
+        await ActivateAsync(Menu(page, "Войти"));
+        await new LoginPage(page, _person).SignInAsync(login, password);
         return page;
     }
+
+    /// <summary>A form sent back with errors has put the focus on its first invalid field (item 9).</summary>
+    private static async Task ExpectFocusOnTheFirstErrorAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>(
+                "() => document.activeElement !== null && document.activeElement === document.querySelector('main .input-validation-error')"),
+            "The focus is not on the first field with an error: " + await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)"));
 
     /// <summary>A link of the main menu.</summary>
     private static ILocator Menu(IPage page, string name) =>
@@ -507,11 +510,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     /// <summary>The status of the current application on the teacher's home, next to its link.</summary>
     private static ILocator Status(IPage page, string status) => page.GetByText(status, new() { Exact = true });
 
-    private static async Task ClickAsync(ILocator target)
-    {
-        await target.ClickAsync();
-        await target.Page.WaitForLoadStateAsync(LoadState.Load);
-    }
+    private Task ActivateAsync(ILocator target) => _person.ActivateAsync(target);
 
     /// <summary>A date as the pages print it: 05.12.2027.</summary>
     private static string Russian(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -530,12 +529,8 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
     /// <summary>Each state the story shows (refusals with their messages included) is also checked by axe-core.</summary>
     private async Task ShotAsync(IPage page, string name)
     {
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AccessibilityTests.WcagTags] },
-        });
-        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(" ", v.Nodes.Take(2).Select(n => string.Join(" ", n.Target)))}")));
+        var violations = await Axe.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{name}: " + string.Join("; ", violations));
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"),

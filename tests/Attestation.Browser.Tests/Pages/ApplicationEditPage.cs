@@ -3,31 +3,33 @@ using Microsoft.Playwright;
 namespace Attestation.Browser.Tests.Pages;
 
 /// <summary>Page object of «Заявление о проведении аттестации» (the form).</summary>
-public sealed class ApplicationEditPage(IPage page)
+public sealed class ApplicationEditPage(IPage page, Person? person = null)
 {
+    private readonly Person _person = person ?? Person.Mouse;
+
     public async Task OpenNewAsync() => await page.GotoAsync("/Teacher/Applications/Edit");
 
     public async Task FillAsync(string claimedCategory, string grounds)
     {
-        await page.GetByLabel("Заявленная квалификационная категория").SelectOptionAsync(new SelectOptionValue { Label = claimedCategory });
-        await page.GetByLabel("очно").CheckAsync();
-        await page.GetByLabel("Образовательное учреждение").FillAsync("Томский государственный педагогический университет");
-        await page.GetByLabel("Год окончания").FillAsync("2008");
-        await page.GetByLabel("Специальность").FillAsync("математика");
-        await page.GetByLabel("Квалификация").FillAsync("учитель математики");
-        await page.GetByLabel("Педагогический стаж, лет").FillAsync("15");
-        await page.GetByLabel("Стаж в данной должности, лет").FillAsync("12");
-        await page.GetByLabel("Стаж в данной организации, лет").FillAsync("8");
-        await page.GetByLabel("Основанием для аттестации", new() { Exact = false }).FillAsync(grounds);
-        await page.GetByLabel("Даю согласие на обработку моих персональных данных в целях проведения аттестации").CheckAsync();
+        await _person.SelectAsync(page.GetByLabel("Заявленная квалификационная категория"), claimedCategory);
+        await _person.CheckAsync(page.GetByLabel("очно", new() { Exact = true }));
+        await _person.FillAsync(page.GetByLabel("Образовательное учреждение"), "Томский государственный педагогический университет");
+        await _person.FillAsync(page.GetByLabel("Год окончания"), "2008");
+        await _person.FillAsync(page.GetByLabel("Специальность"), "математика");
+        await _person.FillAsync(page.GetByLabel("Квалификация"), "учитель математики");
+        await _person.FillAsync(page.GetByLabel("Педагогический стаж, лет"), "15");
+        await _person.FillAsync(page.GetByLabel("Стаж в данной должности, лет"), "12");
+        await _person.FillAsync(page.GetByLabel("Стаж в данной организации, лет"), "8");
+        await _person.FillAsync(page.GetByLabel("Основанием для аттестации", new() { Exact = false }), grounds);
+        await _person.CheckAsync(page.GetByLabel("Даю согласие на обработку моих персональных данных в целях проведения аттестации"));
     }
 
     public async Task SaveDraftAsync() => await ClickAsync("Сохранить черновик");
 
     public async Task AttachAsync(string kind, string path)
     {
-        await page.GetByLabel("Вид документа").SelectOptionAsync(new SelectOptionValue { Label = kind });
-        await page.GetByLabel("Файл (PDF, JPEG или PNG, до 20 МБ)").SetInputFilesAsync(path);
+        await _person.SelectAsync(page.GetByLabel("Вид документа"), kind);
+        await _person.AttachAsync(page.GetByLabel("Файл (PDF, JPEG или PNG, до 20 МБ)"), path);
         await ClickAsync("Прикрепить");
     }
 
@@ -37,7 +39,7 @@ public sealed class ApplicationEditPage(IPage page)
 
     private async Task ClickAsync(string button)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await _person.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

@@ -1,8 +1,22 @@
 // Progressive enhancement only: every form works without scripts.
+// A list whose choice shows more (data-autosubmit names the button that sends it): a choice made with the mouse is sent
+// at once. The keyboard changes a closed list at every press of an arrow key, so a choice made with keys is sent only
+// by Enter (or the button itself): stepping through the options must not leave the page at the first one (WCAG 3.2.2).
 document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
+  var button = function () { return document.getElementById(element.getAttribute('data-autosubmit')); };
+  var keyed = false;
+  element.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && button()) {
+      event.preventDefault();
+      button().click();
+    } else if (event.key !== 'Tab' && event.key !== 'Shift') {
+      keyed = true;
+    }
+  });
+  element.addEventListener('pointerdown', function () { keyed = false; });
+  element.addEventListener('blur', function () { keyed = false; });
   element.addEventListener('change', function () {
-    var button = document.getElementById(element.getAttribute('data-autosubmit'));
-    if (button) { button.click(); }
+    if (!keyed && button()) { button().click(); }
   });
 });
 
