@@ -373,6 +373,20 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             $"{Attestee.FullName}: соответствует требованиям, предъявляемым к заявленной квалификационной категории.");
+
+        // Item 1: the simplified application's own route: its ground checked against its documents, no conclusion.
+        await ActivateAsync(Menu(page, "Работа с заявлениями"));
+        await ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
+        var simplified = await SearchAsync(page, Simplified);
+        await ActivateAsync(simplified.GetByRole(AriaRole.Link, new() { Name = "Аттестовать", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Основание упрощенной формы", Exact = true })).ToBeVisibleAsync();
+        await _person.CheckAsync(page.GetByLabel(
+            "Основание для прохождения аттестации по упрощенной форме подтверждено документами, приложенными к заявлению", new() { Exact = true }));
+        await _person.CheckAsync(page.GetByLabel("соответствует", new() { Exact = true }));
+        await ShotAsync(page, "lifecycle-12b-coordinator-checks-the-simplified-ground");
+        await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
+            $"{Simplified.FullName}: соответствует требованиям, предъявляемым к заявленной квалификационной категории.");
         await page.Context.CloseAsync();
     }
 
@@ -397,8 +411,9 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(
             $"Заседание {Russian(meetingDay)} (протокол № {protocol}) создано. Включите в него проверенные заявления.");
         await _person.CheckAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Выбрать: {Attestee.FullName}", Exact = true }));
+        await _person.CheckAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Выбрать: {Simplified.FullName}", Exact = true }));
         await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Включить в заседание", Exact = true }));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Включено в заседание заявлений: 1.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Включено в заседание заявлений: 2.");
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Attestee.FullName });
         await ActivateAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
@@ -418,6 +433,9 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Attestee.FullName });
         await ActivateAsync(row.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{Attestee.FullName}: установить");
+        var simplified = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Simplified.FullName });
+        await ActivateAsync(simplified.GetByRole(AriaRole.Button, new() { Name = "Установить", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{Simplified.FullName}: установить");
 
         await _person.FillAsync(page.GetByLabel("Номер распоряжения"), "125-р");
         await _person.FillAsync(page.GetByLabel("Дата распоряжения"), Iso(meetingDay.AddDays(1)));
@@ -427,7 +445,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
 
         await _person.FillAsync(page.GetByLabel("Дата распоряжения"), Iso(meetingDay));
         await ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Записать распоряжение", Exact = true }));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Распоряжение № 125-р от {Russian(meetingDay)} записано по заявлениям: 1");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Распоряжение № 125-р от {Russian(meetingDay)} записано по заявлениям: 2");
         await page.Context.CloseAsync();
     }
 
@@ -445,6 +463,12 @@ public sealed class LifecycleTests(LifecycleFixture fixture, ITestOutputHelper o
         await ShotAsync(page, "lifecycle-16-teacher-home-decided");
         await ActivateAsync(Menu(page, "Мои заявления"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "На категорию «первая» — Решение принято", Exact = true })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+
+        // Item 1, the simplified route's end: the same decision, without experts.
+        page = await SignInAsync(Simplified.Login, TeacherPassword);
+        await Expect(page.GetByText("Установлена квалификационная категория «первая»", new() { Exact = true })).ToBeVisibleAsync();
+        await ShotAsync(page, "lifecycle-17-simplified-teacher-home-decided");
         await page.Context.CloseAsync();
     }
 

@@ -170,9 +170,22 @@ public abstract class Person
 
         public override async Task AttachAsync(ILocator fileInput, string path)
         {
-            await FocusAsync(fileInput);
-            var chooser = await fileInput.Page.RunAndWaitForFileChooserAsync(() => fileInput.Page.Keyboard.PressAsync("Space"));
-            await chooser.SetFilesAsync(path);
+            // A key pressed just as a list's popup closes can be lost (Chromium): Space is pressed again if no file
+            // dialog opens.
+            for (var attempt = 1; ; attempt++)
+            {
+                await FocusAsync(fileInput);
+                try
+                {
+                    var chooser = await fileInput.Page.RunAndWaitForFileChooserAsync(
+                        () => fileInput.Page.Keyboard.PressAsync("Space"), new() { Timeout = 5_000 });
+                    await chooser.SetFilesAsync(path);
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
         }
 
         /// <summary>
