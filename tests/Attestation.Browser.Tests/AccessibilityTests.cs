@@ -122,6 +122,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
                 + ".slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(' | ')", PhoneWidth);
             failures.AppendLine(CultureInfo.InvariantCulture, $"{path}: {width} px wide on a phone: {wide}");
         }
+        // A table stays readable: it scrolls inside itself rather than squeeze a column until its words break.
+        var broken = await page.EvaluateAsync<string[]>(BrokenWordsInTables);
+        if (broken.Length > 0)
+            failures.AppendLine(CultureInfo.InvariantCulture, $"{path}: words broken across lines in a table on a phone: {string.Join(" | ", broken)}");
         var name = $"phone-{login ?? "anonymous"}{path.Split('?')[0].Replace('/', '-')}.png";
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
@@ -131,6 +135,30 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         output.WriteLine($"{path}: axe {checking.TotalMilliseconds:F0} ms, with the phone's check {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         return true;
     }
+
+    /// <summary>
+    /// The texts in the page's tables squeezed to a few letters a line: more lines than the text has places to break
+    /// (spaces, hyphens, slashes) and fewer than four letters a line, as when a column shrinks to a letter's width and
+    /// its headers and buttons read downwards. A long address broken in two is not one of them. Each text node is
+    /// measured alone, so that a button's padding is not a line.
+    /// </summary>
+    private const string BrokenWordsInTables =
+        """
+        () => {
+          const broken = [];
+          const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT, {
+            acceptNode: n => n.parentElement.closest('table') && n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+          });
+          for (let node = walker.nextNode(); node && broken.length < 3; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            const text = node.textContent.trim();
+            if (lines > text.split(/[\s\/-]+/).length && text.length / lines < 4) broken.push(text.slice(0, 40));
+          }
+          return broken;
+        }
+        """;
 
     private static async Task<HashSet<string>> SameSiteLinksAsync(IPage page, string selector)
     {
