@@ -27,6 +27,21 @@ public sealed class UsersTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Empty(await LoginsAsync(client, "?q=users_search%25"));
     }
 
+    /// <summary>A search found first and sorted then (AccountDirectory.SearchedFirst): its pages still follow the names.</summary>
+    [Fact]
+    public async Task The_pages_of_a_search_follow_the_names_without_a_row_twice_or_lost()
+    {
+        var surnames = Enumerable.Range(0, 53).Select(i => $"Пагинова-{i:D2}").ToList();
+        foreach (var (surname, i) in surnames.Select((n, i) => (n, i)).Reverse())
+            await factory.CreateUserAsync(Roles.Teacher, $"users.paging.{i:D2}", u => (u.LastName, u.FirstName) = (surname, "Ольга"));
+        using var client = await OperatorAsync("users.paging.op");
+
+        var first = await LoginsAsync(client, "?q=пагинова");
+        var second = await LoginsAsync(client, "?q=пагинова&p=2");
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"users.paging.{i:D2}"), first);
+        Assert.Equal(["users.paging.50", "users.paging.51", "users.paging.52"], second);
+    }
+
     [Fact]
     public async Task A_blocked_persons_open_session_ends_at_once_and_he_cannot_sign_in_until_unblocked()
     {
