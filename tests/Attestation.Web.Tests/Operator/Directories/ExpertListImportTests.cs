@@ -11,7 +11,7 @@ public sealed class ExpertListImportTests(PortalWithDirectoryFactory factory) : 
 {
     private const string Url = "/Operator/Directories/Import/Experts";
 
-    private static readonly string[] Header = ["Логин или e-mail", "Муниципальное образование", "Предмет", "Должность"];
+    private static readonly string[] Header = ["Логин или адрес электронной почты", "Муниципальное образование", "Предмет", "Должность"];
 
     private readonly OperatorDesk _desk = new(factory);
 
@@ -54,15 +54,32 @@ public sealed class ExpertListImportTests(PortalWithDirectoryFactory factory) : 
         var page = await response.ReadDocumentAsync();
         Assert.Equal(
             [
-                ["3", "Логин или e-mail", "Пользователь «import.exp.bad.teacher» (Учителева Ольга Ивановна) не является специалистом по аттестации: его роль — «Педагогический работник»."],
-                ["4", "Логин или e-mail", "Пользователь «nobody.here@example.org» не найден на портале."],
+                ["3", "Логин или адрес электронной почты", "Пользователь «import.exp.bad.teacher» (Учителева Ольга Ивановна) не является специалистом по аттестации: его роль — «Педагогический работник»."],
+                ["4", "Логин или адрес электронной почты", "Пользователь «nobody.here@example.org» не найден на портале."],
                 ["5", "Предмет", "Предмет «химии» не найден(а) в справочнике."],
-                ["5", "Логин или e-mail", "Экспертова Ирина Олеговна по этому муниципалитету уже указан(а) в строке 2."],
+                ["5", "Логин или адрес электронной почты", "Экспертова Ирина Олеговна по этому муниципалитету уже указан(а) в строке 2."],
             ],
             page.QuerySelectorAll("#problems tbody tr").Select(r => r.QuerySelectorAll("td").Select(Text).ToArray()));
         Assert.Null(page.QuerySelector("form#save"));
         Assert.Equal(0, await _desk.CountAsync(db => db.ApprovedExperts.Where(e => e.ExpertId == expert.Id)));
         Assert.Equal(0, await _desk.StoredFilesOfAsync("import.exp.bad.operator"));
+    }
+
+    /// <summary>The login's column was headed «Логин или e-mail» until the template was put in Russian words only.</summary>
+    [Fact]
+    public async Task A_file_made_from_the_older_template_still_reads()
+    {
+        await _desk.CreateExpertAsync("import.exp.old.expert", "Староверова");
+        using var client = await _desk.SignInOperatorAsync("import.exp.old.operator");
+        var file = ImportFiles.Workbook(["Логин или e-mail", .. Header[1..]], ["import.exp.old.expert", "г. Томск", "", ""]);
+
+        using var response = await client.SubmitMultipartFormAsync(Url, Order(), [ImportFiles.Upload(file)], "form#preview");
+
+        var page = await response.ReadDocumentAsync();
+        Assert.Null(page.QuerySelector("#problems"));
+        Assert.Equal("Логин или адрес электронной почты", Text(page.QuerySelectorAll("#rows thead th")[1]));
+        Assert.Equal(["Староверова Ирина Олеговна"], page.QuerySelectorAll("#rows tbody tr").Select(r => Text(r.QuerySelectorAll("td")[2])));
+        Assert.NotNull(page.QuerySelector("form#save"));
     }
 
     [Fact]

@@ -22,8 +22,9 @@ public sealed class ExpertListImport(AttestationDbContext db, ILookupNormalizer 
 
     public static IReadOnlyList<ImportColumn> Columns { get; } =
     [
-        new("Логин или e-mail", 30, "ivanova.example@example.ru",
-            "Логин или адрес электронной почты учётной записи специалиста на портале (роль «Специалист по аттестации»)."),
+        new("Логин или адрес электронной почты", 34, "ivanova.example@example.ru",
+            "Логин или адрес электронной почты учётной записи специалиста на портале (роль «Специалист по аттестации»).",
+            FormerHeader: "Логин или e-mail"),
         new("Муниципальное образование", 30, "г. Пример",
             "Муниципалитет, по которому специалист включён в список (наименование или краткое наименование, как в справочнике)."),
         new("Предмет", 28, "математики",
@@ -75,11 +76,11 @@ public sealed class ExpertListImport(AttestationDbContext db, ILookupNormalizer 
             var login = row[LoginColumn];
             Person? person = null;
             if (login.Length == 0)
-                Problem(LoginColumn, "Не указан логин или e-mail специалиста.");
+                Problem(LoginColumn, "Не указан логин или адрес электронной почты специалиста.");
             else if (!people.TryGetValue(Key(login), out var found) || found.Count == 0)
                 Problem(LoginColumn, $"Пользователь «{login}» не найден на портале.");
             else if (found.Count > 1)
-                Problem(LoginColumn, $"«{login}» — логин одного пользователя и e-mail другого: укажите логин.");
+                Problem(LoginColumn, $"«{login}» — логин одного пользователя и адрес электронной почты другого: укажите логин.");
             else if (found[0].Role != Roles.Expert)
                 Problem(LoginColumn, $"Пользователь «{login}» ({found[0].FullName}) не является специалистом по аттестации: "
                     + (found[0].Role is { } role ? $"его роль — «{Roles.DisplayName(role)}»." : "у него нет роли."));

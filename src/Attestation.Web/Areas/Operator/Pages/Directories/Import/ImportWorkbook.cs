@@ -5,8 +5,15 @@ using ClosedXML.Excel;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Import;
 
-/// <summary>A column of an import file: its header in the template, width, and the value of the example row.</summary>
-public sealed record ImportColumn(string Header, double Width, string Example, string Hint);
+/// <summary>
+/// A column of an import file: its header in the template, width, and the value of the example row. A header the
+/// template had before (<paramref name="FormerHeader"/>) is still read, so that a file made from an older template loads.
+/// </summary>
+public sealed record ImportColumn(string Header, double Width, string Example, string Hint, string? FormerHeader = null)
+{
+    public bool IsHeadedBy(string header) =>
+        DirectoryNames.Same(header, Header) || (FormerHeader is not null && DirectoryNames.Same(header, FormerHeader));
+}
 
 /// <summary>A filled row of the import sheet: its number as Excel shows it and the trimmed text of each column.</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
@@ -94,7 +101,7 @@ public static class ImportWorkbook
         ArgumentNullException.ThrowIfNull(columns);
         var sheet = book.Worksheets.First();
         var headers = columns.Select((_, i) => Text(sheet.Cell(HeaderRow, i + 1))).ToList();
-        if (!headers.Select((header, i) => DirectoryNames.Same(header, columns[i].Header)).All(same => same))
+        if (!headers.Select((header, i) => columns[i].IsHeadedBy(header)).All(same => same))
             return ([], [], $"В первой строке листа «{sheet.Name}» должны быть заголовки шаблона: "
                 + string.Join(", ", columns.Select(c => $"«{c.Header}»"))
                 + ". Скачайте шаблон и перенесите данные в него.");
