@@ -3,12 +3,13 @@
 // at once. The keyboard changes a closed list at every press of an arrow key, so a choice made with keys is sent only
 // by Enter (or the button itself): stepping through the options must not leave the page at the first one (WCAG 3.2.2).
 document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
-  var button = function () { return document.getElementById(element.getAttribute('data-autosubmit')); };
+  var button = document.getElementById(element.getAttribute('data-autosubmit'));
+  if (!button) { return; }
   var keyed = false;
   element.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && button()) {
+    if (event.key === 'Enter') {
       event.preventDefault();
-      button().click();
+      button.click();
     } else if (event.key !== 'Tab' && event.key !== 'Shift') {
       keyed = true;
     }
@@ -16,7 +17,7 @@ document.querySelectorAll('[data-autosubmit]').forEach(function (element) {
   element.addEventListener('pointerdown', function () { keyed = false; });
   element.addEventListener('blur', function () { keyed = false; });
   element.addEventListener('change', function () {
-    if (!keyed && button()) { button().click(); }
+    if (!keyed) { button.click(); }
   });
 });
 
