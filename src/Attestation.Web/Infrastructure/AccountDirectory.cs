@@ -52,21 +52,11 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
         // Counted on the accounts alone; the page cut on them too, and only its rows joined to the names.
-        var ordered = SearchedFirst(accounts, search)
+        var ordered = accounts.SearchedFirst(search)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
         var found = await ordered.ToPagedAsync(page, await accounts.CountAsync(ct), rows => Lines(scope, rows), ct);
         return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());
     }
-
-    /// <summary>
-    /// A search picks a few accounts out of many by the trigram indexes: they are found first, then sorted. Left to
-    /// itself, PostgreSQL walks the accounts in the names' order and tests each against the search until it has the
-    /// page's fifty (10,400 accounts for «иван» at a region's size, all of them for a rare name). A subquery with an
-    /// OFFSET (<c>Skip(0)</c>) is one PostgreSQL does not merge into the query around it. Without a search the walk in
-    /// the names' order is the right plan, and stays.
-    /// </summary>
-    private static IQueryable<AppUser> SearchedFirst(IQueryable<AppUser> accounts, string? search) =>
-        string.IsNullOrWhiteSpace(search) ? accounts : accounts.Skip(0);
 
     /// <summary>Every account of the list as the same filters find it, read as it is written (an Excel file).</summary>
     public IAsyncEnumerable<AccountRow> AllAsync(AccountScope scope, string? search, string? role, int? municipalityId)

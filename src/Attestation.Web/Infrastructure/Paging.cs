@@ -40,6 +40,16 @@ public static class Paging
     }
 
     /// <summary>
+    /// A search picks a few rows out of many by the trigram indexes: they are found first, then sorted. Left to itself,
+    /// PostgreSQL walks the list in its order (the names', the latest submissions first) and tests each row against
+    /// the search until it has the page's fifty: 10,400 accounts for «иван» at a region's size, 6,000 applications, all
+    /// of them for a rare name. A subquery with an OFFSET (<c>Skip(0)</c>) is one PostgreSQL does not merge into the
+    /// query around it. Without a search the walk in the list's order is the right plan, and stays.
+    /// </summary>
+    public static IQueryable<T> SearchedFirst<T>(this IQueryable<T> filtered, string? search) =>
+        string.IsNullOrWhiteSpace(search) ? filtered : filtered.Skip(0);
+
+    /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the
     /// count and the rows.
     /// </summary>

@@ -25,9 +25,11 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasOne<Position>().WithMany().HasForeignKey(u => u.PositionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Subject>().WithMany().HasForeignKey(u => u.SubjectId).OnDelete(DeleteBehavior.Restrict);
 
-        // Coordinators list the people of their municipality and organisation, by name.
-        builder.HasIndex(u => new { u.MunicipalityId, u.LastName });
-        builder.HasIndex(u => new { u.OrganisationId, u.LastName });
+        // Coordinators list the people of their municipality and organisation in the order of the names: the page is
+        // read from the index in its order, and a count of the municipality's teachers («не подавшие заявление») reads
+        // the index alone.
+        builder.HasIndex(u => new { u.MunicipalityId, u.LastName, u.FirstName, u.MiddleName, u.Id });
+        builder.HasIndex(u => new { u.OrganisationId, u.LastName, u.FirstName, u.MiddleName, u.Id });
         // «Пользователи» in the order of the names: the first page read from the index, not a sort of every account.
         builder.HasIndex(u => new { u.LastName, u.FirstName, u.MiddleName, u.Id });
     }

@@ -237,6 +237,8 @@ namespace Attestation.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"RegistrationNumber\" IS NOT NULL");
 
+                    b.HasIndex("MunicipalityId", "SubmittedAt");
+
                     b.HasIndex("PeriodId", "MunicipalityId");
 
                     b.HasIndex("TeacherId", "CreatedAt");
@@ -257,6 +259,12 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_RegisteredWithdrawals")
                         .HasFilter("\"Withdrawal_RegisteredAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_Simplified")
+                        .HasFilter("\"PeriodId\" IS NULL AND \"SimplifiedGrounds\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "TeacherId" }, "IX_Applications_SubmittedTeachers")
+                        .HasFilter("\"SubmittedAt\" IS NOT NULL");
 
                     b.ToTable("Applications");
                 });
@@ -1012,11 +1020,11 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("SubjectId");
 
-                    b.HasIndex("MunicipalityId", "LastName");
-
-                    b.HasIndex("OrganisationId", "LastName");
-
                     b.HasIndex("LastName", "FirstName", "MiddleName", "Id");
+
+                    b.HasIndex("MunicipalityId", "LastName", "FirstName", "MiddleName", "Id");
+
+                    b.HasIndex("OrganisationId", "LastName", "FirstName", "MiddleName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -11,32 +11,41 @@ public static class ApplicationRows
 {
     /// <summary>
     /// The rows of already scoped and filtered applications. Order, page and filter the result further as needed: it
-    /// stays one SQL query with five joins.
+    /// stays one SQL query, joined to the period only (its start orders lists by period); the names of the
+    /// municipality, organisation, position and subject are scalar subqueries, which PostgreSQL runs for the rows
+    /// returned only (after the sort and the LIMIT). Each table joined multiplies the join orders PostgreSQL weighs: a
+    /// list statement re-planned on every request (a page's LIMIT and OFFSET are parameters, which keeps its generic
+    /// plan out) spent as long planning as executing with the five joins (the fill list: 2.7 ms planned, 2.6 ms run;
+    /// 0.8 and 1.8 ms with the lookups). <c>Max</c> of the one row, not <c>FirstOrDefault</c>: EF Core turns a
+    /// first row found by key back into a join.
     /// </summary>
     public static IQueryable<ApplicationRow> ToRows(this IQueryable<Application> applications, AttestationDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         return (
                 from a in applications
-                join m in db.Municipalities on a.MunicipalityId equals m.Id
-                join o in db.Organisations on a.OrganisationId equals o.Id
-                join p in db.Positions on a.PositionId equals p.Id
-                join s in db.Subjects on a.SubjectId equals (int?)s.Id into subjects
-                from s in subjects.DefaultIfEmpty()
                 join period in db.Periods on a.PeriodId equals (Guid?)period.Id into periods
                 from period in periods.DefaultIfEmpty()
-                select new Joined { Application = a, Municipality = m, Organisation = o, Position = p, Subject = s, Period = period })
+                select new Joined
+                {
+                    Application = a,
+                    Municipality = db.Municipalities.Where(m => m.Id == a.MunicipalityId).Max(m => m.Name)!,
+                    Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Max(o => o.Name)!,
+                    Position = db.Positions.Where(p => p.Id == a.PositionId).Max(p => p.Name)!,
+                    Subject = db.Subjects.Where(s => s.Id == a.SubjectId).Max(s => s.Name),
+                    Period = period,
+                })
             .Select(Projection);
     }
 
-    /// <summary>An application with the rows its names come from, between the joins and <see cref="Projection"/>.</summary>
+    /// <summary>An application with its names and period, between the lookups and <see cref="Projection"/>.</summary>
     private sealed class Joined
     {
         public required Application Application { get; init; }
-        public required Municipality Municipality { get; init; }
-        public required Organisation Organisation { get; init; }
-        public required Position Position { get; init; }
-        public Subject? Subject { get; init; }
+        public required string Municipality { get; init; }
+        public required string Organisation { get; init; }
+        public required string Position { get; init; }
+        public string? Subject { get; init; }
         public AttestationPeriod? Period { get; init; }
     }
 
@@ -53,13 +62,13 @@ public static class ApplicationRows
         FirstName = j.Application.FirstName,
         MiddleName = j.Application.MiddleName,
         MunicipalityId = j.Application.MunicipalityId,
-        Municipality = j.Municipality.Name,
+        Municipality = j.Municipality,
         OrganisationId = j.Application.OrganisationId,
-        Organisation = j.Organisation.Name,
+        Organisation = j.Organisation,
         PositionId = j.Application.PositionId,
-        Position = j.Position.Name,
+        Position = j.Position,
         SubjectId = j.Application.SubjectId,
-        Subject = j.Subject == null ? null : j.Subject.Name,
+        Subject = j.Subject,
         CurrentCategory = j.Application.CurrentCategory,
         CurrentCategoryExpiresOn = j.Application.CurrentCategoryExpiresOn,
         ClaimedCategory = j.Application.ClaimedCategory,

@@ -53,19 +53,16 @@ public sealed class PersonRow
 /// <summary>The one projection of users into <see cref="PersonRow"/>.</summary>
 public static class PersonRows
 {
+    /// <summary>
+    /// The people of already scoped and filtered users. The names of the municipality, organisation, position and subject
+    /// are looked up by key (scalar subqueries, as in <see cref="ApplicationRows.ToRows"/>), not joined: a list of
+    /// applications with its two experts was a statement of fifteen tables, planned anew on every request.
+    /// </summary>
     public static IQueryable<PersonRow> ToPeople(this IQueryable<AppUser> users, AttestationDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         return
             from u in users
-            join m in db.Municipalities on u.MunicipalityId equals (int?)m.Id into municipalities
-            from m in municipalities.DefaultIfEmpty()
-            join o in db.Organisations on u.OrganisationId equals (int?)o.Id into organisations
-            from o in organisations.DefaultIfEmpty()
-            join p in db.Positions on u.PositionId equals (int?)p.Id into positions
-            from p in positions.DefaultIfEmpty()
-            join s in db.Subjects on u.SubjectId equals (int?)s.Id into subjects
-            from s in subjects.DefaultIfEmpty()
             select new PersonRow
             {
                 Id = u.Id,
@@ -74,11 +71,11 @@ public static class PersonRows
                 MiddleName = u.MiddleName,
                 Login = u.UserName,
                 MunicipalityId = u.MunicipalityId,
-                Municipality = m == null ? null : m.Name,
+                Municipality = db.Municipalities.Where(m => m.Id == u.MunicipalityId).Max(m => m.Name),
                 OrganisationId = u.OrganisationId,
-                Organisation = o == null ? null : o.Name,
-                Position = p == null ? null : p.Name,
-                Subject = s == null ? null : s.Name,
+                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Max(o => o.Name),
+                Position = db.Positions.Where(p => p.Id == u.PositionId).Max(p => p.Name),
+                Subject = db.Subjects.Where(s => s.Id == u.SubjectId).Max(s => s.Name),
                 Email = u.Email,
                 Phone = u.PhoneNumber,
                 WorkPhone = u.WorkPhone,

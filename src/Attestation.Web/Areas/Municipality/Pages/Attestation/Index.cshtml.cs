@@ -87,9 +87,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
             .WhoseNameContains(Search);
         if (string.IsNullOrEmpty(Period))
         {
-            var current = Periods.Where(p => p.EndDate >= today).Select(p => (Guid?)p.Id).ToList();
-            // A simplified-form application has no period: it stays on the list until it is checked and decided.
-            query = query.Where(a => current.Contains(a.PeriodId) || a.PeriodId == null);
+            var current = Periods.Where(p => p.EndDate >= today).Select(p => p.Id).ToList();
+            // A simplified-form application has no period: it stays on the list until it is checked and decided. Both
+            // halves are found by an index (the periods', the simplified applications'), not by reading every
+            // application of the municipality without a period.
+            query = query.Where(a => (a.PeriodId != null && current.Contains(a.PeriodId.Value))
+                || (a.PeriodId == null && a.SimplifiedGrounds != null));
         }
         else if (Period != AllPeriods)
         {

@@ -129,7 +129,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     }
 
     private IQueryable<ApplicationRow> Ordered(IQueryable<Application> query) =>
-        query.ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
+        query.SearchedFirst(Search).ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
 
     /// <summary>The applications of the filters and the search, counted; null when the address names what is not there.</summary>
     private async Task<IQueryable<Application>?> ChooseAsync(CancellationToken ct)
