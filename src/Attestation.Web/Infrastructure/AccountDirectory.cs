@@ -52,9 +52,10 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
         // Counted on the accounts alone; the page cut on them too, and only its rows joined to the names.
-        var ordered = accounts.SearchedFirst(search)
+        var total = await accounts.CountAsync(ct);
+        var ordered = accounts.SearchedFirst(search, total)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
-        var found = await ordered.ToPagedAsync(page, await accounts.CountAsync(ct), rows => Lines(scope, rows), ct);
+        var found = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);
         return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());
     }
 

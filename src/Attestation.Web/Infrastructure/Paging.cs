@@ -39,15 +39,20 @@ public static class Paging
         return new Paged<T>(rows.Skip((number - 1) * pageSize).Take(pageSize).ToList(), rows.Count, number, pageSize);
     }
 
+    /// <summary>A search that found at most this many rows has them sorted; more are met soon enough in the list's order.</summary>
+    public const int FewFound = 2_000;
+
     /// <summary>
-    /// A search picks a few rows out of many by the trigram indexes: they are found first, then sorted. Left to itself,
-    /// PostgreSQL walks the list in its order (the names', the latest submissions first) and tests each row against
-    /// the search until it has the page's fifty: 10,400 accounts for «иван» at a region's size, 6,000 applications, all
-    /// of them for a rare name. A subquery with an OFFSET (<c>Skip(0)</c>) is one PostgreSQL does not merge into the
-    /// query around it. Without a search the walk in the list's order is the right plan, and stays.
+    /// The rows a search found, counted already (<paramref name="found"/>), in the way PostgreSQL reaches a page of them
+    /// fastest. Left to itself, it walks the list in its order (the names', the latest submissions first) and tests
+    /// each row against the search until it has the page's fifty: right for a common name, whose rows are met every
+    /// few dozen («иван» among a country's 2,000,000 applications), and a walk through the whole list for a rare one
+    /// (10,400 accounts for «иван» at a region's size, every account for a name nobody has). A few rows found are
+    /// therefore found first by the trigram indexes, then sorted: a subquery with an OFFSET (<c>Skip(0)</c>) is one
+    /// PostgreSQL does not merge into the query around it. Without a search the walk is the right plan, and stays.
     /// </summary>
-    public static IQueryable<T> SearchedFirst<T>(this IQueryable<T> filtered, string? search) =>
-        string.IsNullOrWhiteSpace(search) ? filtered : filtered.Skip(0);
+    public static IQueryable<T> SearchedFirst<T>(this IQueryable<T> filtered, string? search, int found) =>
+        string.IsNullOrWhiteSpace(search) || found > FewFound ? filtered : filtered.Skip(0);
 
     /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the

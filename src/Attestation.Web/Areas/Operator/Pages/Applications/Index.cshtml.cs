@@ -93,7 +93,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         if (query is null)
             return NotFound();
 
-        var page = await Ordered(query).ToPagedAsync(PageNumber, Total, ct);
+        var page = await Ordered(query.SearchedFirst(Search, Total)).ToPagedAsync(PageNumber, Total, ct);
         Pager = PagerView.Of(page, Request);
         Rows = page.Items.Select(a => new Row(
                 a.Id,
@@ -117,7 +117,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         if (query is null)
             return NotFound();
         var subtitle = ListFilters.Describe(Title, Municipality ?? "Все муниципальные образования", ListFilters.Search(Search));
-        return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query).AsAsyncEnumerable(), ct);
+        // Every row found is read: by the trigram index, then sorted, however many.
+        return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query.SearchedFirst(Search, 0)).AsAsyncEnumerable(), ct);
     }
 
     /// <summary>Submitted in the calendar <paramref name="year"/> of the region.</summary>
@@ -129,7 +130,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     }
 
     private IQueryable<ApplicationRow> Ordered(IQueryable<Application> query) =>
-        query.SearchedFirst(Search).ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
+        query.ToRows(db).OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id);
 
     /// <summary>The applications of the filters and the search, counted; null when the address names what is not there.</summary>
     private async Task<IQueryable<Application>?> ChooseAsync(CancellationToken ct)
