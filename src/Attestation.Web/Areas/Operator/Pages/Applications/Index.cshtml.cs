@@ -118,7 +118,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             return NotFound();
         var subtitle = ListFilters.Describe(Title, Municipality ?? "Все муниципальные образования", ListFilters.Search(Search));
         // Every row found is read: by the trigram index, then sorted, however many.
-        return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query.SearchedFirst(Search, 0)).AsAsyncEnumerable(), ct);
+        return await Workbook.DownloadAsync(this, region, subtitle, Ordered(query.SearchedFirst(Search, found: 0)).AsAsyncEnumerable(), ct);
     }
 
     /// <summary>Submitted in the calendar <paramref name="year"/> of the region.</summary>
