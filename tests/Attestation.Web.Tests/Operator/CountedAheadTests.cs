@@ -286,6 +286,37 @@ public sealed class CountedAheadTests(PortalWithDirectoryFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_figure_read_is_shared_with_the_next_requests_until_its_row_changes()
+    {
+        var key = $"memo-{MunicipalWorld.Next()}";
+        await factory.WithServicesAsync(async services =>
+        {
+            var region = services.GetRequiredService<RegionTime>();
+            await services.GetRequiredService<CountedAheadStore>().WriteAsync(key, region.Today, new List<int> { 1, 2 }, region.Now,
+                CancellationToken.None);
+            return await services.GetRequiredService<Attestation.Web.Data.AttestationDbContext>().SaveChangesAsync();
+        });
+
+        var first = await ReadAsync(key);
+        var second = await ReadAsync(key);
+        Assert.Equal([1, 2], first!.Value);
+        Assert.Same(first.Value, second!.Value);
+
+        // Another instance's job (or anyone) writes the row again, even with the same time and content length: read anew.
+        await CountedAheadRows.TamperAsync(factory, key, _ => new JsonArray(7, 2));
+        var changed = await ReadAsync(key);
+        Assert.Equal([7, 2], changed!.Value);
+        Assert.Equal(first.CountedAt, changed.CountedAt);
+
+        await using (var db = factory.OpenDb())
+            await db.CountedAhead.Where(c => c.Key == key).ExecuteDeleteAsync();
+        Assert.Null(await ReadAsync(key));
+    }
+
+    private Task<Counted<List<int>>?> ReadAsync(string key) => factory.WithServicesAsync(services =>
+        services.GetRequiredService<CountedAheadStore>().ReadAsync<List<int>>(key, CancellationToken.None));
+
+    [Fact]
     public async Task Only_one_instance_counts_at_a_time()
     {
         await using (var other = factory.OpenDb())

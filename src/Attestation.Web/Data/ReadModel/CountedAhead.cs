@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Jobs;
@@ -64,25 +65,60 @@ public static class AheadKeys
 /// <summary>A figure with the time it was counted.</summary>
 public sealed record Counted<T>(T Value, DateTimeOffset CountedAt);
 
-/// <summary>Reads and writes the figures of <see cref="CountedAhead"/>.</summary>
-public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region, IOptions<JobsOptions> jobs)
+/// <summary>
+/// The figures this process last read, with the row version they were read at (<see cref="CountedAheadStore"/>): a
+/// country's monitoring is 680 KB of JSON, which PostgreSQL unpacked and sent and the portal parsed into a new
+/// large-object-heap string on every request, though it changes once per job interval. Checked against the row on
+/// every read, so an instance never shows a figure another one has replaced; nothing in it has to survive a restart.
+/// </summary>
+public sealed class CountedAheadMemo
+{
+    private readonly ConcurrentDictionary<(string Key, Type Type), Remembered> _figures = new();
+
+    /// <summary>A figure as read, the version (<c>xmin</c>) of its row then, and when it was counted.</summary>
+    internal sealed record Remembered(long Version, DateTimeOffset CountedAt, object Value);
+
+    internal Remembered? Find<T>(string key) => _figures.GetValueOrDefault((key, typeof(T)));
+
+    internal void Remember<T>(string key, Remembered figure) => _figures[(key, typeof(T))] = figure;
+}
+
+/// <summary>
+/// Reads and writes the figures of <see cref="CountedAhead"/>. A figure read is shared with the requests after it
+/// (<see cref="CountedAheadMemo"/>): callers read it and never change it.
+/// </summary>
+public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region, IOptions<JobsOptions> jobs, CountedAheadMemo memo)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// The figure when it was counted for today and is younger than two intervals of the job; null otherwise (the page
-    /// counts itself then). A figure dated in the future (a clock moved back) is not trusted either.
+    /// counts itself then). A figure dated in the future (a clock moved back) is not trusted either. One statement,
+    /// which sends the content only when the row is not the version this process read last.
     /// </summary>
     public async Task<Counted<T>?> ReadAsync<T>(string key, CancellationToken ct)
     {
-        var row = await db.CountedAhead.AsNoTracking().Where(c => c.Key == key)
-            .Select(c => new { c.Day, c.Content, c.CountedAt })
-            .FirstOrDefaultAsync(ct);
+        var known = memo.Find<T>(key);
+        var knownVersion = known?.Version ?? -1;
+        // xmin, the transaction that wrote the row's current version: any change of the row, content alone included,
+        // gives it another. The content is unpacked only when the version differs (a CASE's other branch is not read).
+        var row = await db.Database.SqlQuery<StoredFigure>($"""
+            SELECT "Day", "CountedAt", xmin::text::bigint AS "Version",
+                   CASE WHEN xmin::text::bigint = {knownVersion} THEN NULL ELSE "Content"::text END AS "Content"
+            FROM "CountedAhead" WHERE "Key" = {key}
+            """).FirstOrDefaultAsync(ct);
         var now = region.Now;
         if (row is null || row.Day != region.Today || row.CountedAt > now || now - row.CountedAt > jobs.Value.ControlCountsMaxAge)
             return null;
-        return JsonSerializer.Deserialize<T>(row.Content, Json) is { } value ? new Counted<T>(value, row.CountedAt) : null;
+        if (row.Content is null)
+            return known is not null && known.Version == row.Version ? new Counted<T>((T)known.Value, row.CountedAt) : null;
+        if (JsonSerializer.Deserialize<T>(row.Content, Json) is not { } value)
+            return null;
+        memo.Remember<T>(key, new CountedAheadMemo.Remembered(row.Version, row.CountedAt, value));
+        return new Counted<T>(value, row.CountedAt);
     }
+
+    private sealed record StoredFigure(DateOnly Day, DateTimeOffset CountedAt, long Version, string? Content);
 
     /// <summary>Stores the figure (replacing the last one); saved with the context's next save.</summary>
     public async Task WriteAsync<T>(string key, DateOnly day, T value, DateTimeOffset countedAt, CancellationToken ct)
