@@ -78,16 +78,28 @@ public static class Paging
     /// say) for the page's rows only: PostgreSQL otherwise joins every row the filters let through before it sorts and
     /// cuts the page. One statement, the rows.
     /// </summary>
-    public static async Task<Paged<TResult>> ToPagedAsync<T, TResult>(this IQueryable<T> ordered, int? page, int total,
+    public static Task<Paged<TResult>> ToPagedAsync<T, TResult>(this IQueryable<T> ordered, int? page, int total,
         Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(ordered);
+        return CutAsync(page, total, (skip, take) => ordered.Skip(skip).Take(take), complete, ct, pageSize);
+    }
+
+    /// <summary>
+    /// The page <paramref name="page"/> of a list of <paramref name="total"/> rows whose page is found by
+    /// <paramref name="cut"/> (the rows before it, the page's size) some other way than <c>Skip</c> and <c>Take</c> on
+    /// the whole list in order, then <paramref name="complete"/>d. One statement, the rows.
+    /// </summary>
+    public static async Task<Paged<TResult>> CutAsync<T, TResult>(int? page, int total, Func<int, int, IQueryable<T>> cut,
+        Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
         ArgumentNullException.ThrowIfNull(complete);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
         var items = total == 0
             ? []
-            : await complete(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+            : await complete(cut((number - 1) * pageSize, pageSize)).ToListAsync(ct);
         return new Paged<TResult>(items, total, number, pageSize);
     }
 }

@@ -248,7 +248,7 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex(new[] { "MunicipalityId" }, "IX_Applications_AwaitingPeriod")
                         .HasFilter("\"Status\" = 'Registered' AND \"PeriodId\" IS NULL AND \"SimplifiedGrounds\" IS NULL");
 
-                    b.HasIndex(new[] { "Status", "MunicipalityId", "PeriodId" }, "IX_Applications_ConclusionStages")
+                    b.HasIndex(new[] { "Status", "PeriodId", "MunicipalityId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_Applications_ConclusionStages")
                         .HasFilter("\"PeriodId\" IS NOT NULL AND \"Status\" IN ('Scheduled', 'ConclusionUploaded', 'ConclusionSigned', 'Verified')");
 
                     b.HasIndex(new[] { "CreatedAt" }, "IX_Applications_Drafts")

@@ -148,7 +148,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             join m in db.Municipalities on a.MunicipalityId equals m.Id
             orderby (period.StartYear * 12) + period.StartMonth, m.Name, a.LastName, a.FirstName, a.MiddleName, a.Id
             select a.Id;
-        var page = await keys.ToPagedAsync(PageNumber, Total, ids =>
+        // Unsearched, the page is found from the groups of one period and one municipality, counted from the index of
+        // the conclusion stages: a country's 38,000 verified conclusions were sorted whole for each page (40 ms).
+        var statuses = StatusesOf(Show).Select(s => s.ToString()).ToArray();
+        Func<int, int, IQueryable<Guid>> cut = string.IsNullOrWhiteSpace(Search)
+            ? (skip, take) => GroupedKeys(statuses, skip, take)
+            : (skip, take) => keys.Skip(skip).Take(take);
+        var page = await Paging.CutAsync(PageNumber, Total, cut, ids =>
                 from a in Ordered(from id in ids join a in db.Applications.AsNoTracking() on id equals a.Id select a)
                 join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders
                 from u in uploaders.DefaultIfEmpty()
@@ -204,6 +210,41 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         var municipality = Municipalities.FirstOrDefault(m => m.Selected)?.Text ?? "Все муниципальные образования";
         return await Workbook.DownloadAsync(this, region, ListFilters.Describe(Title(Show), period, municipality, ListFilters.Search(Search)),
             Ordered(chosen).AsAsyncEnumerable(), ct);
+    }
+
+    /// <summary>
+    /// The ids of the rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the unsearched
+    /// list in its order (<see cref="Ordered"/>): the applications counted by period and municipality (an index-only
+    /// count), each group's first row's place from the sizes of the groups before it, and only the groups the page spans
+    /// read, each in its order of names from the same index.
+    /// </summary>
+    private IQueryable<Guid> GroupedKeys(string[] statuses, int skip, int take)
+    {
+        var (period, municipality, end) = (PeriodId, MunicipalityId, skip + take);
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT x."Id" AS "Value"
+            FROM (
+                SELECT a."Id", s.before + row_number() OVER (PARTITION BY s."PeriodId", s."MunicipalityId"
+                           ORDER BY a."LastName", a."FirstName", a."MiddleName", a."Id") - 1 AS place
+                FROM (
+                    SELECT o."PeriodId", o."MunicipalityId", o.before
+                    FROM (
+                        SELECT g."PeriodId", g."MunicipalityId", g.n,
+                               sum(g.n) OVER (ORDER BY p."StartYear" * 12 + p."StartMonth", m."Name", g."MunicipalityId") - g.n AS before
+                        FROM (
+                            SELECT a."PeriodId", a."MunicipalityId", count(*) AS n
+                            FROM "Applications" AS a
+                            WHERE a."PeriodId" IS NOT NULL AND a."Status" = ANY({statuses})
+                              AND ({period}::uuid IS NULL OR a."PeriodId" = {period})
+                              AND ({municipality}::int IS NULL OR a."MunicipalityId" = {municipality})
+                            GROUP BY a."PeriodId", a."MunicipalityId") AS g
+                        JOIN "Periods" AS p ON p."Id" = g."PeriodId"
+                        JOIN "Municipalities" AS m ON m."Id" = g."MunicipalityId") AS o
+                    WHERE o.before < {end} AND o.before + o.n > {skip}) AS s
+                JOIN "Applications" AS a ON a."PeriodId" = s."PeriodId" AND a."MunicipalityId" = s."MunicipalityId"
+                    AND a."Status" = ANY({statuses})) AS x
+            WHERE x.place >= {skip} AND x.place < {end}
+            """);
     }
 
     /// <summary>The rows of the list in its order: the oldest periods first, theirs are the conclusions due (or overdue) first.</summary>
