@@ -107,6 +107,26 @@ public sealed class ConclusionListTests(PortalWithDirectoryFactory factory) : IC
 
         using var unknown = await client.GetAsync($"/Operator/Conclusions?periodId={Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // Within a period the municipalities in the order of the alphabet: «г. Северск» before «Город Томск», though
+        // its bytes (a small «г») put it after «Томский район».
+        var (seversk, severskSchool) = await MunicipalityAsync("г. Северск", "МБОУ «СОШ № 76» г. Северска");
+        var missingSeversk = await _desk.ApplicationAsync("cl.missing.seversk", seversk, severskSchool, longAgo, register: true,
+            period: inTime, experts: experts);
+        Assert.Equal([missingLate, missingSeversk, missing], Ids(await client.GetDocumentAsync("/Operator/Conclusions?show=Missing")));
+        Assert.Equal([missingSeversk, missing], Ids(await client.GetDocumentAsync($"/Operator/Conclusions?show=Missing&periodId={inTime.Id}")));
+    }
+
+    private async Task<(int Municipality, int School)> MunicipalityAsync(string name, string school)
+    {
+        await using var db = factory.OpenDb();
+        var municipality = new Attestation.Domain.Directory.Municipality(name);
+        db.Municipalities.Add(municipality);
+        await db.SaveChangesAsync();
+        var organisation = new Attestation.Domain.Directory.Organisation(municipality.Id, school);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return (municipality.Id, organisation.Id);
     }
 
     [Fact]

@@ -146,7 +146,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             from a in chosen
             join period in db.Periods on a.PeriodId equals (Guid?)period.Id
             join m in db.Municipalities on a.MunicipalityId equals m.Id
-            orderby (period.StartYear * 12) + period.StartMonth, m.Name, a.LastName, a.FirstName, a.MiddleName, a.Id
+            orderby (period.StartYear * 12) + period.StartMonth, EF.Functions.Collate(m.Name, DataSetup.RussianCollation),
+                a.LastName, a.FirstName, a.MiddleName, a.Id
             select a.Id;
         // Unsearched, the page is found from the groups of one period and one municipality, counted from the index of
         // the conclusion stages: a country's 38,000 verified conclusions were sorted whole for each page (40 ms).
@@ -230,7 +231,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
                     SELECT o."PeriodId", o."MunicipalityId", o.before
                     FROM (
                         SELECT g."PeriodId", g."MunicipalityId", g.n,
-                               sum(g.n) OVER (ORDER BY p."StartYear" * 12 + p."StartMonth", m."Name", g."MunicipalityId") - g.n AS before
+                               sum(g.n) OVER (ORDER BY p."StartYear" * 12 + p."StartMonth", m."Name" COLLATE "ru-RU-x-icu", g."MunicipalityId")
+                                   - g.n AS before
                         FROM (
                             SELECT a."PeriodId", a."MunicipalityId", count(*) AS n
                             FROM "Applications" AS a
@@ -247,10 +249,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             """);
     }
 
-    /// <summary>The rows of the list in its order: the oldest periods first, theirs are the conclusions due (or overdue) first.</summary>
+    /// <summary>
+    /// The rows of the list in its order: the oldest periods first, theirs are the conclusions due (or overdue) first;
+    /// the municipalities in the order of the alphabet («г. Томск» before «Томский район», which the bytes put first).
+    /// </summary>
     private IOrderedQueryable<ApplicationRow> Ordered(IQueryable<Application> chosen) => chosen.ToRows(db)
         .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
-        .ThenBy(a => a.Municipality).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
+        .ThenBy(a => EF.Functions.Collate(a.Municipality, DataSetup.RussianCollation)).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
 
     /// <summary>
     /// What the counts of the lists read: only the conclusion's stages (the decided history of the years is never
