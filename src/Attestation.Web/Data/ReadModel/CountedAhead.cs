@@ -75,8 +75,8 @@ public sealed class CountedAheadMemo
 {
     private readonly ConcurrentDictionary<(string Key, Type Type), Remembered> _figures = new();
 
-    /// <summary>A figure as read, the version (<c>xmin</c>) of its row then, and when it was counted.</summary>
-    internal sealed record Remembered(long Version, DateTimeOffset CountedAt, object Value);
+    /// <summary>A figure as read and the version (<c>xmin</c>) of its row then.</summary>
+    internal sealed record Remembered(long Version, object Value);
 
     internal Remembered? Find<T>(string key) => _figures.GetValueOrDefault((key, typeof(T)));
 
@@ -114,7 +114,7 @@ public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region
             return known is not null && known.Version == row.Version ? new Counted<T>((T)known.Value, row.CountedAt) : null;
         if (JsonSerializer.Deserialize<T>(row.Content, Json) is not { } value)
             return null;
-        memo.Remember<T>(key, new CountedAheadMemo.Remembered(row.Version, row.CountedAt, value));
+        memo.Remember<T>(key, new CountedAheadMemo.Remembered(row.Version, value));
         return new Counted<T>(value, row.CountedAt);
     }
 

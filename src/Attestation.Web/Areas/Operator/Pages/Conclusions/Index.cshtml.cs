@@ -221,6 +221,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     /// </summary>
     private IQueryable<Guid> GroupedKeys(string[] statuses, int skip, int take)
     {
+        // The municipalities' collation written out (DataSetup.RussianCollation): an interpolated value is a parameter.
         var (period, municipality, end) = (PeriodId, MunicipalityId, skip + take);
         return db.Database.SqlQuery<Guid>($"""
             SELECT x."Id" AS "Value"
