@@ -51,9 +51,10 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     {
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
-        // Counted on the accounts alone; the page cut on them too, and only its rows joined to the names.
-        var total = await accounts.CountAsync(ct);
-        var ordered = accounts.SearchedFirst(search, total)
+        // Counted on the accounts alone, up to the limit (a search too: names cluster in the list's order, see
+        // SearchedFirst); the page cut on them too, and only its rows joined to the names.
+        var total = await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
+        var ordered = accounts.SearchedFirst(search, total, few: Paging.ListCountLimit)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
         var found = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);
         return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());

@@ -8,6 +8,9 @@ namespace Attestation.Web.Infrastructure;
 /// </summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
+    /// <summary>The list has more rows than <see cref="Total"/>: counting stopped there (<see cref="RowCount"/>).</summary>
+    public bool More { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public bool HasPrevious => Page > 1;
@@ -19,7 +22,19 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
 
     public int LastNumber => FirstNumber == 0 ? 0 : FirstNumber + Items.Count - 1;
 
-    public Paged<TOther> With<TOther>(IReadOnlyList<TOther> items) => new(items, Total, Page, PageSize);
+    public Paged<TOther> With<TOther>(IReadOnlyList<TOther> items) => new(items, Total, Page, PageSize) { More = More };
+}
+
+/// <summary>
+/// The rows of a list as counted for its pager: all of them, or the first <see cref="Count"/> of more (<see cref="More"/>)
+/// where counting was stopped at a limit (<see cref="Paging.CountUpToAsync"/>). A search that found half a country is not
+/// counted to its end: «Строки 1–50 из более чем 2 000» says what the person needs, a narrower search.
+/// </summary>
+public readonly record struct RowCount(int Count, bool More)
+{
+    public static implicit operator RowCount(int count) => new(count, false);
+
+    public static RowCount FromInt32(int count) => new(count, false);
 }
 
 public static class Paging
@@ -43,6 +58,19 @@ public static class Paging
     public const int FewFound = 2_000;
 
     /// <summary>
+    /// Where the counting of a list's rows stops (<see cref="CountUpToAsync"/>): a list is paged through its first ten
+    /// thousand rows (two hundred pages); a person who wants a row beyond them narrows the list with a filter or a search.
+    /// Counting the rest would cost a country's every row on every page.
+    /// </summary>
+    public const int ListCountLimit = 10_000;
+
+    /// <summary>
+    /// Where the counting of a search stops: its rows are paged through the first <see cref="FewFound"/>. A common name
+    /// in a country's applications of ten years is 15,000 rows scattered over the table, each counted from the table.
+    /// </summary>
+    public static int CountLimit(string? search) => string.IsNullOrWhiteSpace(search) ? ListCountLimit : FewFound;
+
+    /// <summary>
     /// The rows a search found, counted already (<paramref name="found"/>), in the way PostgreSQL reaches a page of them
     /// fastest. Left to itself, it walks the list in its order (the names', the latest submissions first) and tests
     /// each row against the search until it has the page's fifty: right for a common name, whose rows are met every
@@ -51,8 +79,23 @@ public static class Paging
     /// therefore found first by the trigram indexes, then sorted: a subquery with an OFFSET (<c>Skip(0)</c>) is one
     /// PostgreSQL does not merge into the query around it. Without a search the walk is the right plan, and stays.
     /// </summary>
-    public static IQueryable<T> SearchedFirst<T>(this IQueryable<T> filtered, string? search, int found) =>
-        string.IsNullOrWhiteSpace(search) || found > FewFound ? filtered : filtered.Skip(0);
+    /// <param name="few">The most rows found first: <see cref="FewFound"/> for a list in the order of dates, where a
+    /// name's rows are spread evenly; more for a list in the order of names, where they stand together («Иванов…» after
+    /// every name from «А» to «З»), so that walking the list to them costs more than sorting them.</param>
+    public static IQueryable<T> SearchedFirst<T>(this IQueryable<T> filtered, string? search, RowCount found, int few = FewFound) =>
+        string.IsNullOrWhiteSpace(search) || found.More || found.Count > few ? filtered : filtered.Skip(0);
+
+    /// <summary>
+    /// The rows of <paramref name="query"/> counted up to <paramref name="limit"/>: one statement that stops at the
+    /// limit's next row, so that a list of a country's rows costs its first rows, not all of them.
+    /// </summary>
+    public static async Task<RowCount> CountUpToAsync<T>(this IQueryable<T> query, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var counted = await query.Take(limit + 1).CountAsync(ct);
+        return counted > limit ? new RowCount(limit, More: true) : new RowCount(counted, More: false);
+    }
 
     /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the
@@ -69,7 +112,7 @@ public static class Paging
     /// The page of an ordered query whose <paramref name="total"/> was already counted (with the page's other counts,
     /// in one statement): one statement, the rows.
     /// </summary>
-    public static Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, int total, CancellationToken ct,
+    public static Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, RowCount total, CancellationToken ct,
         int pageSize = DefaultPageSize) =>
         ordered.ToPagedAsync(page, total, rows => rows, ct, pageSize);
 
@@ -78,7 +121,7 @@ public static class Paging
     /// say) for the page's rows only: PostgreSQL otherwise joins every row the filters let through before it sorts and
     /// cuts the page. One statement, the rows.
     /// </summary>
-    public static Task<Paged<TResult>> ToPagedAsync<T, TResult>(this IQueryable<T> ordered, int? page, int total,
+    public static Task<Paged<TResult>> ToPagedAsync<T, TResult>(this IQueryable<T> ordered, int? page, RowCount total,
         Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(ordered);
@@ -88,19 +131,20 @@ public static class Paging
     /// <summary>
     /// The page <paramref name="page"/> of a list of <paramref name="total"/> rows whose page is found by
     /// <paramref name="cut"/> (the rows before it, the page's size) some other way than <c>Skip</c> and <c>Take</c> on
-    /// the whole list in order, then <paramref name="complete"/>d. One statement, the rows.
+    /// the whole list in order, then <paramref name="complete"/>d. One statement, the rows. A list counted up to a limit
+    /// (<see cref="RowCount.More"/>) has the pages of the rows counted.
     /// </summary>
-    public static async Task<Paged<TResult>> CutAsync<T, TResult>(int? page, int total, Func<int, int, IQueryable<T>> cut,
+    public static async Task<Paged<TResult>> CutAsync<T, TResult>(int? page, RowCount total, Func<int, int, IQueryable<T>> cut,
         Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(cut);
         ArgumentNullException.ThrowIfNull(complete);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var pageCount = Math.Max(1, (total.Count + pageSize - 1) / pageSize);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var items = total == 0
+        var items = total.Count == 0
             ? []
             : await complete(cut((number - 1) * pageSize, pageSize)).ToListAsync(ct);
-        return new Paged<TResult>(items, total, number, pageSize);
+        return new Paged<TResult>(items, total.Count, number, pageSize) { More = total.More };
     }
 }
 
@@ -144,6 +188,9 @@ public static class GroupedPage
 /// <summary>What <c>_Pager</c> shows: the page's figures and a link to any page of the same list.</summary>
 public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumber, int LastNumber, Func<int, string> Url)
 {
+    /// <summary>More rows than <see cref="Total"/> were found («из более чем 2 000»): the list shows the first ones.</summary>
+    public bool More { get; init; }
+
     public bool HasPrevious => Page > 1;
 
     public bool HasNext => Page < PageCount;
@@ -171,7 +218,7 @@ public sealed record PagerView(int Total, int Page, int PageCount, int FirstNumb
                 .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
                 .Append(new KeyValuePair<string, string?>(parameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return request.PathBase + request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
-        });
+        }) { More = paged.More };
     }
 }
 

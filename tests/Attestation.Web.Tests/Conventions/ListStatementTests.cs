@@ -1,6 +1,8 @@
 using System.Net;
 using Attestation.Domain.Applications;
 using Attestation.Testing;
+using Attestation.Web.Areas.Operator.Pages.Directories;
+using Attestation.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attestation.Web.Tests.Conventions;
@@ -208,6 +210,26 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
         Assert.Equal([lastYear.Id.ToString()], before.QuerySelectorAll("#applications tbody tr").Select(r => r.GetAttribute("data-id")));
         // The count follows the year.
         Assert.Contains("заявлений: 1", before.QuerySelector("#scope")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A list's rows counted up to a limit (<see cref="Paging.CountUpToAsync"/>), alone or with the municipalities of the
+    /// operator's filter in the same statement: the count stops at the limit and says there are more.
+    /// </summary>
+    [Fact]
+    public async Task A_count_up_to_a_limit_stops_there_and_says_there_are_more()
+    {
+        var place = await _world.MunicipalityAsync($"Район {MunicipalWorld.Next()}");
+        await ApplicationsAsync(place, 3);
+        await using var db = factory.OpenDb();
+        var found = db.Applications.Where(a => a.MunicipalityId == place.Municipality.Id);
+
+        Assert.Equal(new RowCount(4, More: true), await found.CountUpToAsync(4, CancellationToken.None));
+        Assert.Equal(new RowCount(6, More: false), await found.CountUpToAsync(6, CancellationToken.None));
+        var (choices, counted) = await db.MunicipalityChoicesAsync(found, 5, CancellationToken.None);
+        Assert.Equal(new RowCount(5, More: true), counted);
+        Assert.Contains(choices.Choices, c => c.Text == place.Municipality.Name);
+        Assert.Equal(new RowCount(6, More: false), (await db.MunicipalityChoicesAsync(found, 6, CancellationToken.None)).Found);
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public int Total { get; private set; }
+    /// <summary>The applications found, counted up to <see cref="Paging.CountLimit"/> unless counted ahead.</summary>
+    public RowCount Total { get; private set; }
 
     /// <summary>When the counts were counted ahead (this year's, <see cref="AheadCounting"/>); null when counted now.</summary>
     public DateTimeOffset? CountedAt { get; private set; }
@@ -156,20 +157,27 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
             : null;
         if (counted is not null && MunicipalityId is { } chosen && !counted.Value.Exists(m => m.Id == chosen))
             counted = null; // a municipality added since the count
-        var choices = counted is not null
-            ? OperatorLists.Choices(counted.Value, 1)
-            : await db.MunicipalityChoicesAsync(query, [a => true], ct);
+        if (MunicipalityId is { } id)
+            query = query.Where(a => a.MunicipalityId == id);
+        MunicipalityCounts choices;
+        if (counted is not null)
+        {
+            choices = OperatorLists.Choices(counted.Value, 1);
+            Total = choices.Count(0, MunicipalityId);
+        }
+        else
+        {
+            // Counted up to the limit: a search over a country's years finds tens of thousands scattered over the table.
+            (choices, Total) = await db.MunicipalityChoicesAsync(query, Paging.CountLimit(Search), ct);
+        }
         CountedAt = counted?.CountedAt;
         Municipalities = choices.Choices.Choosing(MunicipalityId);
-        if (MunicipalityId is { } id)
+        if (MunicipalityId is { } shown)
         {
-            Municipality = choices.Names.GetValueOrDefault(id);
+            Municipality = choices.Names.GetValueOrDefault(shown);
             if (Municipality is null)
                 return null;
-            query = query.Where(a => a.MunicipalityId == id);
         }
-
-        Total = choices.Count(0, MunicipalityId);
         return query;
     }
 }

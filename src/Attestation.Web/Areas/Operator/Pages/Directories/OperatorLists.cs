@@ -44,6 +44,26 @@ public static class OperatorLists
         })];
     }
 
+    /// <summary>
+    /// Every municipality as a choice, and the rows of <paramref name="found"/> counted up to <paramref name="limit"/>
+    /// (<see cref="Paging.CountUpToAsync"/>), in one statement: a list whose count per municipality is not needed, only
+    /// its total, which a search over a country's years would otherwise count to the last of its rows.
+    /// </summary>
+    public static async Task<(MunicipalityCounts Choices, RowCount Found)> MunicipalityChoicesAsync<T>(this AttestationDbContext db,
+        IQueryable<T> found, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Municipalities.AsNoTracking()
+            .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo, Found = found.Take(limit + 1).Count() })
+            .ToListAsync(ct);
+        var counted = rows.Count == 0 ? 0 : rows[0].Found;
+        var choices = Choices(rows.Select(r => new MunicipalityChoice
+        {
+            Id = r.Id, Name = r.Name, IsActive = r.IsActive, IsRegionalPseudo = r.IsRegionalPseudo, Counts = [],
+        }).ToList(), conditions: 0);
+        return (choices, counted > limit ? new RowCount(limit, More: true) : new RowCount(counted, More: false));
+    }
+
     /// <summary>The choices of a list's filter from <see cref="MunicipalityRowsAsync"/> (or those rows counted ahead).</summary>
     public static MunicipalityCounts Choices(IReadOnlyList<MunicipalityChoice> rows, int conditions)
     {
