@@ -106,6 +106,18 @@ public sealed record ConsolidatedScheduleModel
     }
 
     /// <summary>
+    /// The consolidated schedule's municipalities with their coordinators, approvals and counts, without their rows: one
+    /// statement. The Excel file reads the rows of each municipality as it writes them; the PDF is refused from the count.
+    /// </summary>
+    public static async Task<ConsolidatedScheduleModel> OutlineAsync(AttestationDbContext db, AttestationPeriod period,
+        TimeZoneInfo zone, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        return From(period, await db.SummariesAsync(period.Id, municipalityId: null, preferredCoordinator: null, ct), _ => [], zone);
+    }
+
+    /// <summary>
     /// The consolidated schedule from the municipalities' summaries, with the rows <paramref name="linesOf"/> gives for
     /// each (all of them for the files; the operator's page reads one municipality's).
     /// </summary>

@@ -27,28 +27,41 @@ public sealed class ScheduleWorkbook
 
     /// <summary>
     /// «Сводный график»: one sheet, the municipalities one after another, each headed by its name and approval, its
-    /// rows numbered as in its own schedule, and its coordinator's name and work phone under them.
+    /// rows numbered as in its own schedule, and its coordinator's name and work phone under them. The rows of each
+    /// municipality come from <paramref name="rowsOf"/> as they are written, so that a country's period (22,000 rows)
+    /// is written in the memory of one row; the model itself holds the municipalities only.
     /// </summary>
-    public byte[] WriteConsolidated(ConsolidatedScheduleModel model)
+    public static async Task WriteConsolidatedAsync(Stream output, ConsolidatedScheduleModel model,
+        Func<ConsolidatedSchedulePart, IAsyncEnumerable<MunicipalScheduleRow>> rowsOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return SheetWriter.ToBytes(output =>
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        using var sheet = SheetWriter.Start(output, "Сводный график", model.Title, model.ApprovalMark,
+            MunicipalScheduleModel.Columns, Widths, boldSubtitle: true);
+        var total = 0;
+        foreach (var part in model.Parts.Where(p => p.Attestees > 0))
         {
-            using var sheet = SheetWriter.Start(output, "Сводный график", model.Title, model.ApprovalMark,
-                MunicipalScheduleModel.Columns, Widths, boldSubtitle: true);
-            foreach (var part in model.Printed)
+            var headed = false;
+            await foreach (var line in rowsOf(part).WithCancellation(ct))
             {
-                sheet.Group($"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalStamp}");
-                foreach (var line in part.Schedule.Rows)
-                    WriteRow(sheet, line);
-                sheet.Group(part.Schedule.CoordinatorLine, italic: true);
+                if (!headed)
+                    sheet.Group($"Муниципальное образование \"{part.Schedule.Municipality}\" — {part.ApprovalStamp}");
+                headed = true;
+                WriteRow(sheet, line);
+                total++;
             }
-            if (model.Printed.Count == 0)
-                sheet.Group("В периоде нет аттестуемых.", italic: true);
-            sheet.Note($"Всего аттестуемых: {model.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-            sheet.Finish();
-        });
+            if (headed)
+                sheet.Group(part.Schedule.CoordinatorLine, italic: true);
+        }
+        if (total == 0)
+            sheet.Group("В периоде нет аттестуемых.", italic: true);
+        sheet.Note($"Всего аттестуемых: {total.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        sheet.Finish();
     }
+
+    /// <summary>The consolidated schedule of a model read whole (its rows in its parts).</summary>
+    public static Task WriteConsolidatedAsync(Stream output, ConsolidatedScheduleModel model, CancellationToken ct) =>
+        WriteConsolidatedAsync(output, model, part => part.Schedule.Rows.ToAsyncEnumerable(), ct);
 
     private static void WriteRow(SheetWriter sheet, MunicipalScheduleRow line) =>
         sheet.Row(

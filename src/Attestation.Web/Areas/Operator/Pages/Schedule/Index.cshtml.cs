@@ -26,7 +26,6 @@ public sealed class IndexModel(
     AttestationDbContext db,
     RegionTime region,
     IDocumentRenderer documents,
-    ScheduleWorkbook workbook,
     StaffEmails staff) : PageModel
 {
     public const string Pdf = "pdf";
@@ -91,16 +90,24 @@ public sealed class IndexModel(
         if (period is null)
             return NotFound();
 
-        var schedule = await ConsolidatedScheduleModel.LoadAsync(db, period, region.Zone, ct);
+        // The municipalities and their counts first: the Excel file reads each one's rows as it writes them, in the
+        // memory of a row, and a PDF too long to print is refused before any row is read.
+        var outline = await ConsolidatedScheduleModel.OutlineAsync(db, period, region.Zone, ct);
         if (format == Excel)
-            return this.Attachment(workbook.WriteConsolidated(schedule), Spreadsheet.ContentType, schedule.FileName + Spreadsheet.Extension);
-
-        if (DocumentLimits.TooLongForPdf(schedule.Total))
         {
-            this.Refuse(DocumentLimits.TooLongForPdfMessage("сводном графике", schedule.Total, "Скачайте Excel."));
+            return await this.AttachmentAsync((stream, token) => ScheduleWorkbook.WriteConsolidatedAsync(stream, outline,
+                    part => db.Lines(period.Id, part.MunicipalityId).AsAsyncEnumerable().Select((line, index) => line.ToRow(index + 1)),
+                    token),
+                Spreadsheet.ContentType, outline.FileName + Spreadsheet.Extension, ct);
+        }
+
+        if (DocumentLimits.TooLongForPdf(outline.Total))
+        {
+            this.Refuse(DocumentLimits.TooLongForPdfMessage("сводном графике", outline.Total, "Скачайте Excel."));
             return RedirectToPage(new { periodId });
         }
 
+        var schedule = await ConsolidatedScheduleModel.LoadAsync(db, period, region.Zone, ct);
         var pdf = await documents.RenderPdfAsync<ConsolidatedSchedule>(
             new Dictionary<string, object?> { [nameof(ConsolidatedSchedule.Model)] = schedule },
             PdfPageOptions.Table(schedule.Total), ct);
