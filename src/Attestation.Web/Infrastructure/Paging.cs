@@ -35,6 +35,10 @@ public readonly record struct RowCount(int Count, bool More)
     public static implicit operator RowCount(int count) => new(count, false);
 
     public static RowCount FromInt32(int count) => new(count, false);
+
+    /// <summary>What a count stopped at <paramref name="limit"/> + 1 rows (<c>Take(limit + 1)</c>) says.</summary>
+    public static RowCount UpTo(int counted, int limit) =>
+        counted > limit ? new RowCount(limit, More: true) : new RowCount(counted, More: false);
 }
 
 public static class Paging
@@ -93,8 +97,7 @@ public static class Paging
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var counted = await query.Take(limit + 1).CountAsync(ct);
-        return counted > limit ? new RowCount(limit, More: true) : new RowCount(counted, More: false);
+        return RowCount.UpTo(await query.Take(limit + 1).CountAsync(ct), limit);
     }
 
     /// <summary>

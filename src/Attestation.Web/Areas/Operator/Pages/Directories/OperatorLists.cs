@@ -61,7 +61,7 @@ public static class OperatorLists
         {
             Id = r.Id, Name = r.Name, IsActive = r.IsActive, IsRegionalPseudo = r.IsRegionalPseudo, Counts = [],
         }).ToList(), conditions: 0);
-        return (choices, counted > limit ? new RowCount(limit, More: true) : new RowCount(counted, More: false));
+        return (choices, RowCount.UpTo(counted, limit));
     }
 
     /// <summary>The choices of a list's filter from <see cref="MunicipalityRowsAsync"/> (or those rows counted ahead).</summary>
