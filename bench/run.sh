@@ -125,11 +125,13 @@ for _ in $(seq 1 60); do
 done
 curl -sf -o /dev/null "$BASE/health/ready" || die "the portal did not answer /health/ready in 60 s"
 
-# The working set, every second, for the whole run.
+# The working set, every second, for the whole run, with the phase it was sampled in (phase NAME sets it).
+phase() { printf '%s\n' "$*" >"$WORK/phase"; }
+phase "signing in"
 (
     while kill -0 "$PORTAL_PID" 2>/dev/null; do
         pid="$(pgrep -P "$PORTAL_PID" -f Attestation.Web.dll || echo "$PORTAL_PID")"
-        awk -v t="$(date +%s)" '/^VmRSS/ { print t, $2 }' "/proc/$pid/status" 2>/dev/null || true
+        awk -v t="$(date +%s)" -v p="$(cat "$WORK/phase")" '/^VmRSS/ { print t, $2, p }' "/proc/$pid/status" 2>/dev/null || true
         sleep 1
     done
 ) >"$WORK/rss.log" &
@@ -256,6 +258,7 @@ hey_latency() {
 # calibration comes last and is followed by a pause: the runtime promotes hot methods to its optimised tier only once
 # new code stops being compiled, in the background, and that should not fall in the first measure.
 log "warm-up: $WARM_UP of load on each page"
+phase "warm-up"
 for entry in "${PAGES[@]}" "role|calibration|/Calibration"; do
     IFS='|' read -r role _ url <<<"$entry"
     [[ $role == role ]] && role=operator
@@ -278,6 +281,7 @@ for run in $(seq 1 "$RUNS"); do
     for entry in "${PAGES[@]}"; do
         IFS='|' read -r role kind url <<<"$entry"
         log "run $run: $url"
+        phase "$url"
         CAL_AT["$url|$run"]=$((CAL_COUNT[$run] - 1))
         RPS["$url|$run"]="$(wrk_rps "$role" "$url")"
         LAT["$url|$run"]="$(hey_latency "$role" "$url" "$RATE")"
@@ -298,6 +302,7 @@ done
 
 # Sign-in: the page, and the form posted at a fixed rate (one antiforgery pair serves every post).
 log "sign-in"
+phase "the sign-in form"
 curl -s -c "$WORK/anon.jar" -b "$WORK/anon.jar" -o "$WORK/login.html" "$BASE/Account/Login"
 ANON_COOKIE="$(awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$WORK/anon.jar")"
 SIGN_IN_BODY="Input.Login=$(account .teacher.login)&Input.Password=$(printf '%s' "$PASSWORD" | jq -sRr @uri)&__RequestVerificationToken=$(token_of "$WORK/login.html")"
@@ -312,6 +317,7 @@ declare -A EXPORT_TIMES
 for entry in "${EXPORTS[@]}"; do
     IFS='|' read -r role name url <<<"$entry"
     log "export: $name"
+    phase "export: $name"
     times=()
     for _ in 1 2 3 4 5 6; do
         times+=("$(curl -s -o "$WORK/export.bin" -w '%{http_code} %{time_total} %{size_download}' -H "Cookie: $(cookie "$role")" "$BASE$url")")
@@ -322,6 +328,7 @@ done
 # Soak: the pages in turn for the minutes asked, the memory watched.
 if [[ $SOAK -gt 0 ]]; then
     log "soak: $SOAK minutes"
+    phase "the soak"
     soak_start="$(tail -1 "$WORK/rss.log" | awk '{ print $2 }')"
     end=$(($(date +%s) + SOAK * 60))
     while [[ $(date +%s) -lt $end ]]; do
@@ -339,6 +346,7 @@ fi
 BURST_STATUS=0
 if [[ $BURST -gt 0 ]]; then
     log "burst: $BURST submissions over $BURST_SECONDS s"
+    phase "the burst"
     dotnet bench/Attestation.Bench/bin/Release/net10.0/Attestation.Bench.dll burst --base-url "$BASE" --accounts "$ACCOUNTS" \
         --count "$BURST" --window "$BURST_SECONDS" --out "$WORK/burst.md" >"$WORK/burst.out" 2>"$WORK/burst.err" || BURST_STATUS=$?
     [[ $BURST_STATUS -le 1 && -f $WORK/burst.md ]] || warn "the burst failed ($BURST_STATUS): $(tail -n 5 "$WORK/burst.err")"
@@ -423,8 +431,9 @@ report="$WORK/report.md"
     done
 
     rss_max="$(awk 'max < $2 { max = $2 } END { printf "%.0f", max / 1024 }' "$WORK/rss.log")"
-    printf '\nPortal working set (VmRSS, sampled every second over %s samples): max %s MB. Goal ≤ 400 MB: ' \
-        "$(wc -l <"$WORK/rss.log")" "$rss_max"
+    rss_where="$(awk 'max < $2 { max = $2; $1 = ""; $2 = ""; where = substr($0, 3) } END { print where }' "$WORK/rss.log")"
+    printf '\nPortal working set (VmRSS, sampled every second over %s samples): max %s MB (during %s). Goal ≤ 400 MB: ' \
+        "$(wc -l <"$WORK/rss.log")" "$rss_max" "${rss_where:-the run}"
     if [[ $rss_max -le 400 ]]; then printf 'met.' ; else printf '**missed**.'; failed=1; fi
     if [[ $SOAK -gt 0 ]]; then
         printf ' Soak of %s minutes: %s MB at its start, %s MB at its end.' "$SOAK" "$((soak_start / 1024))" "$((soak_end / 1024))"

@@ -2,6 +2,7 @@ using Attestation.Web.Applications;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.Demo;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Documents;
 using Attestation.Web.Infrastructure;
 using Attestation.Web.Notifications;
@@ -58,6 +59,7 @@ app.Use(async (context, next) =>
     AccountCheck.ThrowIfDatabaseDown(context);
     await next(context);
 });
+app.UseDirectoryNames();
 app.UseAuthorization();
 app.UseSafeInput();
 app.UseSignInLimits();

@@ -1,9 +1,11 @@
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -75,11 +77,17 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// GETs <paramref name="url"/> and counts the SQL statements the portal sent to answer it (the sign-in's own lookups
-    /// included, as in production).
+    /// included, as in production), on an instance that holds the directories' names of the moment, as a running one
+    /// does: they are read once each time the directories change (DirectoryNameCache), not by the pages.
     /// </summary>
     public async Task<(HttpResponseMessage Response, int Statements)> GetCountingStatementsAsync(HttpClient client, string url)
     {
         ArgumentNullException.ThrowIfNull(client);
+        await using (var db = OpenDb())
+        {
+            var version = await db.DirectoryVersions.MaxAsync(v => v.Version);
+            await Services.GetRequiredService<DirectoryNameCache>().AtLeastAsync(db, version, CancellationToken.None);
+        }
         var key = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(StatementCounter.Header, key);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace Attestation.Web.Authorization;
 /// Every signed-in request checks the account in one indexed statement before any page runs: a blocked account, a
 /// password changed elsewhere (a new security stamp) or a deleted account ends the session at once. The same statement
 /// counts the person's unread notices, which the navigation's bell shows, so a page pays no extra statement for it,
-/// and reads whether he signs in with a second factor (the operator's pages require it). A sign-out, a new password
+/// reads the version of the directories' names (the lists show the names held for it, DirectoryNameSnapshot), and reads whether he signs in with a second factor (the operator's pages require it). A sign-out, a new password
 /// and the operator's block each write a new stamp, so a cookie saved before any of them opens nothing. A session also
 /// ends <see cref="SessionLifetimeOptions.AbsoluteTimeout"/> after its sign-in.
 /// </summary>
@@ -28,10 +29,12 @@ public static class AccountCheck
         EF.CompileAsyncQuery((AttestationDbContext db, Guid id, CancellationToken _) => db.Users
             .Where(u => u.Id == id)
             .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd, u.TwoFactorEnabled,
-                db.Notifications.Count(n => n.UserId == id && n.ReadAt == null)))
+                db.Notifications.Count(n => n.UserId == id && n.ReadAt == null),
+                db.DirectoryVersions.Max(v => (long?)v.Version)))
             .SingleOrDefault());
 
-    private sealed record AccountState(string? SecurityStamp, DateTimeOffset? LockoutEnd, bool TwoFactorEnabled, int Unread);
+    private sealed record AccountState(string? SecurityStamp, DateTimeOffset? LockoutEnd, bool TwoFactorEnabled, int Unread,
+        long? DirectoryVersion);
 
     /// <summary>The cookie's <c>OnValidatePrincipal</c>: in place of Identity's check every half hour.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
@@ -74,6 +77,8 @@ public static class AccountCheck
         }
         context.HttpContext.Items[UnreadKey] = state.Unread;
         context.HttpContext.Items[TwoFactorKey] = state.TwoFactorEnabled;
+        if (state.DirectoryVersion is { } directoryVersion)
+            context.HttpContext.SetDirectoryVersion(directoryVersion);
     }
 
     /// <summary>Whether the signed-in account has two-factor sign-in enabled, as read by this request's check.</summary>

@@ -46,6 +46,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
     public DbSet<ReadModel.CountedAhead> CountedAhead => Set<ReadModel.CountedAhead>();
+    public DbSet<ReadModel.DirectoryVersion> DirectoryVersions => Set<ReadModel.DirectoryVersion>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -1,3 +1,4 @@
+using Attestation.Web.Data.ReadModel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -94,6 +95,7 @@ public static class DataSetup
         // CPU went to building them). The context holds no state of its own beyond what the pool resets.
         services.AddDbContextPool<AttestationDbContext>(options => options
             .UseNpgsql(Tuned(connectionString)));
+        services.AddDirectoryNames();
 
         services.AddDataProtection()
             .SetApplicationName("Attestation")

@@ -1413,6 +1413,19 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("CountedAhead", (string)null);
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.ReadModel.DirectoryVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryVersions", (string)null);
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.RegistrationCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")

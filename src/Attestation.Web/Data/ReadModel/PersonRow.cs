@@ -61,6 +61,30 @@ public static class PersonRows
     public static IQueryable<PersonRow> ToPeople(this IQueryable<AppUser> users, AttestationDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (DirectoryNameSnapshot.Ambient is { } names)
+        {
+            // The names from the directories read once per version (DirectoryNameSnapshot), the ids from the statement.
+            return
+                from u in users
+                select new PersonRow
+                {
+                    Id = u.Id,
+                    LastName = u.LastName,
+                    FirstName = u.FirstName,
+                    MiddleName = u.MiddleName,
+                    Login = u.UserName,
+                    MunicipalityId = u.MunicipalityId,
+                    Municipality = names.Municipality(u.MunicipalityId),
+                    OrganisationId = u.OrganisationId,
+                    Organisation = names.Organisation(u.OrganisationId),
+                    Position = names.Position(u.PositionId),
+                    Subject = names.Subject(u.SubjectId),
+                    Email = u.Email,
+                    Phone = u.PhoneNumber,
+                    WorkPhone = u.WorkPhone,
+                    CreatedAt = u.CreatedAt,
+                };
+        }
         return
             from u in users
             select new PersonRow

@@ -253,10 +253,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     /// <summary>
     /// The rows of the list in its order: the oldest periods first, theirs are the conclusions due (or overdue) first;
     /// the municipalities in the order of the alphabet («г. Томск» before «Томский район», which the bytes put first).
+    /// The municipality's name is ordered by in SQL (the row's own name may come from the names held in memory).
     /// </summary>
     private IOrderedQueryable<ApplicationRow> Ordered(IQueryable<Application> chosen) => chosen.ToRows(db)
         .OrderBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
-        .ThenBy(a => EF.Functions.Collate(a.Municipality, DataSetup.RussianCollation)).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
+        .ThenBy(a => EF.Functions.Collate(db.Municipalities.Where(m => m.Id == a.MunicipalityId).Max(m => m.Name), DataSetup.RussianCollation))
+        .ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName).ThenBy(a => a.Id);
 
     /// <summary>
     /// What the counts of the lists read: only the conclusion's stages (the decided history of the years is never
