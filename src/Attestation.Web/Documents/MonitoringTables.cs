@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
@@ -77,9 +78,20 @@ public static class MonitoringTables
     private const string Orange = "#fd7e14";
     private static readonly string[] Palette = [Blue, Green, Amber, Red, Teal, Indigo, Orange, Grey, "#6f42c1", "#0dcaf0"];
 
+    /// <summary>
+    /// The tables of <paramref name="report"/>, made once per report: a report counted ahead is shared by the requests
+    /// that show it (<see cref="Data.ReadModel.MonitoringReportMemo"/>), and so are its tables, which nothing changes.
+    /// </summary>
     public static IReadOnlyList<MonitoringTable> From(MonitoringReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Made.GetValue(report, Make);
+    }
+
+    private static readonly ConditionalWeakTable<MonitoringReport, IReadOnlyList<MonitoringTable>> Made = new();
+
+    private static IReadOnlyList<MonitoringTable> Make(MonitoringReport report)
+    {
         return
         [
             ByMonth(report),

@@ -22,6 +22,7 @@ public static class JobsSetup
         services.AddScoped<Areas.Operator.Pages.AheadCounting>();
         services.AddScoped<Data.ReadModel.CountedAheadStore>();
         services.AddSingleton<Data.ReadModel.CountedAheadMemo>();
+        services.AddSingleton<Data.ReadModel.MonitoringReportMemo>();
 
         // Decided at registration, so that a disabled job is not even constructed.
         if (configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Enabled ?? true)

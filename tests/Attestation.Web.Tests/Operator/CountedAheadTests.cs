@@ -104,6 +104,42 @@ public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : ICl
         Assert.Equal(live.Rows(MonitoringTables.Statuses), stale.Rows(MonitoringTables.Statuses));
     }
 
+    [Fact]
+    public async Task A_report_counted_ahead_is_made_once_for_the_requests_and_anew_when_a_municipality_is_renamed()
+    {
+        await _world.BuildAsync("Парабельский район");
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await new OperatorDesk(factory).SignInOperatorAsync($"memo{MunicipalWorld.Next()}");
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var name = _world.Place.Municipality.Name;
+
+        var first = await client.GetDocumentAsync("/Operator/Monitoring");
+        var (report, again) = await factory.WithServicesAsync(async services =>
+        {
+            using var scope = services.CreateScope();
+            var snapshot = (await scope.ServiceProvider.GetRequiredService<CountedAheadStore>()
+                .ReadAsync<MonitoringSnapshot>(AheadKeys.Monitoring, CancellationToken.None))!.Value;
+            var memo = services.GetRequiredService<MonitoringReportMemo>();
+            var range = new MonitoringRange(null, snapshot.From, snapshot.To);
+            await using var db = factory.OpenDb();
+            var periods = await db.Periods.AsNoTracking().Where(p => snapshot.PeriodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync();
+            var shown = municipalities.Select(m => (m.Id, m.Name)).ToList();
+            return (memo.ReportOf(snapshot, range, shown, periods), memo.ReportOf(snapshot, range, [.. shown], periods));
+        });
+        var renamed = $"Парабельский район {MunicipalWorld.Next()} (новое имя)";
+        await using (var db = factory.OpenDb())
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Municipalities" SET "Name" = {renamed} WHERE "Id" = {_world.Place.Municipality.Id}""");
+        var after = await client.GetDocumentAsync("/Operator/Monitoring");
+
+        Assert.NotNull(report);
+        Assert.Same(report, again);
+        Assert.Contains(first.Rows(MonitoringTables.ConsiderationByMunicipality), r => r[0] == name);
+        Assert.Contains($"Подсчитано", Scope(after), StringComparison.Ordinal);
+        Assert.Contains(after.Rows(MonitoringTables.ConsiderationByMunicipality), r => r[0] == renamed);
+        Assert.DoesNotContain(after.Rows(MonitoringTables.ConsiderationByMunicipality), r => r[0] == name);
+    }
+
     private static string Scope(IHtmlDocument page) => Text(page.QuerySelector("#scope")!);
 }
 

@@ -12,6 +12,7 @@ public sealed class IndexModel(
     AttestationDbContext db,
     MonitoringQuery query,
     CountedAheadStore countedAhead,
+    MonitoringReportMemo reports,
     RegionTime region,
     IOptions<MonitoringOptions> options)
     : MonitoringPageModel(query, region, options)
@@ -27,7 +28,7 @@ public sealed class IndexModel(
             return null;
         var ids = counted.Value.PeriodIds;
         var periods = await db.Periods.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return counted.Value.ToReport(range, municipalities, periods) is { } report ? new(report, counted.CountedAt) : null;
+        return reports.ReportOf(counted.Value, range, municipalities, periods) is { } report ? new(report, counted.CountedAt) : null;
     }
 
     protected override async Task<MonitoringScope?> ScopeAsync(CancellationToken ct)
