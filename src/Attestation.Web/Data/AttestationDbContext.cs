@@ -60,6 +60,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
         // Trigram indexes serve the name searches («%гимназия%»); a trusted extension since PostgreSQL 13.
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AttestationDbContext).Assembly);
+        SqlWindow.Register(builder);
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     {
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
+        if (!string.IsNullOrWhiteSpace(search) && await FoundPageAsync(scope, accounts, page, ct) is { } searched)
+            return searched;
         // Counted on the accounts alone, up to the limit (a search too: names cluster in the list's order, see
         // SearchedFirst); the page cut on them too, and only its rows joined to the names.
         var total = await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
@@ -58,6 +60,31 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
         var found = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);
         return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());
+    }
+
+    /// <summary>
+    /// A search's page in one statement with its count: the first <see cref="Paging.ListCountLimit"/> accounts found
+    /// (read through the trigram indexes), counted by a window, sorted by name and cut; then the page's fifty completed
+    /// by id. Counting and sorting the same found rows in two statements read each of them from the table twice (a
+    /// country's «иван»: 3,315 accounts, 11 ms to count and 15 to sort; 13 together). Null when the page asked is past
+    /// the last or more accounts were found than the limit: the list is then paged as it is without a search.
+    /// </summary>
+    private async Task<Paged<AccountRow>?> FoundPageAsync(AccountScope scope, IQueryable<AppUser> accounts, int? page,
+        CancellationToken ct)
+    {
+        var number = Math.Max(1, page ?? 1);
+        var found = await accounts.Take(Paging.ListCountLimit + 1)
+            .Select(u => new { u.Id, u.LastName, u.FirstName, u.MiddleName, Found = SqlWindow.RowsFound() })
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id)
+            .Skip((number - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize)
+            .ToListAsync(ct);
+        if (found.Count == 0)
+            return number == 1 ? new Paged<AccountRow>([], 0, 1, Paging.DefaultPageSize) : null;
+        if (found[0].Found > Paging.ListCountLimit)
+            return null;
+        var ids = found.Select(f => f.Id).ToList();
+        var lines = await Lines(scope, db.Users.Where(u => ids.Contains(u.Id))).ToListAsync(ct);
+        return new Paged<AccountRow>(lines.Select(line => line.ToRow(scope)).ToList(), found[0].Found, number, Paging.DefaultPageSize);
     }
 
     /// <summary>Every account of the list as the same filters find it, read as it is written (an Excel file).</summary>

@@ -73,6 +73,16 @@ public sealed class MunicipalUsersTests(PortalWithDirectoryFactory factory) : IC
         var few = await client.GetDocumentAsync($"{Url}?q=счетная");
         Assert.Equal("Строки 1–50 из 99", Text(few, "#pager-range"));
         Assert.Null(few.QuerySelector("#pager-more"));
+        // A search's page and count come from one statement (AccountDirectory): the second page continues the first
+        // in the order of names, and a page past the last is the last.
+        var second = await client.GetDocumentAsync($"{Url}?q=счетная&p=2");
+        Assert.Equal("Строки 51–99 из 99", Text(second, "#pager-range"));
+        Assert.Equal(Enumerable.Range(50, 49).Select(n => $"mu.count.{n:D5}"),
+            second.QuerySelectorAll("#users .login").Select(l => l.TextContent));
+        Assert.Equal("Строки 51–99 из 99", Text(await client.GetDocumentAsync($"{Url}?q=счетная&p=7"), "#pager-range"));
+        var nobody = await client.GetDocumentAsync($"{Url}?q=никогонет");
+        Assert.Null(nobody.QuerySelector("#pager-range"));
+        Assert.Empty(nobody.QuerySelectorAll("#users .login"));
 
         await CopiesAsync(template, Paging.ListCountLimit + 1, from: 99);
         var first = await client.GetDocumentAsync($"{Url}?q=счетная");
