@@ -10,8 +10,9 @@ namespace Attestation.Web.Data.ReadModel;
 public static class ApplicationRows
 {
     /// <summary>
-    /// The rows of already scoped and filtered applications. Order, page and filter the result further as needed: it
-    /// stays one SQL query, joined to the period only (its start orders lists by period); the names of the
+    /// The rows of already scoped and filtered applications. Order, page and filter the result further as needed (by
+    /// the row's columns, not by its names, which may come from memory): it stays one SQL query, joined to the period
+    /// only (its start orders lists by period); outside a signed-in request the names of the
     /// municipality, organisation, position and subject are scalar subqueries, which PostgreSQL runs for the rows
     /// returned only (after the sort and the LIMIT). Each table joined multiplies the join orders PostgreSQL weighs: a
     /// list statement re-planned on every request (a page's LIMIT and OFFSET are parameters, which keeps its generic
