@@ -93,6 +93,17 @@ public sealed class UploadValidatorTests
     }
 
     [Theory]
+    [InlineData(10)]
+    [InlineData(1_000)]
+    public async Task A_part_that_misstates_its_length_within_the_limit_is_read_whole(long declaredLength)
+    {
+        var check = await _validator.CheckAsync(new UnderstatedFile(Pdf, declaredLength), CancellationToken.None);
+
+        Assert.True(check.IsValid, check.Error);
+        Assert.Equal(Pdf, check.Upload!.Content);
+    }
+
+    [Theory]
     [InlineData("<!DOCTYPE html><script>alert(1)</script>", "отчёт.pdf", "application/pdf")]
     [InlineData("MZ\u0090\0\u0003\0\0\0", "скан.jpg", "image/jpeg")]
     [InlineData("\u007fELF\u0002\u0001\u0001", "скан.png", "image/png")]
@@ -167,7 +178,7 @@ public sealed class UploadValidatorTests
             ContentType = contentType,
         };
 
-    /// <summary>A form part whose declared length is smaller than what its stream holds.</summary>
+    /// <summary>A form part whose declared length is not what its stream holds.</summary>
     private sealed class UnderstatedFile(byte[] content, long declaredLength) : IFormFile
     {
         public string ContentType => "application/pdf";

@@ -2,6 +2,7 @@ using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Periods;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,6 +33,13 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.LessonRecordingLink2).HasMaxLength(Application.LinkMaxLength);
         builder.Property(a => a.RegistrationNumber).HasMaxLength(Application.RegistrationNumberMaxLength);
         builder.Property(a => a.RejectionReason).HasMaxLength(Application.ReasonMaxLength);
+        // The teacher's full name as a search reads it (ReadModel.ApplicationRows.WhoseNameContains): written by
+        // PostgreSQL itself on every insert and update, in lower case with «ё» as «е», compared byte by byte (C): the
+        // indexes of the searches carry it, so a list walked in its order tests each row's name from the index.
+        builder.Property<string>(ApplicationSearch.Column)
+            .IsRequired()
+            .HasComputedColumnSql(ApplicationSearch.Sql, stored: true)
+            .UseCollation("C");
 
         builder.OwnsOne(a => a.Conclusion, conclusion =>
         {

@@ -179,6 +179,13 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("replace(lower(((\"LastName\" || ' ') || \"FirstName\" || ' ') || COALESCE(\"MiddleName\", '')), 'ё', 'е')", true)
+                        .UseCollation("C");
+
                     b.Property<string>("SimplifiedGrounds")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -156,21 +156,6 @@ public static class ApplicationRows
         LastEventNumber = j.Application.LastEventNumber,
     };
 
-    /// <summary>
-    /// The applications whose teacher's full name («Фамилия Имя Отчество», as written in the application) contains
-    /// <paramref name="text"/>, whatever the case, «ё» read as «е»; all of them for blank text. The folded name is the
-    /// expression of the trigram index IX_Applications_FoldedName, so a part of a name is found without a scan.
-    /// </summary>
-    public static IQueryable<Application> WhoseNameContains(this IQueryable<Application> applications, string? text)
-    {
-        ArgumentNullException.ThrowIfNull(applications);
-        if (string.IsNullOrWhiteSpace(text))
-            return applications;
-        var pattern = Infrastructure.LikePattern.ContainsFolded(text);
-        return applications.Where(a => EF.Functions.ILike(
-            (a.LastName + " " + a.FirstName + " " + (a.MiddleName ?? "")).Replace("ё", "е").Replace("Ё", "Е"), pattern, "\\"));
-    }
-
     /// <summary>The row of one application the page has already found in its scope.</summary>
     public static Task<ApplicationRow> RowOfAsync(this AttestationDbContext db, Guid applicationId, CancellationToken ct)
     {

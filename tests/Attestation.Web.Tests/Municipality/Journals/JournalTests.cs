@@ -5,6 +5,7 @@ using Attestation.Testing;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
+using Attestation.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Tests.Municipality.Journals;
@@ -166,11 +167,7 @@ public sealed class JournalTests(MunicipalFactory factory) : IClassFixture<Munic
         await using (var db = factory.OpenDb())
         {
             // The same application over and over under new ids: a journal longer than a PDF may be, in one statement.
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Applications"
-                SELECT (jsonb_populate_record(NULL::"Applications", to_jsonb(a) || jsonb_build_object('Id', gen_random_uuid()))).*
-                FROM "Applications" a, generate_series(1, {lines - 1}) WHERE a."Id" = {one.Id}
-                """);
+            await ApplicationCopies.InsertAsync(db, one.Id, lines - 1);
         }
         using var client = await factory.SignInAsync(coordinator.UserName!);
 

@@ -2,6 +2,7 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Tests.Support;
 using Attestation.Web.Tests.Teacher;
+using Microsoft.EntityFrameworkCore;
 using static Attestation.Web.Tests.Operator.OperatorDesk;
 
 namespace Attestation.Web.Tests.Operator.Lists;
@@ -52,6 +53,39 @@ public sealed class ListSearchAndExcelTests(PortalWithDirectoryFactory factory) 
         Assert.Equal(now.AddDays(-2).ToOffset(TimeSpan.FromHours(7)).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
             sheet.RowText(4, 5)[4]);
         Assert.Equal("Всего: 1", sheet.Cell(6, 1).GetString());
+    }
+
+    [Fact]
+    public async Task A_name_corrected_in_the_database_is_found_as_corrected_and_a_long_search_pages_on_the_latest_first()
+    {
+        var now = _desk.Now;
+        int tomsk = Directory.Tomsk.Id, lyceum = Directory.Lyceum.Id;
+        var corrected = await _desk.ApplicationAsync("ls.app.misspelt", tomsk, lyceum, now.AddDays(-1), lastName: "Ошибочная");
+        var newest = await _desk.ApplicationAsync("ls.app.many", tomsk, lyceum, now.AddHours(-1), lastName: "Многократова");
+        await using (var db = factory.OpenDb())
+        {
+            // As a correction by a script would: PostgreSQL computes the searched name anew from the corrected one.
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Applications" SET "LastName" = 'Исправлённая' WHERE "Id" = {corrected}""");
+            await ApplicationCopies.InsertAsync(db, newest, count: 54, earlierBy: TimeSpan.FromMinutes(1));
+        }
+        using var client = await _desk.SignInOperatorAsync("ls.app.pager");
+
+        var old = await client.GetDocumentAsync("/Operator/Applications?year=&q=ошибочн");
+        var found = await client.GetDocumentAsync("/Operator/Applications?year=&q=ИСПРАВЛЕН");
+        var first = await client.GetDocumentAsync("/Operator/Applications?year=&q=многократов");
+        var second = await client.GetDocumentAsync("/Operator/Applications?year=&q=многократов&p=2");
+
+        Assert.Empty(Ids(old));
+        Assert.Equal([corrected], Ids(found));
+        Assert.Equal(50, Ids(first).Count);
+        Assert.Equal(newest, Ids(first)[0]);
+        Assert.Equal(5, Ids(second).Count);
+        // The latest submission first, across the two pages.
+        await using var check = factory.OpenDb();
+        var latestFirst = await check.Applications.Where(a => a.LastName == "Многократова")
+            .OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        Assert.Equal(55, latestFirst.Count);
+        Assert.Equal(latestFirst, Ids(first).Concat(Ids(second)));
     }
 
     [Fact]
