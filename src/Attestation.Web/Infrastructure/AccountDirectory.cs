@@ -51,20 +51,25 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     {
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
-        if (!string.IsNullOrWhiteSpace(search) && await FoundPageAsync(scope, accounts, page, ct) is { } searched)
-            return searched;
+        // A search, or a municipality's accounts (its experts and school coordinators among its 1,500 teachers, each
+        // tested for its role): what is found is read once, counted and sorted together, where counting and paging read
+        // it twice (a region's municipality: 6.2 → 3 ms of SQL).
+        if ((!string.IsNullOrWhiteSpace(search) || scope.MunicipalityId is not null)
+            && await FoundPageAsync(scope, accounts, page, ct) is { } found)
+            return found;
         // Counted on the accounts alone, up to the limit (a search too: names cluster in the list's order, see
         // SearchedFirst); the page cut on them too, and only its rows joined to the names.
         var total = await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
         var ordered = accounts.SearchedFirst(search, total, few: Paging.ListCountLimit)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
-        var found = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);
-        return found.With(found.Items.Select(line => line.ToRow(scope)).ToList());
+        var paged = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);
+        return paged.With(paged.Items.Select(line => line.ToRow(scope)).ToList());
     }
 
     /// <summary>
-    /// A search's page in one statement with its count: the first <see cref="Paging.ListCountLimit"/> accounts found
-    /// (read through the trigram indexes), counted by a window, sorted by name and cut; then the page's fifty completed
+    /// A search's page (or a municipality's) in one statement with its count: the first
+    /// <see cref="Paging.ListCountLimit"/> accounts found (read through the trigram indexes, or the municipality's
+    /// index), counted by a window, sorted by name and cut; then the page's fifty completed
     /// by id. Counting and sorting the same found rows in two statements read each of them from the table twice (a
     /// country's «иван»: 3,315 accounts, 11 ms to count and 15 to sort; 13 together). Null when the page asked is past
     /// the last or more accounts were found than the limit: the list is then paged as it is without a search.
