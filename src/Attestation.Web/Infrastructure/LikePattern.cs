@@ -9,4 +9,7 @@ public static class LikePattern
 
     /// <summary>«%text%», escaped, with «ё» read as «е» (compare against a column folded the same way).</summary>
     public static string ContainsFolded(string text) => "%" + Escape(text.Trim().Replace('ё', 'е').Replace('Ё', 'Е')) + "%";
+
+    /// <summary>«%text%», escaped, lowered, with «ё» read as «е» (compare with LIKE against a column stored the same way).</summary>
+    public static string ContainsLowered(string text) => ContainsFolded(text.ToLowerInvariant());
 }

@@ -6,9 +6,10 @@ namespace Attestation.Web.Data.ReadModel;
 
 /// <summary>
 /// How the applications are found by the teacher's name: the column <see cref="Column"/>, which PostgreSQL writes from
-/// the name itself (<see cref="Sql"/>) in lower case with «ё» as «е», and a pattern lowered the same way, compared byte
-/// by byte. The trigram index (with the municipality) finds a part of a name; the index of submission instants carries
-/// it, so a list of the latest submissions tests each row's name from the index and not from the table.
+/// the name itself (<see cref="Sql"/>) in lower case with «ё» as «е», and a pattern lowered the same way
+/// (<see cref="LikePattern.ContainsLowered"/>), compared byte by byte. The trigram index (with the municipality) finds a
+/// part of a name; the index of submission instants carries it, so a list of the latest submissions tests each row's
+/// name from the index and not from the table.
 /// </summary>
 public static class ApplicationSearch
 {
@@ -17,13 +18,6 @@ public static class ApplicationSearch
     /// <summary>«Фамилия Имя Отчество», lowered by the names' own (Russian) collation, «ё» read as «е».</summary>
     public const string Sql =
         """replace(lower((("LastName" || ' ') || "FirstName" || ' ') || COALESCE("MiddleName", '')), 'ё', 'е')""";
-
-    /// <summary>«%text%» for LIKE against <see cref="Column"/>: trimmed, lowered, «ё» as «е», the user's «%» and «_» escaped.</summary>
-    public static string Pattern(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return "%" + LikePattern.Escape(text.Trim().ToLowerInvariant().Replace('ё', 'е')) + "%";
-    }
 
     /// <summary>
     /// The applications whose teacher's full name («Фамилия Имя Отчество», as written in the application) contains
@@ -34,7 +28,7 @@ public static class ApplicationSearch
         ArgumentNullException.ThrowIfNull(applications);
         if (string.IsNullOrWhiteSpace(text))
             return applications;
-        var pattern = Pattern(text);
+        var pattern = LikePattern.ContainsLowered(text);
         return applications.Where(a => EF.Functions.Like(EF.Property<string>(a, Column), pattern, "\\"));
     }
 }
