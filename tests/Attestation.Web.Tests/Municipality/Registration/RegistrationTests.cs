@@ -88,6 +88,15 @@ public sealed class RegistrationTests(PortalWithDirectoryFactory factory) : ICla
         Assert.Equal(3, (await RowIdsAsync(client, "/Municipality/Registration?show=all")).Count);
         var page = await client.GetDocumentAsync("/Municipality/Registration?show=Registered");
         Assert.Contains($"№ 1/{Today.Year}", page.QuerySelector("#journal tbody tr")!.TextContent, StringComparison.Ordinal);
+
+        // The three lists' counts read the same whichever list is shown (counted among the waiting ones, or among all).
+        foreach (var show in new[] { "", "?show=near", "?show=Registered", "?show=all" })
+        {
+            var text = (await client.GetDocumentAsync("/Municipality/Registration" + show)).Body!.TextContent;
+            Assert.Contains("Ожидают регистрации: 2", text, StringComparison.Ordinal);
+            Assert.Contains("Срок истекает: 1", text, StringComparison.Ordinal);
+            Assert.Contains("Срок истёк: 1", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

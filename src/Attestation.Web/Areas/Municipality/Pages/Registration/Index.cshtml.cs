@@ -108,7 +108,10 @@ public sealed class IndexModel(
             All => a => true,
             _ => ApplicationFilters.StatusIn([Enum.Parse<ApplicationStatus>(Filter)]),
         };
-        var counts = await submitted.CountEachAsync([ApplicationFilters.AwaitingConsideration, near, overdue, shown],
+        // Counted among the rows of the lists alone: the three new ones are the waiting ones, a few dozen of the
+        // municipality's thousands of submissions (the index's status column narrows the scan to them).
+        var counted = Filter == All ? submitted : submitted.Where(ApplicationFilters.AwaitingConsideration.Or(shown));
+        var counts = await counted.CountEachAsync([ApplicationFilters.AwaitingConsideration, near, overdue, shown],
             a => a.MunicipalityId, User.MunicipalityId() ?? 0, ct);
         (WaitingCount, NearCount, OverdueCount) = (counts[0], counts[1], counts[2]);
 
