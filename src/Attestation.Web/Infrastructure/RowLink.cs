@@ -20,6 +20,9 @@ public sealed class RowLink
     /// <summary>The link to the row <paramref name="id"/>.</summary>
     public string For(Guid id) => _template.Replace(Placeholder, id.ToString(), StringComparison.Ordinal);
 
+    /// <summary>The link to the row <paramref name="id"/> of a directory (its ids are numbers).</summary>
+    public string For(int id) => _template.Replace(Placeholder, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>The link to the row <paramref name="id"/> and its part <paramref name="second"/> (a file of the application).</summary>
     public string For(Guid id, Guid second) =>
         For(id).Replace(SecondPlaceholder, second.ToString(), StringComparison.Ordinal);

@@ -101,6 +101,11 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
         Assert.Equal("Координаторова Галина Петровна, тел. +7 3823 77-12-34, dir.municipality.coordinator@example.org",
             Text(row.QuerySelector(".coordinators")!));
         Assert.Contains("сдача заключений через руководителя предметной группы", Text(row), StringComparison.Ordinal);
+        // The row's links, made once a page with a placeholder for the row's number: its organisations and its form.
+        var links = row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/Operator/Directories/Organisations?municipalityId={seversk.Id}", $"/Operator/Directories/Municipalities/Edit?id={seversk.Id}"], links);
+        var form = await client.GetDocumentAsync(links[1]!);
+        Assert.Equal("ЗАТО Северск", form.QuerySelector("input[name='Input.ShortName']")!.GetAttribute("value"));
 
         var tomskRow = list.QuerySelector($"#municipalities tr[data-id='{Directory.Tomsk.Id}']")!;
         Assert.Equal("координатор не назначен", Text(tomskRow.QuerySelector(".coordinators")!));
