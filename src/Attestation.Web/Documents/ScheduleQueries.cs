@@ -86,14 +86,12 @@ public static class ScheduleQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var summaries = new List<ScheduleSummary>();
-        await foreach (var summary in SummariesOf(db, periodId, municipalityId, preferredCoordinator, CoordinatorRole).WithCancellation(ct))
+        await foreach (var summary in SummariesOf(db, periodId, municipalityId, preferredCoordinator).WithCancellation(ct))
             summaries.Add(summary);
         return summaries
             .OrderBy(s => s.IsRegionalPseudo).ThenBy(s => s.Municipality, Areas.Operator.Pages.Directories.OperatorLists.Alphabetical)
             .ToList();
     }
-
-    private static readonly Guid CoordinatorRole = Data.Configurations.RoleConfiguration.Ids[Roles.MunicipalCoordinator];
 
     /// <summary>
     /// The summaries' statement, compiled once: built per request, hashing its expression to find the cached SQL was a
@@ -106,8 +104,8 @@ public static class ScheduleQueries
     /// period's applications, the two sets made one bitmap scan that read every row of both from the table (0.1 s at a
     /// country's size).
     /// </remarks>
-    private static readonly Func<AttestationDbContext, Guid, int?, Guid?, Guid, IAsyncEnumerable<ScheduleSummary>> SummariesOf =
-        EF.CompileAsyncQuery((AttestationDbContext db, Guid periodId, int? municipalityId, Guid? preferredCoordinator, Guid coordinatorRole) =>
+    private static readonly Func<AttestationDbContext, Guid, int?, Guid?, IAsyncEnumerable<ScheduleSummary>> SummariesOf =
+        EF.CompileAsyncQuery(WithCoordinatorRole((AttestationDbContext db, Guid periodId, int? municipalityId, Guid? preferredCoordinator, Guid coordinatorRole) =>
             from m in db.Municipalities.AsNoTracking()
             where municipalityId == null || m.Id == municipalityId
             join s in db.ScheduleApprovals.Where(s => s.PeriodId == periodId) on m.Id equals s.MunicipalityId into approvals
@@ -146,7 +144,26 @@ public static class ScheduleQueries
                 Complete = (int?)g.Complete ?? 0,
                 Incomplete = (int?)g.Incomplete ?? 0,
                 WithoutPeriod = db.Applications.Where(ApplicationFilters.AwaitingPeriod).Count(a => a.MunicipalityId == m.Id),
-            });
+            }));
+
+    /// <summary>
+    /// <paramref name="query"/> with the coordinators' role written into it as a constant, which EF Core writes into
+    /// the SQL as a literal (<c>EF.Constant</c> is not allowed in a compiled query): PostgreSQL then knows the region
+    /// has a few coordinators, not a fifth of its accounts, and keeps one plan for the statement. As a parameter, it
+    /// planned the statement anew on every request (0.9 ms of a schedule page's 1.3 in PostgreSQL).
+    /// </summary>
+    private static Expression<Func<AttestationDbContext, Guid, int?, Guid?, IQueryable<ScheduleSummary>>> WithCoordinatorRole(
+        Expression<Func<AttestationDbContext, Guid, int?, Guid?, Guid, IQueryable<ScheduleSummary>>> query)
+    {
+        var role = Expression.Constant(Data.Configurations.RoleConfiguration.Ids[Roles.MunicipalCoordinator]);
+        var body = new Substitution(query.Parameters[4], role).Visit(query.Body);
+        return Expression.Lambda<Func<AttestationDbContext, Guid, int?, Guid?, IQueryable<ScheduleSummary>>>(body, query.Parameters.Take(4));
+    }
+
+    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
+    }
 
     /// <summary>
     /// A municipality's schedule for the period in the order it is printed (alphabetical), each row with its experts'
