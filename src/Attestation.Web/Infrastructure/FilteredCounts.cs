@@ -90,15 +90,9 @@ public static class FilteredCounts
     /// by <paramref name="sourceKey"/>, then joined to the rows on <paramref name="rowKey"/>: the cost does not grow with
     /// the number of rows, as one correlated count per row and condition did (280 municipalities × 6 counts).
     /// </summary>
-    /// <param name="narrowedTo">
-    /// What every condition implies, when it is simpler than their disjunction: the planner reads <c>c₁ OR … OR cₙ</c>
-    /// as it is written, and conditions that split one set in two (a period's applications with both experts and with
-    /// fewer) made it intersect the period's index with every application lacking an expert (0.2 s at a country's size,
-    /// against 50 ms for the period's rows alone).
-    /// </param>
     public static async Task<List<(TRow Row, int[] Counts)>> WithCountsEachAsync<TRow, T>(this IQueryable<TRow> rows,
         Expression<Func<TRow, int>> rowKey, IQueryable<T> source, Expression<Func<T, int>> sourceKey,
-        IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct, Expression<Func<T, bool>>? narrowedTo = null)
+        IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(source);
@@ -107,7 +101,7 @@ public static class FilteredCounts
             throw new ArgumentException($"From 1 to {KeyedCounts.Capacity} conditions.", nameof(conditions));
 
         // source.Where(c₁ || … || cₙ).GroupBy(key).Select(g => new KeyedCounts { Key = g.Key, C0 = g.Count(c₁), … })
-        var narrowed = source.Where(narrowedTo ?? conditions.Aggregate(Conditions.Or));
+        var narrowed = source.Where(conditions.Aggregate(Conditions.Or));
         var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
         var count = Methods<T>.EnumerableCount;
         var bindings = new List<MemberBinding>

@@ -1,6 +1,7 @@
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Documents;
+using Microsoft.Extensions.DependencyInjection;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests.Schedules;
@@ -30,7 +31,9 @@ public sealed class ScheduleSummaryTests(PortalWithDirectoryFactory factory) : I
         await User(Roles.MunicipalCoordinator, "summary.neighbour", "Акимова", neighbourId, "+7 (38244) 2-22-22");
         var period = Guid.NewGuid();
 
-        await using var read = factory.OpenDb();
+        // The portal's own context: a compiled query runs on the model it was compiled for.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var read = scope.ServiceProvider.GetRequiredService<AttestationDbContext>();
         var alone = (await read.SummariesAsync(period, municipalityId, preferredCoordinator: null, default)).Single();
         Assert.Equal(municipalityId, alone.MunicipalityId);
         Assert.Equal("Борисова Галина Петровна", alone.CoordinatorName);
