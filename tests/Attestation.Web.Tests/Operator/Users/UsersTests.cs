@@ -55,6 +55,8 @@ public sealed class UsersTests(PortalFactory factory) : IClassFixture<PortalFact
             new Dictionary<string, string>(), "#users form", "block");
 
         Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+        // Back to the list as it was searched, not to its first page unsearched.
+        Assert.Equal($"{Url}?q=users.block.t", blocked.RedirectPath());
         var blockedList = await ListAsync(client, "users.block.t");
         Assert.StartsWith("Учётная запись users.block.t заблокирована", blockedList.QuerySelector("[role=status]")!.TextContent.Trim(),
             StringComparison.Ordinal);
