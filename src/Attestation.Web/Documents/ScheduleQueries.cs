@@ -7,6 +7,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Attestation.Web.Documents;
 
@@ -156,13 +157,8 @@ public static class ScheduleQueries
         Expression<Func<AttestationDbContext, Guid, int?, Guid?, Guid, IQueryable<ScheduleSummary>>> query)
     {
         var role = Expression.Constant(Data.Configurations.RoleConfiguration.Ids[Roles.MunicipalCoordinator]);
-        var body = new Substitution(query.Parameters[4], role).Visit(query.Body);
+        var body = ReplacingExpressionVisitor.Replace(query.Parameters[4], role, query.Body);
         return Expression.Lambda<Func<AttestationDbContext, Guid, int?, Guid?, IQueryable<ScheduleSummary>>>(body, query.Parameters.Take(4));
-    }
-
-    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
     }
 
     /// <summary>
