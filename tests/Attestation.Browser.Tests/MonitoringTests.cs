@@ -19,9 +19,11 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator("header nav .nav-more summary").ClickAsync();
         await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Мониторинг", Exact = true }).ClickAsync();
         await page.Locator("#table-months canvas").WaitForAsync();
-        // Chart.js has drawn: the canvas has its size and the chart instance its data.
-        Assert.True(await page.EvaluateAsync<bool>(
-            "() => [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c) !== undefined && c.width > 0)"));
+        // Chart.js has drawn: the canvas has its size and the chart instance its data. Waited for, not read once: the
+        // canvases are in the page's HTML before Chart.js has loaded (the script comes last), and a read at that moment
+        // found no «Chart» at all. A chart never drawn fails the wait.
+        await page.WaitForFunctionAsync(
+            "() => typeof Chart !== 'undefined' && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c) !== undefined && c.width > 0)");
         Assert.True(await page.Locator("#table-months tbody tr").CountAsync() >= 1);
         Assert.True(await page.Locator("canvas[data-chart]").CountAsync() >= 8);
         await page.ScreenshotAsync(new PageScreenshotOptions
