@@ -10,6 +10,7 @@ using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
 using Attestation.Web.Data.Demo;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Storage;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
@@ -266,6 +267,8 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         var batch = new List<Application>(Batch);
         var batchFiles = new List<StoredFile>(Batch * 3);
         var usedTeachers = new HashSet<Guid>();
+        // The accounts' flags of submission are set once after the copy, not by the triggers for each row copied.
+        await ExecuteAsync(connection, SubmittedTriggers("DISABLE"), ct);
 
         for (var i = 0; i < scale.Applications; i++)
         {
@@ -288,7 +291,21 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             }
         }
         accounts.BurstTeachers = _teachers.Where(t => !usedTeachers.Contains(t.Id)).Take(BurstTeachers).Select(t => t.UserName!).ToList();
+        await ExecuteAsync(connection, SubmittedTriggers("ENABLE"), ct);
+        Log("accounts' flags of submission");
+        await ExecuteAsync(connection, SubmittedTeachers.Recount, ct);
         return accounts;
+    }
+
+    private static string SubmittedTriggers(string action) => $"""
+        ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.InsertOrDeleteTrigger}";
+        ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.UpdateTrigger}";
+        """;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>One application taken as far as its period's place in time allows, through the aggregate.</summary>

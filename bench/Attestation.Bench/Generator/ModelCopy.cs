@@ -49,9 +49,10 @@ internal sealed class ModelCopy
         foreach (var property in type.GetProperties())
         {
             var name = property.GetColumnName(table);
-            // xmin is PostgreSQL's own, as is a column it computes (the applications' search name); an owned type's
-            // key is its owner's.
-            if (name is null or "xmin" || property.GetComputedColumnSql(table) is not null || _columns.Any(c => c.Name == name))
+            // xmin is PostgreSQL's own, as is a column it computes (the applications' search name) or one the portal
+            // never writes (an account's flag of submission, kept by triggers); an owned type's key is its owner's.
+            if (name is null or "xmin" || property.GetComputedColumnSql(table) is not null
+                || property.GetBeforeSaveBehavior() == PropertySaveBehavior.Ignore || _columns.Any(c => c.Name == name))
                 continue;
             var getter = property.GetGetter();
             var converter = property.GetTypeMapping().Converter;

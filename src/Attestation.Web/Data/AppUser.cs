@@ -27,6 +27,12 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTimeOffset? LastSignInAt { get; set; }
 
     /// <summary>
+    /// Whether the person has ever submitted an application: kept by PostgreSQL from the applications
+    /// (<see cref="ReadModel.SubmittedTeachers"/>), never written by the portal.
+    /// </summary>
+    public bool HasSubmittedApplication { get; private set; }
+
+    /// <summary>
     /// The person's own spelling of his name in the genitive («от Шевчук Анны Петровны»), where the rules decline it
     /// wrongly; null while the rules are right. Set with <see cref="CorrectGenitive"/>.
     /// </summary>

@@ -1,7 +1,9 @@
 using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Domain.Names;
+using Attestation.Web.Data.ReadModel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Attestation.Web.Data.Configurations;
@@ -19,6 +21,11 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Ignore(u => u.GenitiveCorrection);
         builder.Ignore(u => u.FullName);
         builder.Ignore(u => u.ShortName);
+        // Written by the applications' trigger alone (SubmittedTeachers): a save of the account never carries it, so
+        // that an account read before the teacher's first submission and saved after it does not put it back.
+        var submitted = builder.Property(u => u.HasSubmittedApplication).Metadata;
+        submitted.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        submitted.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -32,6 +39,10 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => new { u.OrganisationId, u.LastName, u.FirstName, u.MiddleName, u.Id });
         // «Пользователи» in the order of the names: the first page read from the index, not a sort of every account.
         builder.HasIndex(u => new { u.LastName, u.FirstName, u.MiddleName, u.Id });
+        // «Педагогические работники не подавшие заявление»: a municipality's people who never submitted, in the order of
+        // the names (a few dozen of its 1,500), where each person was looked up among the applications.
+        builder.HasIndex(u => new { u.MunicipalityId, u.LastName, u.FirstName, u.MiddleName, u.Id }, SubmittedTeachers.NotAppliedIndex)
+            .HasFilter($"NOT \"{SubmittedTeachers.Column}\"");
     }
 }
 

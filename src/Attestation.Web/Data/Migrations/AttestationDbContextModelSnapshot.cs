@@ -951,6 +951,9 @@ namespace Attestation.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("HasSubmittedApplication")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1032,6 +1035,9 @@ namespace Attestation.Web.Data.Migrations
                     b.HasIndex("MunicipalityId", "LastName", "FirstName", "MiddleName", "Id");
 
                     b.HasIndex("OrganisationId", "LastName", "FirstName", "MiddleName", "Id");
+
+                    b.HasIndex(new[] { "MunicipalityId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_AspNetUsers_NotApplied")
+                        .HasFilter("NOT \"HasSubmittedApplication\"");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
