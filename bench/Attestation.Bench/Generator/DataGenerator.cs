@@ -196,7 +196,11 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         }
 
         var written = await ModelCopy.For<AppUser>(db).WriteAsync(connection, users, ct);
+        // The accounts' roles are set once after the copy, not by the trigger for each role copied.
+        await ExecuteAsync(connection, $"""ALTER TABLE "AspNetUserRoles" DISABLE TRIGGER "{AccountRoles.Trigger}";""", ct);
         await ModelCopy.For<IdentityUserRole<Guid>>(db).WriteAsync(connection, roles, ct);
+        await ExecuteAsync(connection, $"""ALTER TABLE "AspNetUserRoles" ENABLE TRIGGER "{AccountRoles.Trigger}";""", ct);
+        await ExecuteAsync(connection, AccountRoles.Recount, ct);
         Log($"people: {written} users");
     }
 

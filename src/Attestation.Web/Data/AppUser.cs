@@ -33,6 +33,12 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool HasSubmittedApplication { get; private set; }
 
     /// <summary>
+    /// The person's role, as Identity's table of roles holds it: kept by PostgreSQL (<see cref="ReadModel.AccountRoles"/>),
+    /// never written by the portal; for the lists of one role's people.
+    /// </summary>
+    public Guid? RoleId { get; private set; }
+
+    /// <summary>
     /// The person's own spelling of his name in the genitive («от Шевчук Анны Петровны»), where the rules decline it
     /// wrongly; null while the rules are right. Set with <see cref="CorrectGenitive"/>.
     /// </summary>

@@ -114,7 +114,7 @@ public static class ScheduleQueries
             join u in db.Users on (Guid?)s.ApprovedBy equals (Guid?)u.Id into approvers
             from u in approvers.DefaultIfEmpty()
             from c in db.Users
-                .Where(c => c.MunicipalityId == m.Id && db.UserRoles.Any(r => r.UserId == c.Id && r.RoleId == coordinatorRole))
+                .Where(c => c.MunicipalityId == m.Id && c.RoleId == coordinatorRole)
                 .OrderBy(c => c.Id != preferredCoordinator)
                 .ThenBy(c => c.WorkPhone == null || c.WorkPhone == "")
                 .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)

@@ -51,9 +51,9 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
     {
         ArgumentNullException.ThrowIfNull(scope);
         var accounts = Filtered(scope, search, role, municipalityId);
-        // A search, or a municipality's accounts (its experts and school coordinators among its 1,500 teachers, each
-        // tested for its role): what is found is read once, counted and sorted together, where counting and paging read
-        // it twice (a region's municipality: 6.2 → 3 ms of SQL).
+        // A search, or a municipality's accounts (its experts and school coordinators, read by role from the index of
+        // the municipality's people by role and name): what is found is read once, counted and sorted together, where
+        // counting and paging read it twice (a region's municipality: 6.2 → 3 ms of SQL).
         if ((!string.IsNullOrWhiteSpace(search) || scope.MunicipalityId is not null)
             && await FoundPageAsync(scope, accounts, page, ct) is { } found)
             return found;
@@ -105,7 +105,9 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         if (role is not null)
         {
             var roleId = RoleConfiguration.Ids[role];
-            accounts = accounts.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId));
+            // A literal: PostgreSQL then counts from its statistics how many the role has (the teachers are most of
+            // the accounts, the operators a handful) and reads the index of the role's names only for the rare ones.
+            accounts = accounts.Where(u => u.RoleId == EF.Constant(roleId));
         }
         if (municipalityId is { } chosen)
             accounts = accounts.Where(u => u.MunicipalityId == chosen);
@@ -122,7 +124,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
             select new AccountLine
             {
                 Person = p,
-                RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault(),
+                RoleId = u.RoleId ?? Guid.Empty,
                 Blocked = u.LockoutEnd != null && u.LockoutEnd > now,
                 Version = u.ConcurrencyStamp,
                 LastSignInAt = u.LastSignInAt,
@@ -271,7 +273,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         if (scope.MunicipalityId is { } municipalityId)
             accounts = accounts.Where(u => u.MunicipalityId == municipalityId);
         if (scope.Roles.Count < Authorization.Roles.All.Count)
-            accounts = accounts.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && roleIds.Contains(r.RoleId)));
+            accounts = accounts.Where(u => u.RoleId != null && roleIds.Contains(u.RoleId.Value));
         return accounts;
     }
 }

@@ -23,9 +23,12 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Ignore(u => u.ShortName);
         // Written by the applications' trigger alone (SubmittedTeachers): a save of the account never carries it, so
         // that an account read before the teacher's first submission and saved after it does not put it back.
-        var submitted = builder.Property(u => u.HasSubmittedApplication).Metadata;
-        submitted.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
-        submitted.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // The role likewise, by the trigger on Identity's roles (AccountRoles).
+        foreach (var kept in new[] { builder.Property(u => u.HasSubmittedApplication).Metadata, builder.Property(u => u.RoleId).Metadata })
+        {
+            kept.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            kept.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        }
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -37,6 +40,13 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // the index alone.
         builder.HasIndex(u => new { u.MunicipalityId, u.LastName, u.FirstName, u.MiddleName, u.Id });
         builder.HasIndex(u => new { u.OrganisationId, u.LastName, u.FirstName, u.MiddleName, u.Id });
+        // The people of one role (or two) of a municipality or an organisation, in the order of the names: a coordinator's
+        // experts and school coordinators among the municipality's 1,500 teachers, a school's teachers.
+        builder.HasIndex(u => new { u.MunicipalityId, u.RoleId, u.LastName, u.FirstName, u.MiddleName, u.Id }, "IX_AspNetUsers_MunicipalityId_RoleId_Name");
+        builder.HasIndex(u => new { u.OrganisationId, u.RoleId, u.LastName, u.FirstName, u.MiddleName, u.Id }, "IX_AspNetUsers_OrganisationId_RoleId_Name");
+        // The operator's «Пользователи» of one role: its first page in the order of the names, and its count, from the
+        // index alone.
+        builder.HasIndex(u => new { u.RoleId, u.LastName, u.FirstName, u.MiddleName, u.Id }, "IX_AspNetUsers_RoleId_Name");
         // «Пользователи» in the order of the names: the first page read from the index, not a sort of every account.
         builder.HasIndex(u => new { u.LastName, u.FirstName, u.MiddleName, u.Id });
         // «Педагогические работники не подавшие заявление»: a municipality's people who never submitted, in the order of

@@ -1000,6 +1000,9 @@ namespace Attestation.Web.Data.Migrations
                     b.Property<int?>("PositionId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RoleId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1036,8 +1039,14 @@ namespace Attestation.Web.Data.Migrations
 
                     b.HasIndex("OrganisationId", "LastName", "FirstName", "MiddleName", "Id");
 
+                    b.HasIndex(new[] { "MunicipalityId", "RoleId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_AspNetUsers_MunicipalityId_RoleId_Name");
+
                     b.HasIndex(new[] { "MunicipalityId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_AspNetUsers_NotApplied")
                         .HasFilter("NOT \"HasSubmittedApplication\"");
+
+                    b.HasIndex(new[] { "OrganisationId", "RoleId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_AspNetUsers_OrganisationId_RoleId_Name");
+
+                    b.HasIndex(new[] { "RoleId", "LastName", "FirstName", "MiddleName", "Id" }, "IX_AspNetUsers_RoleId_Name");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -60,11 +60,12 @@ public static class ExpertScope
             return new Dictionary<int, IReadOnlyList<CoordinatorContact>>();
 
         var ids = organisationIds.ToList();
+        // The role on the account (AccountRoles): the schools' coordinators read by (organisation, role) from its index.
+        var coordinatorRole = Data.Configurations.RoleConfiguration.Ids[Roles.SchoolCoordinator];
         var people = await (
                 from user in db.Users.AsNoTracking()
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == Roles.SchoolCoordinator && user.OrganisationId != null && ids.Contains(user.OrganisationId.Value)
+                where user.RoleId == EF.Constant(coordinatorRole) && user.OrganisationId != null
+                    && ids.Contains(user.OrganisationId.Value)
                 select user)
             .ToPeople(db)
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)

@@ -179,14 +179,12 @@ public sealed class IndexModel(
     private IQueryable<Row> Rows(string? search, IReadOnlyCollection<Guid>? only = null)
     {
         var today = region.Today;
-        // The role by its fixed id: each of the municipality's users is looked up in the roles' key, where a join on
-        // the role's name read all the region's teachers' roles.
+        // The role by its fixed id, on the account (AccountRoles).
         var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var teachers = db.Users.AsNoTracking().InMunicipalityOf(User)
             // Never submitted: the account's flag (SubmittedTeachers), the municipality's few such people read from
-            // their partial index, where each of its 1,500 was looked up among the applications.
-            .Where(u => !u.HasSubmittedApplication
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == EF.Constant(teacherRole)))
+            // their partial index, where each of its 1,500 was looked up among the applications and the roles.
+            .Where(u => !u.HasSubmittedApplication && u.RoleId == EF.Constant(teacherRole))
             .WhoseNameContains(search);
         if (only is not null)
             teachers = teachers.Where(u => only.Contains(u.Id));

@@ -118,8 +118,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var today = region.Today;
         var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var teachers = db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == EF.Constant(teacherRole)));
+            .Where(u => u.OrganisationId == organisationId && u.RoleId == EF.Constant(teacherRole));
         var current = db.HeldCategories.Where(c => c.SetOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today));
         var (first, last) = (Year.FirstDay, Year.LastDay);
         teachers = Filter switch
