@@ -17,6 +17,9 @@ public sealed class AccessibilityOptions
     /// <summary>A phone, when the region gives one; empty: not shown.</summary>
     public string Phone { get; set; } = "";
 
+    /// <summary>The phone as a <c>tel:</c> link dials it: its digits and a leading plus, «+7 (3822) 90-00-00» → «+73822900000».</summary>
+    public string PhoneToDial => new([.. Phone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+
     /// <summary>In how many working days an answer comes.</summary>
     public int AnswerWorkingDays { get; set; } = 10;
 }
