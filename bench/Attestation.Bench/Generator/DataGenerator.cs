@@ -98,8 +98,7 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             // that counts and walks over a covering index read the index alone; freshly copied rows would each be
             // looked up in the table until autovacuum came round to them, mid-run.
             Log("VACUUM (ANALYZE)");
-            await using (var analyze = new NpgsqlCommand("VACUUM (ANALYZE)", connection) { CommandTimeout = 0 })
-                await analyze.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(connection, "VACUUM (ANALYZE)", ct);
             await ReportAsync(connection, ct);
             if (accountsPath is not null)
                 await WriteAccountsAsync(db, accounts, accountsPath, ct);

@@ -17,19 +17,19 @@ public static class AccountRoles
 
     public const string Trigger = "AspNetUserRoles_AccountRole";
 
+    /// <summary>The first role of the account <c>u</c> by id in Identity's table: what the column is kept equal to.</summary>
+    private const string FirstRole =
+        """(SELECT r."RoleId" FROM "AspNetUserRoles" AS r WHERE r."UserId" = u."Id" ORDER BY r."RoleId" LIMIT 1)""";
+
+    /// <summary>
+    /// After the change, the accounts of the row before and after it (OLD is null for an insert, NEW for a delete) are
+    /// set again, each written only when its role changes.
+    /// </summary>
     public const string CreateFunction = $$"""
         CREATE FUNCTION {{Function}}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-            IF TG_OP <> 'INSERT' THEN
-                UPDATE "AspNetUsers" AS u
-                SET "{{Column}}" = (SELECT r."RoleId" FROM "AspNetUserRoles" AS r WHERE r."UserId" = OLD."UserId" ORDER BY r."RoleId" LIMIT 1)
-                WHERE u."Id" = OLD."UserId";
-            END IF;
-            IF TG_OP <> 'DELETE' THEN
-                UPDATE "AspNetUsers" AS u
-                SET "{{Column}}" = (SELECT r."RoleId" FROM "AspNetUserRoles" AS r WHERE r."UserId" = NEW."UserId" ORDER BY r."RoleId" LIMIT 1)
-                WHERE u."Id" = NEW."UserId";
-            END IF;
+            UPDATE "AspNetUsers" AS u SET "{{Column}}" = {{FirstRole}}
+            WHERE u."Id" IN (OLD."UserId", NEW."UserId") AND u."{{Column}}" IS DISTINCT FROM {{FirstRole}};
             RETURN NULL;
         END
         $body$;
@@ -41,10 +41,5 @@ public static class AccountRoles
         """;
 
     /// <summary>Every account set from the roles as they are: once when installed, and after a bulk copy.</summary>
-    public const string Recount = $"""
-        UPDATE "AspNetUsers" AS u SET "{Column}" = s."RoleId"
-        FROM (SELECT u2."Id", (SELECT r."RoleId" FROM "AspNetUserRoles" AS r WHERE r."UserId" = u2."Id" ORDER BY r."RoleId" LIMIT 1) AS "RoleId"
-              FROM "AspNetUsers" AS u2) AS s
-        WHERE u."Id" = s."Id" AND u."{Column}" IS DISTINCT FROM s."RoleId";
-        """;
+    public const string Recount = $"""UPDATE "AspNetUsers" AS u SET "{Column}" = {FirstRole} WHERE u."{Column}" IS DISTINCT FROM {FirstRole};""";
 }

@@ -20,22 +20,20 @@ public static class SubmittedTeachers
 
     public const string UpdateTrigger = "Applications_SubmittedTeachers_Update";
 
+    /// <summary>Whether the account <c>u</c> has a submitted application: what the flag is kept equal to.</summary>
+    private const string Submitted =
+        """EXISTS (SELECT 1 FROM "Applications" AS a WHERE a."TeacherId" = u."Id" AND a."SubmittedAt" IS NOT NULL)""";
+
     /// <summary>
-    /// After the change: a teacher whose submitted application left him (deleted, unsubmitted, moved to another
-    /// teacher) is counted again; one who got a submitted application is set. The update touches the account only when
-    /// the flag changes, so that a submission does not lock the account of a teacher who has submitted before.
+    /// After the change, the teachers of the row before and after it (OLD is null for an insert, NEW for a delete) are
+    /// counted again; an account is written only when its flag changes, so that a submission does not lock the account
+    /// of a teacher who has submitted before.
     /// </summary>
     public const string CreateFunction = $$"""
         CREATE FUNCTION {{Function}}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-            IF TG_OP <> 'INSERT' AND OLD."SubmittedAt" IS NOT NULL THEN
-                UPDATE "AspNetUsers" AS u SET "{{Column}}" = FALSE
-                WHERE u."Id" = OLD."TeacherId" AND u."{{Column}}"
-                  AND NOT EXISTS (SELECT 1 FROM "Applications" AS a WHERE a."TeacherId" = OLD."TeacherId" AND a."SubmittedAt" IS NOT NULL);
-            END IF;
-            IF TG_OP <> 'DELETE' AND NEW."SubmittedAt" IS NOT NULL THEN
-                UPDATE "AspNetUsers" AS u SET "{{Column}}" = TRUE WHERE u."Id" = NEW."TeacherId" AND NOT u."{{Column}}";
-            END IF;
+            UPDATE "AspNetUsers" AS u SET "{{Column}}" = {{Submitted}}
+            WHERE u."Id" IN (OLD."TeacherId", NEW."TeacherId") AND u."{{Column}}" <> {{Submitted}};
             RETURN NULL;
         END
         $body$;
@@ -50,10 +48,5 @@ public static class SubmittedTeachers
         """;
 
     /// <summary>Every account set from the applications as they are: once when installed, and after a bulk copy.</summary>
-    public const string Recount = $"""
-        UPDATE "AspNetUsers" AS u SET "{Column}" = s.submitted
-        FROM (SELECT u2."Id", EXISTS (SELECT 1 FROM "Applications" AS a WHERE a."TeacherId" = u2."Id" AND a."SubmittedAt" IS NOT NULL) AS submitted
-              FROM "AspNetUsers" AS u2) AS s
-        WHERE u."Id" = s."Id" AND u."{Column}" <> s.submitted;
-        """;
+    public const string Recount = $"""UPDATE "AspNetUsers" AS u SET "{Column}" = {Submitted} WHERE u."{Column}" <> {Submitted};""";
 }
