@@ -78,7 +78,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         CancellationToken ct)
     {
         var number = Math.Max(1, page ?? 1);
-        var found = await accounts.Take(Paging.ListCountLimit + 1)
+        var found = await accounts.TakeLiteral(Paging.ListCountLimit + 1)
             .Select(u => new { u.Id, u.LastName, u.FirstName, u.MiddleName, Found = SqlWindow.RowsFound() })
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id)
             .Skip((number - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize)

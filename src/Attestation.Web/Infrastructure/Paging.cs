@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Infrastructure;
@@ -97,7 +99,28 @@ public static class Paging
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return RowCount.UpTo(await query.Take(limit + 1).CountAsync(ct), limit);
+        return RowCount.UpTo(await query.TakeLiteral(limit + 1).CountAsync(ct), limit);
+    }
+
+    private static readonly MethodInfo TakeMethod =
+        new Func<IQueryable<object>, int, IQueryable<object>>(Queryable.Take).Method.GetGenericMethodDefinition();
+
+    private static readonly MethodInfo ConstantMethod =
+        typeof(EF).GetMethod(nameof(EF.Constant))!.MakeGenericMethod(typeof(int));
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows, the number written into the SQL (<c>LIMIT 10001</c>) rather than sent
+    /// as a parameter, as EF Core sends a <c>Take</c>'s. A limit PostgreSQL does not know is taken for a tenth of the
+    /// rows: after five executions the prepared statement's generic plan, priced for that tenth, looks cheaper than the
+    /// plan for the search's own pattern, and a search of the accounts read the whole table (region: 0.3 → 84 ms).
+    /// Only a few such limits exist (<see cref="ListCountLimit"/>, <see cref="FewFound"/>), so each is one statement.
+    /// </summary>
+    public static IQueryable<T> TakeLiteral<T>(this IQueryable<T> query, int count)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // EF.Constant is evaluated at once when it is a top-level Take's argument: its call is put in the tree by hand.
+        return query.Provider.CreateQuery<T>(Expression.Call(TakeMethod.MakeGenericMethod(typeof(T)), query.Expression,
+            Expression.Call(ConstantMethod, Expression.Constant(count))));
     }
 
     /// <summary>

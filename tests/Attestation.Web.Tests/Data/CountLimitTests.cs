@@ -1,0 +1,50 @@
+using Attestation.Testing;
+using Attestation.Web.Authorization;
+using Attestation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Tests.Data;
+
+/// <summary>
+/// A list's count stops at its limit, and the limit is written into the SQL (Paging.TakeLiteral): sent as a parameter,
+/// it let PostgreSQL's generic plan of a prepared search take a tenth of the accounts for the limit and read the whole
+/// table on every search (bench/RESULTS.md, eighteenth session).
+/// </summary>
+public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_count_up_to_a_limit_says_how_many_or_that_there_are_more()
+    {
+        var prefix = $"limit{Guid.NewGuid():N}"[..16];
+        for (var i = 0; i < 3; i++)
+            await factory.CreateUserAsync(Roles.Teacher, $"{prefix}.{i}");
+        await using var db = factory.OpenDb();
+        var found = db.Users.Where(u => u.UserName!.StartsWith(prefix));
+
+        var under = await found.CountUpToAsync(5, CancellationToken.None);
+        var exactly = await found.CountUpToAsync(3, CancellationToken.None);
+        var over = await found.CountUpToAsync(2, CancellationToken.None);
+
+        Assert.Equal(new RowCount(3, More: false), under);
+        Assert.Equal(new RowCount(3, More: false), exactly);
+        Assert.Equal(new RowCount(2, More: true), over);
+    }
+
+    [Fact]
+    public async Task The_limit_is_a_literal_of_the_statement_not_a_parameter()
+    {
+        await using var db = factory.OpenDb();
+        var limit = Paging.ListCountLimit + 1;
+
+        var top = db.Users.Where(u => u.MunicipalityId != null).TakeLiteral(limit).ToQueryString();
+        var nested = db.Municipalities.Select(m => db.Users.Take(EF.Constant(limit)).Count()).ToQueryString();
+        var sent = db.Users.Take(limit).ToQueryString();
+
+        Assert.Contains($"LIMIT {limit}", top, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", top, StringComparison.Ordinal);
+        Assert.Contains($"LIMIT {limit}", nested, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", nested, StringComparison.Ordinal);
+        // What EF Core does with a Take of its own, which the literal is there to avoid.
+        Assert.DoesNotContain($"LIMIT {limit}", sent, StringComparison.Ordinal);
+    }
+}
