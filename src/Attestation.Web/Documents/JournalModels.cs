@@ -5,6 +5,7 @@ using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Data;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Attestation.Web.Data.ReadModel;
 
 namespace Attestation.Web.Documents;
 
@@ -375,7 +376,7 @@ internal static class JournalText
             .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
             .ToListAsync(ct);
         var groups = municipalities
-            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
+            .InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name)
             .Select(m => new JournalGroupHead(m.Id, m.Name, counts[m.Id]))
             .ToList();
         return new JournalExport<TRow>(filter, municipality, groups, (id, token) => Numbered(linesOf(id), row, token));

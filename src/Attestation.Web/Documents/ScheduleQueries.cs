@@ -90,7 +90,7 @@ public static class ScheduleQueries
         await foreach (var summary in SummariesOf(db, periodId, municipalityId, preferredCoordinator).WithCancellation(ct))
             summaries.Add(summary);
         return summaries
-            .OrderBy(s => s.IsRegionalPseudo).ThenBy(s => s.Municipality, Areas.Operator.Pages.Directories.OperatorLists.Alphabetical)
+            .InMunicipalityOrder(s => s.MunicipalityId, s => s.IsRegionalPseudo, s => s.Municipality)
             .ToList();
     }
 

@@ -1,6 +1,7 @@
 using Attestation.Domain.Directory;
 using Attestation.Testing;
 using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Infrastructure;
 using Attestation.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,32 @@ public sealed class DirectoryNamesTests(MunicipalFactory factory) : IClassFixtur
             (lookedUpPerson.Municipality, lookedUpPerson.Organisation, lookedUpPerson.Position, lookedUpPerson.Subject));
         Assert.Equal((lookedUpPerson.Municipality, lookedUpPerson.Organisation, lookedUpPerson.Position, lookedUpPerson.Subject),
             (heldPerson.Municipality, heldPerson.Organisation, heldPerson.Position, heldPerson.Subject));
+    }
+
+    [Fact]
+    public async Task The_municipalities_are_held_in_the_order_of_the_operators_lists_and_rows_are_sorted_by_their_places()
+    {
+        // Small and capital letters, «ё»: the alphabet's order, not the bytes'.
+        await _world.MunicipalityAsync($"яблоневский район {MunicipalWorld.Next()}");
+        await _world.MunicipalityAsync($"Ёлкинский район {MunicipalWorld.Next()}");
+        await _world.MunicipalityAsync($"Асиновский район {MunicipalWorld.Next()}");
+        await using var db = factory.OpenDb();
+        var held = await factory.Services.GetRequiredService<DirectoryNameCache>().CurrentAsync(db, CancellationToken.None);
+        var read = await db.Municipalities.AsNoTracking().Select(m => new { m.Id, m.Name, m.IsRegionalPseudo }).ToListAsync();
+        var late = new { Id = int.MaxValue - 1, Name = "Аааа, добавленный после", IsRegionalPseudo = false };
+
+        var expected = read.OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, Alphabet.Russian).Select(m => m.Id).ToList();
+        var shuffled = read.OrderBy(m => (m.Id * 7919) % 101).Append(late).ToList();
+        List<int> byPlace;
+        using (DirectoryNameSnapshot.Use(held))
+            byPlace = [.. shuffled.InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name).Select(m => m.Id)];
+        var byName = shuffled.InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name).Select(m => m.Id).ToList();
+
+        Assert.Equal(expected, held.MunicipalitiesInOrder.Select(m => m.Id));
+        // A municipality the version held does not know comes after those it knows.
+        Assert.Equal([.. expected, late.Id], byPlace);
+        Assert.Equal(late.Id, byName[0]);
+        Assert.Equal(expected, byName.Skip(1));
     }
 
     private static string Row(AngleSharp.Html.Dom.IHtmlDocument page) =>

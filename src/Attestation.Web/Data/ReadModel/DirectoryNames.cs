@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,32 +31,65 @@ public sealed class DirectoryVersionConfiguration : IEntityTypeConfiguration<Dir
 }
 
 /// <summary>
-/// The names of every municipality, organisation, position and subject at one <see cref="Version"/> of the directories.
-/// A list of fifty applications showed them by four lookups a row (twelve with the two experts), which were most of
-/// PostgreSQL's work for the page (the fill list: 4.8 → 2.0 ms a request under load, bench/RESULTS.md); the lists now
-/// read the ids and take the names from here (<see cref="ApplicationRows.ToRows"/>, <see cref="PersonRows.ToPeople"/>).
+/// The directories at one <see cref="Version"/>: every municipality, organisation, position and subject with its name
+/// and whether it is in use. A list of fifty applications showed the names by four lookups a row (twelve with the two
+/// experts), which were most of PostgreSQL's work for the page (the fill list: 4.8 → 2.0 ms a request under load,
+/// bench/RESULTS.md); the lists now read the ids and take the names from here (<see cref="ApplicationRows.ToRows"/>,
+/// <see cref="PersonRows.ToPeople"/>). The municipalities are held in the order of the operator's lists too, sorted once
+/// a version rather than by every page that shows a row a municipality, and the organisations in the order of their
+/// directory.
 /// </summary>
 public sealed class DirectoryNameSnapshot
 {
     private static readonly AsyncLocal<DirectoryNameSnapshot?> Current = new();
 
-    private readonly FrozenDictionary<int, string> _municipalities;
-    private readonly FrozenDictionary<int, string> _organisations;
+    private readonly FrozenDictionary<int, HeldMunicipality> _municipalities;
+    private readonly FrozenDictionary<int, HeldOrganisation> _organisations;
     private readonly FrozenDictionary<int, string> _positions;
     private readonly FrozenDictionary<int, string> _subjects;
+    private readonly FrozenDictionary<int, int> _municipalityPlaces;
+    private readonly Lazy<HeldOrganisation[]> _organisationsInOrder;
 
-    public DirectoryNameSnapshot(long version, IReadOnlyDictionary<int, string> municipalities,
-        IReadOnlyDictionary<int, string> organisations, IReadOnlyDictionary<int, string> positions,
-        IReadOnlyDictionary<int, string> subjects)
+    public DirectoryNameSnapshot(long version, IEnumerable<HeldMunicipality> municipalities,
+        IEnumerable<HeldOrganisation> organisations, IReadOnlyDictionary<int, string> positions,
+        IReadOnlyDictionary<int, string> subjects, DirectoryCounts active)
     {
         Version = version;
-        _municipalities = municipalities.ToFrozenDictionary();
-        _organisations = organisations.ToFrozenDictionary();
+        _municipalities = municipalities.ToFrozenDictionary(m => m.Id);
+        _organisations = organisations.ToFrozenDictionary(o => o.Id);
         _positions = positions.ToFrozenDictionary();
         _subjects = subjects.ToFrozenDictionary();
+        Active = active;
+        MunicipalitiesInOrder = [.. _municipalities.Values.OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, Alphabet.Russian).ThenBy(m => m.Id)];
+        _municipalityPlaces = MunicipalitiesInOrder.Select((m, place) => (m.Id, place)).ToFrozenDictionary(p => p.Id, p => p.place);
+        // Sorted when a list of organisations is first shown at this version: thousands of names, a country's.
+        _organisationsInOrder = new Lazy<HeldOrganisation[]>(() =>
+        [
+            .. _organisations.Values
+                .OrderBy(o => MunicipalityPlace(o.MunicipalityId)).ThenBy(o => !o.IsActive)
+                .ThenBy(o => o.Name, Alphabet.Russian).ThenBy(o => o.Id),
+        ]);
     }
 
     public long Version { get; }
+
+    /// <summary>How many municipalities, organisations, positions and subjects are in use.</summary>
+    public DirectoryCounts Active { get; }
+
+    /// <summary>
+    /// The municipalities in the order of the operator's lists: the region's own entry («региональный уровень») last,
+    /// the rest in the order of the Russian alphabet.
+    /// </summary>
+    public IReadOnlyList<HeldMunicipality> MunicipalitiesInOrder { get; }
+
+    /// <summary>The organisations in the order of their directory: by municipality, those in use first, by name.</summary>
+    public IReadOnlyList<HeldOrganisation> OrganisationsInOrder => _organisationsInOrder.Value;
+
+    /// <summary>
+    /// Where the municipality stands in <see cref="MunicipalitiesInOrder"/>; one added after this version, after all.
+    /// </summary>
+    public int MunicipalityPlace(int id) => _municipalityPlaces.GetValueOrDefault(id, int.MaxValue);
+
 
     /// <summary>
     /// The names this request reads: set for a signed-in request, once its account's check has read the version
@@ -74,17 +108,17 @@ public sealed class DirectoryNameSnapshot
 
     // A name missing here belongs to a row added after the version this request read (the next request reads anew):
     // shown empty rather than failing the page.
-    public string Municipality(int id) => _municipalities.GetValueOrDefault(id, "");
+    public string Municipality(int id) => _municipalities.GetValueOrDefault(id)?.Name ?? "";
 
-    public string Organisation(int id) => _organisations.GetValueOrDefault(id, "");
+    public string Organisation(int id) => _organisations.GetValueOrDefault(id)?.Name ?? "";
 
     public string Position(int id) => _positions.GetValueOrDefault(id, "");
 
     public string? Subject(int? id) => id is { } known ? _subjects.GetValueOrDefault(known) : null;
 
-    public string? Municipality(int? id) => id is { } known ? _municipalities.GetValueOrDefault(known) : null;
+    public string? Municipality(int? id) => id is { } known ? _municipalities.GetValueOrDefault(known)?.Name : null;
 
-    public string? Organisation(int? id) => id is { } known ? _organisations.GetValueOrDefault(known) : null;
+    public string? Organisation(int? id) => id is { } known ? _organisations.GetValueOrDefault(known)?.Name : null;
 
     public string? Position(int? id) => id is { } known ? _positions.GetValueOrDefault(known) : null;
 
@@ -129,23 +163,54 @@ public sealed class DirectoryNameCache : IDisposable
 
     public void Dispose() => _reading.Dispose();
 
-    /// <summary>The version and every name in one statement, so that they belong together.</summary>
-    private static async Task<DirectoryNameSnapshot> ReadAsync(AttestationDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The directories at the version the database holds now: the snapshot the request read with its account's check
+    /// (<see cref="DirectoryNameSnapshot.Ambient"/>), or, outside such a request, the version read and the snapshot for it.
+    /// </summary>
+    public async ValueTask<DirectoryNameSnapshot> CurrentAsync(AttestationDbContext db, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQueryRaw<NameRow>("""
-            SELECT 0 AS "Kind", 0 AS "Id", NULL::text AS "Name", "Version" FROM "DirectoryVersions" WHERE "Id" = 1
-            UNION ALL SELECT 1, "Id", "Name", 0 FROM "Municipalities"
-            UNION ALL SELECT 2, "Id", "Name", 0 FROM "Organisations"
-            UNION ALL SELECT 3, "Id", "Name", 0 FROM "Positions"
-            UNION ALL SELECT 4, "Id", "Name", 0 FROM "Subjects"
-            """).ToListAsync(ct);
-        var version = rows.Where(r => r.Kind == 0).Select(r => r.Version).FirstOrDefault();
-        Dictionary<int, string> Of(int kind) => rows.Where(r => r.Kind == kind).ToDictionary(r => r.Id, r => r.Name!);
-        return new DirectoryNameSnapshot(version, Of(1), Of(2), Of(3), Of(4));
+        ArgumentNullException.ThrowIfNull(db);
+        if (DirectoryNameSnapshot.Ambient is { } ambient)
+            return ambient;
+        var version = await db.DirectoryVersions.AsNoTracking().MaxAsync(v => (long?)v.Version, ct) ?? 0;
+        return await AtLeastAsync(db, version, ct);
     }
 
-    private sealed record NameRow(int Kind, int Id, string? Name, long Version);
+    /// <summary>The version and every entry in one statement, so that they belong together.</summary>
+    private static async Task<DirectoryNameSnapshot> ReadAsync(AttestationDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQueryRaw<EntryRow>("""
+            SELECT 0 AS "Kind", 0 AS "Id", NULL::text AS "Name", "Version", 0 AS "MunicipalityId", NULL::text AS "ShortName",
+                   TRUE AS "IsActive", FALSE AS "Flag"
+                FROM "DirectoryVersions" WHERE "Id" = 1
+            UNION ALL SELECT 1, "Id", "Name", 0, 0, NULL, "IsActive", "IsRegionalPseudo" FROM "Municipalities"
+            UNION ALL SELECT 2, "Id", "Name", 0, "MunicipalityId", "ShortName", "IsActive", "IsVocational" FROM "Organisations"
+            UNION ALL SELECT 3, "Id", "Name", 0, 0, NULL, "IsActive", FALSE FROM "Positions"
+            UNION ALL SELECT 4, "Id", "Name", 0, 0, NULL, "IsActive", FALSE FROM "Subjects"
+            """).ToListAsync(ct);
+        var version = rows.Where(r => r.Kind == 0).Select(r => r.Version).FirstOrDefault();
+        IEnumerable<EntryRow> Of(int kind) => rows.Where(r => r.Kind == kind);
+        int ActiveOf(int kind) => Of(kind).Count(r => r.IsActive);
+        return new DirectoryNameSnapshot(version,
+            Of(1).Select(r => new HeldMunicipality(r.Id, r.Name!, r.IsActive, IsRegionalPseudo: r.Flag)),
+            Of(2).Select(r => new HeldOrganisation(r.Id, r.MunicipalityId, r.Name!, r.ShortName, IsVocational: r.Flag, r.IsActive)),
+            Of(3).ToDictionary(r => r.Id, r => r.Name!),
+            Of(4).ToDictionary(r => r.Id, r => r.Name!),
+            new DirectoryCounts(ActiveOf(1), ActiveOf(2), ActiveOf(3), ActiveOf(4)));
+    }
+
+    private sealed record EntryRow(int Kind, int Id, string? Name, long Version, int MunicipalityId, string? ShortName,
+        bool IsActive, bool Flag);
 }
+
+/// <summary>A municipality as the directories held by the instance know it.</summary>
+public sealed record HeldMunicipality(int Id, string Name, bool IsActive, bool IsRegionalPseudo);
+
+/// <summary>An organisation as the directories held by the instance know it.</summary>
+public sealed record HeldOrganisation(int Id, int MunicipalityId, string Name, string? ShortName, bool IsVocational, bool IsActive);
+
+/// <summary>The entries of each directory in use.</summary>
+public sealed record DirectoryCounts(int Municipalities, int Organisations, int Positions, int Subjects);
 
 public static class DirectoryNamesSetup
 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Attestation.Web.Data.ReadModel;
 
 namespace Attestation.Web.Pages.Schedules;
 
@@ -54,7 +55,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
             .ToListAsync(ct);
         Rows = municipalities
-            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, StringComparer.Create(WebSetup.Russian, ignoreCase: true))
+            .InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name)
             .Select(m => new Row(m.Id, m.Name, approvals.TryGetValue(m.Id, out var at) ? at : null))
             .ToList();
         return Page();

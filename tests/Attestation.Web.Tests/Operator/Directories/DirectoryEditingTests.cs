@@ -72,6 +72,52 @@ public sealed class DirectoryEditingTests(PortalWithDirectoryFactory factory) : 
             second.QuerySelectorAll("#organisations tbody tr").Select(r => Text(r.QuerySelectorAll("td")[1])));
     }
 
+    /// <summary>
+    /// The list and the counts of «Справочники» are read from the directories the instance holds for their version
+    /// (DirectoryNameSnapshot): a change made by anyone, here a plain statement as an import or another instance would
+    /// make, shows on the next page.
+    /// </summary>
+    [Fact]
+    public async Task A_deactivation_by_anyone_shows_at_once_in_the_list_and_the_counts_and_the_short_name_is_searched()
+    {
+        int municipalityId, alphaId;
+        await using (var db = factory.OpenDb())
+        {
+            var municipality = new MunicipalityEntity("Каргасокский район (отключения)");
+            db.Municipalities.Add(municipality);
+            await db.SaveChangesAsync();
+            municipalityId = municipality.Id;
+            var alpha = new Organisation(municipalityId, "МБОУ «Альфа»", "Альфа-школа");
+            db.Organisations.AddRange(alpha, new Organisation(municipalityId, "МБОУ «Бета»"), new Organisation(municipalityId, "МБОУ «Гамма»"));
+            await db.SaveChangesAsync();
+            alphaId = alpha.Id;
+        }
+        using var client = await _desk.SignInOperatorAsync("dir.organisations.held");
+        var url = $"/Operator/Directories/Organisations?municipalityId={municipalityId}";
+
+        var before = await client.GetDocumentAsync(url);
+        var countedBefore = OrganisationsCounted(await client.GetDocumentAsync("/Operator/Directories"));
+        await using (var db = factory.OpenDb())
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Organisations" SET "IsActive" = FALSE WHERE "Id" = {alphaId}""");
+        var after = await client.GetDocumentAsync(url);
+        var countedAfter = OrganisationsCounted(await client.GetDocumentAsync("/Operator/Directories"));
+        var searched = await client.GetDocumentAsync($"/Operator/Directories/Organisations?q={Uri.EscapeDataString("альфа-ШК")}");
+
+        Assert.Equal(["МБОУ «Альфа»", "МБОУ «Бета»", "МБОУ «Гамма»"], Names(before));
+        // Those in use first; the deactivated one after them, marked.
+        Assert.Equal(["МБОУ «Бета»", "МБОУ «Гамма»", "МБОУ «Альфа»"], Names(after));
+        Assert.Contains("отключена", Text(after.QuerySelector($"#organisations tr[data-id='{alphaId}']")!), StringComparison.Ordinal);
+        Assert.Equal(countedBefore - 1, countedAfter);
+        Assert.Equal(["МБОУ «Альфа»"], Names(searched));
+        Assert.Equal("Каргасокский район (отключения)", Text(searched.QuerySelector("#organisations tbody td")!));
+
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("#organisations tbody tr").Select(r => Text(r.QuerySelectorAll("td")[1])).ToList();
+
+        static int OrganisationsCounted(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            int.Parse(Text(page.QuerySelectorAll("#directories .badge")[1]), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task A_municipality_is_created_with_its_flags_and_listed_with_its_coordinators_and_their_work_phones()
     {

@@ -32,7 +32,8 @@ public sealed class MeetingModel(
     IDocumentRenderer documents,
     CommissionListWorkbook workbook,
     ApplicationEmails emails,
-    CountedAheadStore countedAhead) : PageModel
+    CountedAheadStore countedAhead,
+    DirectoryNameCache directories) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -365,7 +366,7 @@ public sealed class MeetingModel(
         if (HasOrder)
             return true;
 
-        Municipalities = (await db.MunicipalityChoicesAsync(includeInactive: true, ct)).Choosing(MunicipalityId);
+        Municipalities = (await directories.MunicipalityChoicesAsync(db, ct)).Choosing(MunicipalityId);
         Periods = (await db.Periods.AsNoTracking()
                 .OrderByDescending(p => p.StartYear).ThenByDescending(p => p.StartMonth)
                 .ToListAsync(ct))

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Attestation.Web.Data.ReadModel;
 
 namespace Attestation.Web.Areas.Operator.Pages.Control;
 
@@ -89,7 +90,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
             counts = await Control.CountByMunicipalityAsync(db, Columns, ct);
 
         Rows = municipalities
-            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
+            .InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name)
             .Select(m => new Row(m.Id, m.Name, m.IsActive,
                 Columns.ToDictionary(list => list, list => counts[list].GetValueOrDefault(m.Id))))
             // A deactivated municipality with nothing to control is noise.

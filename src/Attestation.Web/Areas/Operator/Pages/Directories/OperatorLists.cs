@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Attestation.Domain.Applications;
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,24 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories;
 /// <summary>The operator's drop-down lists: unlike everyone else's they may show deactivated entries, marked.</summary>
 public static class OperatorLists
 {
+    /// <summary>
+    /// The municipalities as the choices of a list's filter, deactivated ones included and marked, from the directories
+    /// the instance holds (<see cref="DirectoryNameCache.CurrentAsync"/>): already in their order, no statement.
+    /// </summary>
+    public static async Task<List<SelectListItem>> MunicipalityChoicesAsync(this DirectoryNameCache directories,
+        AttestationDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        return (await directories.CurrentAsync(db, ct)).MunicipalityChoices();
+    }
+
+    /// <summary>The municipalities of <paramref name="held"/> as the choices of a list's filter, in their order.</summary>
+    public static List<SelectListItem> MunicipalityChoices(this DirectoryNameSnapshot held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return [.. held.MunicipalitiesInOrder.Select(m => Choice(m.Id, m.Name, m.IsActive))];
+    }
+
     /// <param name="alsoId">An entry to list even when deactivated: the one the edited record already names.</param>
     public static async Task<List<SelectListItem>> MunicipalityChoicesAsync(this AttestationDbContext db,
         bool includeInactive, CancellationToken ct, int? alsoId = null) =>
@@ -18,9 +37,12 @@ public static class OperatorLists
             .Where(m => includeInactive || m.IsActive || m.Id == alsoId)
             .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo })
             .ToListAsync(ct))
-        .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, Alphabetical)
-        .Select(m => new SelectListItem(m.IsActive ? m.Name : $"{m.Name} (отключено)", Text(m.Id)))
+        .InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name)
+        .Select(m => Choice(m.Id, m.Name, m.IsActive))
         .ToList();
+
+    private static SelectListItem Choice(int id, string name, bool isActive) =>
+        new(isActive ? name : $"{name} (отключено)", Text(id));
 
     /// <summary>
     /// Every municipality as a choice, with the count of its applications under each condition, in one statement:
@@ -68,9 +90,10 @@ public static class OperatorLists
     public static MunicipalityCounts Choices(IReadOnlyList<MunicipalityChoice> rows, int conditions)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var ordered = rows.Select(r => (Row: r, r.Counts)).OrderBy(r => r.Row.IsRegionalPseudo).ThenBy(r => r.Row.Name, Alphabetical).ToList();
+        var ordered = rows.Select(r => (Row: r, r.Counts))
+            .InMunicipalityOrder(r => r.Row.Id, r => r.Row.IsRegionalPseudo, r => r.Row.Name).ToList();
         return new MunicipalityCounts(
-            ordered.Select(r => new SelectListItem(r.Row.IsActive ? r.Row.Name : $"{r.Row.Name} (отключено)", Text(r.Row.Id))).ToList(),
+            ordered.Select(r => Choice(r.Row.Id, r.Row.Name, r.Row.IsActive)).ToList(),
             ordered.ToDictionary(r => r.Row.Id, r => r.Counts),
             ordered.ToDictionary(r => r.Row.Id, r => r.Row.Name),
             conditions);
@@ -95,7 +118,7 @@ public static class OperatorLists
     /// Names in the order of the Russian alphabet, case ignored: the database's byte order would put «г. Томск» after
     /// «Шегарский район».
     /// </summary>
-    public static StringComparer Alphabetical { get; } = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
+    public static StringComparer Alphabetical => Alphabet.Russian;
 }
 
 /// <summary>A municipality as a choice of an operator's list filter.</summary>

@@ -25,7 +25,8 @@ public sealed class IndexModel(
     IDocumentRenderer documents,
     RegistrationJournalWorkbook registrationWorkbook,
     WithdrawalJournalWorkbook withdrawalWorkbook,
-    CountedAheadStore countedAhead) : PageModel
+    CountedAheadStore countedAhead,
+    DirectoryNameCache directories) : PageModel
 {
     public const string Pdf = "pdf";
     public const string Excel = "xlsx";
@@ -139,7 +140,7 @@ public sealed class IndexModel(
     /// </summary>
     private async Task<bool> ChooseAsync(CancellationToken ct, bool mayUseCounted = false)
     {
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        Municipalities = await directories.MunicipalityChoicesAsync(db, ct);
         string? municipality = null;
         if (Municipality is { } id)
         {

@@ -14,7 +14,8 @@ public sealed class IndexModel(
     CountedAheadStore countedAhead,
     MonitoringReportMemo reports,
     RegionTime region,
-    IOptions<MonitoringOptions> options)
+    IOptions<MonitoringOptions> options,
+    DirectoryNameCache directories)
     : MonitoringPageModel(query, region, options)
 {
     /// <summary>The region's figures of the default dates, as the job counted them (a country's take over a second).</summary>
@@ -33,13 +34,8 @@ public sealed class IndexModel(
 
     protected override async Task<MonitoringScope?> ScopeAsync(CancellationToken ct)
     {
-        var municipalities = await db.Municipalities.AsNoTracking()
-            .Select(m => new { m.Id, m.Name, m.IsRegionalPseudo })
-            .ToListAsync(ct);
-        var ordered = municipalities
-            .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
-            .Select(m => (m.Id, m.Name))
-            .ToList();
+        // The municipalities as the instance holds them for this version, in their order: no statement.
+        var ordered = (await directories.CurrentAsync(db, ct)).MunicipalitiesInOrder.Select(m => (m.Id, m.Name)).ToList();
         if (MunicipalityId is { } id && !ordered.Exists(m => m.Id == id))
             return null;
         return new MonitoringScope(MunicipalityId, ordered);

@@ -25,7 +25,8 @@ public sealed class IndexModel(
     AttestationDbContext db,
     RegionTime region,
     IDocumentRenderer documents,
-    IOptions<DocumentsOptions> wording) : PageModel
+    IOptions<DocumentsOptions> wording,
+    DirectoryNameCache directories) : PageModel
 {
     /// <summary>The period choice for the applications that have none yet.</summary>
     public const string WithoutPeriod = "none";
@@ -177,7 +178,7 @@ public sealed class IndexModel(
         var periods = await db.Periods.AsNoTracking().OrderBy(p => p.StartYear).ThenBy(p => p.StartMonth).ToListAsync(ct);
         Periods = periods.Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToList();
         Periods.Insert(0, new SelectListItem("Без назначенного периода аттестации (поданные и зарегистрированные)", WithoutPeriod));
-        Municipalities = await db.MunicipalityChoicesAsync(includeInactive: true, ct);
+        Municipalities = await directories.MunicipalityChoicesAsync(db, ct);
         return periods;
     }
 

@@ -1,14 +1,14 @@
 using Attestation.Web.Data;
+using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Organisations;
 
 /// <summary>«Образовательные организации» of the region, by municipality.</summary>
-public sealed class IndexModel(AttestationDbContext db) : PageModel
+public sealed class IndexModel(AttestationDbContext db, DirectoryNameCache directories) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? MunicipalityId { get; set; }
@@ -35,30 +35,26 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Municipalities = (await db.MunicipalityChoicesAsync(includeInactive: true, ct)).Choosing(MunicipalityId);
+        // The directory as the instance holds it for this version: already in its order (by municipality, those in use
+        // first, by name), searched and paged in memory. Sorting a country's 8,000 organisations in SQL to show fifty
+        // cost each page 4.5 ms of PostgreSQL.
+        var held = await directories.CurrentAsync(db, ct);
+        Municipalities = held.MunicipalityChoices().Choosing(MunicipalityId);
 
-        var query = from o in db.Organisations.AsNoTracking()
-                    join m in db.Municipalities on o.MunicipalityId equals m.Id
-                    select new { o, Municipality = m.Name };
+        IEnumerable<HeldOrganisation> found = held.OrganisationsInOrder;
         if (MunicipalityId is { } municipalityId)
-            query = query.Where(x => x.o.MunicipalityId == municipalityId);
+            found = found.Where(o => o.MunicipalityId == municipalityId);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(x => EF.Functions.ILike(x.o.Name, pattern, "\\")
-                || (x.o.ShortName != null && EF.Functions.ILike(x.o.ShortName, pattern, "\\")));
+            // As PostgreSQL's ILIKE: a part of the name or of the short name, case aside.
+            var text = Q.Trim();
+            found = found.Where(o => o.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || (o.ShortName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false));
         }
-
-        // A page at a time in the Russian alphabet: the country's directory is thousands of organisations.
-        var page = await query
-            .OrderBy(x => EF.Functions.Collate(x.Municipality, DataSetup.RussianCollation))
-            .ThenBy(x => !x.o.IsActive)
-            .ThenBy(x => EF.Functions.Collate(x.o.Name, DataSetup.RussianCollation))
-            .ThenBy(x => x.o.Id)
-            .Select(x => new Row(x.o.Id, x.Municipality, x.o.Name, x.o.ShortName, x.o.IsVocational, x.o.IsActive))
-            .ToPagedAsync(PageNumber, ct);
-        Rows = page.Items;
+        var page = (found as IReadOnlyList<HeldOrganisation> ?? found.ToList()).ToPaged(PageNumber);
+        Rows = page.Items
+            .Select(o => new Row(o.Id, held.Municipality(o.MunicipalityId), o.Name, o.ShortName, o.IsVocational, o.IsActive))
+            .ToList();
         Total = page.Total;
         Pager = PagerView.Of(page, Request);
     }
