@@ -47,6 +47,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<Areas.Operator.Pages.Control.ControlCounts> ControlCounts => Set<Areas.Operator.Pages.Control.ControlCounts>();
     public DbSet<ReadModel.CountedAhead> CountedAhead => Set<ReadModel.CountedAhead>();
     public DbSet<ReadModel.DirectoryVersion> DirectoryVersions => Set<ReadModel.DirectoryVersion>();
+    public DbSet<ReadModel.ApprovedExpertCount> ApprovedExpertCounts => Set<ReadModel.ApprovedExpertCount>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

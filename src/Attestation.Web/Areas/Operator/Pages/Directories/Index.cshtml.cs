@@ -21,8 +21,11 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Direc
     {
         SchoolYear = SchoolYear.Containing(region.Today);
         var year = SchoolYear.StartYear;
-        // The directories' counts as the instance holds them for this version; the year's experts counted in SQL.
+        // The directories' counts as the instance holds them for this version; the year's experts as PostgreSQL keeps
+        // them by municipality (ApprovedExpertCount), a few hundred rows where the entries are a country's 20,000.
         (Municipalities, Organisations, Positions, Subjects) = (await directories.CurrentAsync(db, ct)).Active;
-        Experts = await db.ApprovedExperts.CountAsync(e => db.ApprovedExpertLists.Any(l => l.Id == e.ListId && l.SchoolYearStart == year), ct);
+        Experts = await db.ApprovedExpertCounts
+            .Where(c => db.ApprovedExpertLists.Any(l => l.Id == c.ListId && l.SchoolYearStart == year))
+            .SumAsync(c => c.Count, ct);
     }
 }
