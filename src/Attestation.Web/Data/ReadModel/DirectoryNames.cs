@@ -77,8 +77,8 @@ public sealed class DirectoryNameSnapshot
     public DirectoryCounts Active { get; }
 
     /// <summary>
-    /// The municipalities in the order of the operator's lists: the region's own entry («региональный уровень») last,
-    /// the rest in the order of the Russian alphabet.
+    /// The municipalities in the order of the operator's lists: the region's own entry (its regional organisations)
+    /// last, the rest in the order of the Russian alphabet.
     /// </summary>
     public IReadOnlyList<HeldMunicipality> MunicipalitiesInOrder { get; }
 
@@ -89,7 +89,6 @@ public sealed class DirectoryNameSnapshot
     /// Where the municipality stands in <see cref="MunicipalitiesInOrder"/>; one added after this version, after all.
     /// </summary>
     public int MunicipalityPlace(int id) => _municipalityPlaces.GetValueOrDefault(id, int.MaxValue);
-
 
     /// <summary>
     /// The names this request reads: set for a signed-in request, once its account's check has read the version
