@@ -27,6 +27,9 @@ public abstract class AccountPage(AttestationDbContext db, AccountDirectory acco
 
     public List<SelectListItem> Municipalities { get; private set; } = [];
 
+    /// <summary>The municipality chosen in the form, whose organisations are offered.</summary>
+    public string? ChosenMunicipalityName => Municipalities.FirstOrDefault(m => m.Selected)?.Text;
+
     public List<SelectListItem> Organisations { get; private set; } = [];
 
     /// <summary>Whose accounts the page shows, for the signed-in person.</summary>

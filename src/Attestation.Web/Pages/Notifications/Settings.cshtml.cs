@@ -43,6 +43,9 @@ public sealed class SettingsModel(
 
     public TimeSpan DigestTime { get; private set; }
 
+    /// <summary>When the daily digest is sent, as the label shows it («07:30»).</summary>
+    public string DigestTimeText => DigestTime.ToString(@"hh\:mm", WebSetup.Russian);
+
     public sealed class InputModel
     {
         /// <summary>The reminders left on (the others of the role are switched off).</summary>
