@@ -142,13 +142,12 @@ public sealed record CommissionListModel
             .ToRows(db)
             .ToListAsync(ct);
 
-        var alphabetical = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
         var number = 0;
         var groups = Categories
             .Select(category => new CommissionListGroup(category, items
                 .Where(i => i.ClaimedCategory == category)
-                .OrderBy(i => i.FullName, alphabetical)
-                .ThenBy(i => i.Municipality, alphabetical)
+                .OrderBy(i => i.FullName, Alphabet.Russian)
+                .ThenBy(i => i.Municipality, Alphabet.Russian)
                 .Select(i => new CommissionListRow(
                     ++number,
                     i.Id,

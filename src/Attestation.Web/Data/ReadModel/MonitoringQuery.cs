@@ -228,7 +228,7 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
             .Where(x => x.Count > limit)
             .Join(db.Users, l => l.ExpertId, u => u.Id, (l, u) => new { l.PeriodId, l.ExpertId, l.Count, u.LastName, u.FirstName, u.MiddleName })
             .ToListAsync(ct);
-        var names = StringComparer.Create(WebSetup.Russian, ignoreCase: true);
+        var names = Alphabet.Russian;
         return periods
             .Where(p => summaries.ContainsKey(p.Id))
             .Select(p => new PeriodLoad(p, summaries[p.Id].Experts, summaries[p.Id].Attestees, summaries[p.Id].Max,

@@ -1,4 +1,5 @@
 using Attestation.Domain.Rules;
+using Attestation.Web.Infrastructure;
 
 namespace Attestation.Web.Areas.Municipality.Pages.Schedule;
 
@@ -86,7 +87,7 @@ public static class ExpertSuggestions
             .OrderByDescending(c => c.SubjectMatches)
             .ThenByDescending(c => c.PositionMatches)
             .ThenBy(c => c.Load)
-            .ThenBy(c => c.FullName, StringComparer.Create(Infrastructure.WebSetup.Russian, ignoreCase: true))
+            .ThenBy(c => c.FullName, Alphabet.Russian)
             .ToList();
     }
 

@@ -396,8 +396,8 @@ public sealed class MeetingModel(
                 a.PeriodName,
                 a.Conclusion?.Recommendation.ToRussian() ?? (a.Simplified ? "упрощенная форма" : "—"),
                 a.CoordinatorMark?.ToRussian() ?? "—"))
-            .OrderBy(c => c.Municipality, OperatorLists.Alphabetical)
-            .ThenBy(c => c.FullName, OperatorLists.Alphabetical)
+            .OrderBy(c => c.Municipality, Alphabet.Russian)
+            .ThenBy(c => c.FullName, Alphabet.Russian)
             .ToList();
         return true;
     }

@@ -113,12 +113,6 @@ public static class OperatorLists
             item.Selected = value is not null && item.Value == value;
         return items;
     }
-
-    /// <summary>
-    /// Names in the order of the Russian alphabet, case ignored: the database's byte order would put «г. Томск» after
-    /// «Шегарский район».
-    /// </summary>
-    public static StringComparer Alphabetical => Alphabet.Russian;
 }
 
 /// <summary>A municipality as a choice of an operator's list filter.</summary>

@@ -157,7 +157,7 @@ public sealed class IndexModel(
             {
                 var refusal = SafeSave.RefusalOf(() =>
                 {
-                    foreach (var municipality in toApprove.OrderBy(m => m.Name, Directories.OperatorLists.Alphabetical))
+                    foreach (var municipality in toApprove.OrderBy(m => m.Name, Alphabet.Russian))
                         db.ScheduleApprovals.Add(period.ApproveSchedule(municipality.Id, municipality.Name, User.UserId(), region.Now, region.Zone));
                 });
                 if (refusal is not null)
@@ -181,7 +181,7 @@ public sealed class IndexModel(
                 0 when municipalityId is not null => $"График этого муниципального образования за период «{period.Name}» уже утверждён.",
                 0 => $"Графики периода «{period.Name}» уже утверждены.",
                 1 => $"Утверждён график за период «{period.Name}»: {toApprove[0].Name}.",
-                _ => $"Утверждены графики за период «{period.Name}» ({toApprove.Count}): {string.Join(", ", toApprove.Select(m => m.Name).Order(Directories.OperatorLists.Alphabetical))}.",
+                _ => $"Утверждены графики за период «{period.Name}» ({toApprove.Count}): {string.Join(", ", toApprove.Select(m => m.Name).Order(Alphabet.Russian))}.",
             };
         }
 

@@ -54,9 +54,9 @@ public sealed partial class TeacherImport(AttestationDbContext db, ILookupNormal
     public async Task<byte[]> TemplateAsync(CancellationToken ct)
     {
         var positions = (await db.Positions.AsNoTracking().Where(p => p.IsActive).Select(p => p.Name).ToListAsync(ct))
-            .Order(OperatorLists.Alphabetical).ToList();
+            .Order(Alphabet.Russian).ToList();
         var subjects = (await db.Subjects.AsNoTracking().Where(s => s.IsActive).Select(s => s.Name).ToListAsync(ct))
-            .Order(OperatorLists.Alphabetical).ToList();
+            .Order(Alphabet.Russian).ToList();
         return ImportWorkbook.Template("Педагоги", Columns, [("Должности", positions), ("Предметы (направления)", subjects)]);
     }
 

@@ -3,6 +3,7 @@ using Attestation.Domain.Experts;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,9 +46,9 @@ public sealed class ExpertListImport(AttestationDbContext db, ILookupNormalizer 
     {
         var municipalities = await MunicipalityIndex.NamesAsync(db, ct);
         var subjects = (await db.Subjects.AsNoTracking().Where(s => s.IsActive).Select(s => s.Name).ToListAsync(ct))
-            .Order(OperatorLists.Alphabetical).ToList();
+            .Order(Alphabet.Russian).ToList();
         var positions = (await db.Positions.AsNoTracking().Where(p => p.IsActive).Select(p => p.Name).ToListAsync(ct))
-            .Order(OperatorLists.Alphabetical).ToList();
+            .Order(Alphabet.Russian).ToList();
         return ImportWorkbook.Template("Специалисты", Columns,
             [("Муниципальные образования", municipalities), ("Предметы", subjects), ("Должности", positions)]);
     }

@@ -1,6 +1,7 @@
 using Attestation.Domain;
 using Attestation.Domain.Directory;
 using Attestation.Web.Data;
+using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attestation.Web.Areas.Operator.Pages.Directories.Import;
@@ -129,7 +130,7 @@ internal sealed class MunicipalityIndex
             .Where(m => m.IsActive)
             .Select(m => new { m.Name, m.ShortName, m.IsRegionalPseudo })
             .ToListAsync(ct))
-        .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, OperatorLists.Alphabetical)
+        .OrderBy(m => m.IsRegionalPseudo).ThenBy(m => m.Name, Alphabet.Russian)
         .Select(m => m.ShortName is null ? m.Name : $"{m.Name} ({m.ShortName})")
         .ToList();
 
