@@ -81,7 +81,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         var found = await accounts.TakeLiteral(Paging.ListCountLimit + 1)
             .Select(u => new { u.Id, u.LastName, u.FirstName, u.MiddleName, Found = SqlWindow.RowsFound() })
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id)
-            .Skip((number - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize)
+            .Cut((number - 1) * Paging.DefaultPageSize, Paging.DefaultPageSize)
             .ToListAsync(ct);
         if (found.Count == 0)
             return number == 1 ? new Paged<AccountRow>([], 0, 1, Paging.DefaultPageSize) : null;

@@ -151,7 +151,21 @@ public static class Paging
         Func<IQueryable<T>, IQueryable<TResult>> complete, CancellationToken ct, int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        return CutAsync(page, total, (skip, take) => ordered.Skip(skip).Take(take), complete, ct, pageSize);
+        return CutAsync(page, total, ordered.Cut, complete, ct, pageSize);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of an ordered query, the
+    /// page's size written into the SQL (<c>LIMIT 50</c>) and the first page without an OFFSET. With both sent as
+    /// parameters, PostgreSQL prices its generic plan of a list's statement for a tenth of the rows and keeps planning it
+    /// anew for the values on every request: 0.3–0.7 ms of its CPU a page. The first page, which most requests read, is
+    /// then a statement with no parameter of its own, planned once per connection; a later page's OFFSET stays a
+    /// parameter, so that the pages of a long list are not a statement each.
+    /// </summary>
+    public static IQueryable<T> Cut<T>(this IQueryable<T> ordered, int skip, int take)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        return (skip == 0 ? ordered : ordered.Skip(skip)).TakeLiteral(take);
     }
 
     /// <summary>

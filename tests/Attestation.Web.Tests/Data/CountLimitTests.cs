@@ -47,4 +47,29 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         // What EF Core does with a Take of its own, which the literal is there to avoid.
         Assert.DoesNotContain($"LIMIT {limit}", sent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_first_page_is_a_statement_without_parameters_and_a_later_page_sends_only_its_offset()
+    {
+        var prefix = $"cut{Guid.NewGuid():N}"[..16];
+        for (var i = 0; i < 5; i++)
+            await factory.CreateUserAsync(Roles.Teacher, $"{prefix}.{i}");
+        await using var db = factory.OpenDb();
+        var ordered = db.Users.Where(u => u.UserName!.StartsWith(prefix)).OrderBy(u => u.UserName).Select(u => u.UserName!);
+
+        var first = ordered.Cut(0, 2);
+        var third = ordered.Cut(4, 2);
+
+        Assert.Equal([$"{prefix}.0", $"{prefix}.1"], await first.ToListAsync());
+        Assert.Equal([$"{prefix}.1", $"{prefix}.2"], await ordered.Cut(1, 2).ToListAsync());
+        Assert.Equal([$"{prefix}.4"], await third.ToListAsync());
+        var firstSql = first.ToQueryString();
+        Assert.Contains("LIMIT 2", firstSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFSET", firstSql, StringComparison.Ordinal);
+        // The prefix searched is the statement's one parameter; the page adds none.
+        Assert.Single(firstSql.Split('\n'), line => line.Contains("@", StringComparison.Ordinal) && line.StartsWith("--", StringComparison.Ordinal));
+        var thirdSql = third.ToQueryString();
+        Assert.Contains("LIMIT 2", thirdSql, StringComparison.Ordinal);
+        Assert.Matches("OFFSET @", thirdSql);
+    }
 }

@@ -156,7 +156,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         var statuses = StatusesOf(Show);
         Func<int, int, IQueryable<Guid>> cut = string.IsNullOrWhiteSpace(Search)
             ? (skip, take) => GroupedKeys(statuses, skip, take)
-            : (skip, take) => keys.Skip(skip).Take(take);
+            : keys.Cut;
         var page = await Paging.CutAsync(PageNumber, Total, cut, ids =>
                 from a in Ordered(from id in ids join a in db.Applications.AsNoTracking() on id equals a.Id select a)
                 join u in db.Users on (Guid?)a.Conclusion!.UploadedBy equals (Guid?)u.Id into uploaders

@@ -87,7 +87,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var rows = municipalities.Count == 0
             ? []
             : await (
-                    from r in ordered.Skip(spanned.SkipInFirst).Take(spanned.PageSize)
+                    from r in ordered.Cut(spanned.SkipInFirst, spanned.PageSize)
                     join u in db.Users.ToPeople(db) on r.Entry.ExpertId equals u.Id
                     join s in db.Subjects on r.Entry.SubjectId equals (int?)s.Id into subjects
                     from s in subjects.DefaultIfEmpty()
