@@ -67,7 +67,7 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("LIMIT 2", firstSql, StringComparison.Ordinal);
         Assert.DoesNotContain("OFFSET", firstSql, StringComparison.Ordinal);
         // The prefix searched is the statement's one parameter; the page adds none.
-        Assert.Single(firstSql.Split('\n'), line => line.Contains("@", StringComparison.Ordinal) && line.StartsWith("--", StringComparison.Ordinal));
+        Assert.Single(firstSql.Split('\n'), line => line.Contains('@', StringComparison.Ordinal) && line.StartsWith("--", StringComparison.Ordinal));
         var thirdSql = third.ToQueryString();
         Assert.Contains("LIMIT 2", thirdSql, StringComparison.Ordinal);
         Assert.Matches("OFFSET @", thirdSql);

@@ -123,47 +123,46 @@ public sealed class IndexModel(
                 mine = mine.Where(a => db.Periods.Any(p => p.Id == a.PeriodId && (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= sinceMonth));
             }
         }
+        // One statement: each assignment with its period, its municipality's setting and the colleague of the pair
+        // (the page's three lookups by id were statements of their own); the schools' coordinators, several a row, are
+        // the second.
         var assignments = await (
                 from a in mine.ToRows(db)
+                join period in db.Periods on a.PeriodId equals (Guid?)period.Id
+                let otherExpertId = a.ExpertAId == me ? a.ExpertBId : a.ExpertAId
+                join colleague in db.Users.ToPeople(db) on otherExpertId equals (Guid?)colleague.Id into colleagues
+                from colleague in colleagues.DefaultIfEmpty()
                 select new
                 {
                     Row = a,
-                    PeriodId = a.PeriodId!.Value,
-                    OtherExpertId = a.ExpertAId == me ? a.ExpertBId : a.ExpertAId,
+                    Period = period,
+                    Colleague = colleague,
+                    HandsConclusionsToSubjectGroup = db.Municipalities
+                        .Where(m => m.Id == a.MunicipalityId).Select(m => m.HandsConclusionsToSubjectGroup).FirstOrDefault(),
                     Approved = db.ScheduleApprovals.Any(s => s.PeriodId == a.PeriodId && s.MunicipalityId == a.MunicipalityId),
                 })
             .ToListAsync(ct);
-        var periodIds = assignments.Select(a => a.PeriodId).Distinct().ToList();
-        var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 
-        var visible = assignments
-            .Where(a => ExpertScope.IsVisible(PeriodCalendar.Deadlines(periods[a.PeriodId]), a.Approved, Today))
-            .ToList();
-        Hidden = assignments
-            .Except(visible)
-            .GroupBy(a => a.PeriodId)
-            .Select(g => periods[g.Key])
+        var shown = assignments.ToLookup(a => ExpertScope.IsVisible(PeriodCalendar.Deadlines(a.Period), a.Approved, Today));
+        var visible = shown[true].ToList();
+        Hidden = shown[false]
+            .Select(a => a.Period)
+            .DistinctBy(p => p.Id)
             .Where(p => p.EndDate >= Today)
             .OrderBy(p => p.StartDate)
             .Select(p => new HiddenPeriod(p.Name, PeriodCalendar.Deadlines(p).ExpertScheduleVisibleFrom,
-                assignments.Any(a => a.PeriodId == p.Id && a.Approved)))
+                assignments.Any(a => a.Period.Id == p.Id && a.Approved)))
             .ToList();
 
-        var colleagues = await db.PeopleAsync(visible.Select(a => a.OtherExpertId), ct);
         var coordinators = await db.SchoolCoordinatorsAsync(visible.Select(a => a.Row.OrganisationId).Distinct().ToList(), ct);
-        var municipalityIds = visible.Select(a => a.Row.MunicipalityId).Distinct().ToList();
-        var hands = await db.Municipalities.AsNoTracking()
-            .Where(m => municipalityIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.HandsConclusionsToSubjectGroup, ct);
 
         Periods = visible
-            .GroupBy(a => a.PeriodId)
+            .GroupBy(a => a.Period.Id)
             .Select(g =>
             {
-                var period = periods[g.Key];
-                var deadlines = PeriodCalendar.Deadlines(period, g.Any(a => hands.GetValueOrDefault(a.Row.MunicipalityId)));
+                var period = g.First().Period;
+                var deadlines = PeriodCalendar.Deadlines(period, g.Any(a => a.HandsConclusionsToSubjectGroup));
                 var rows = g
-                    .Select(x => (x.Row, x.OtherExpertId))
                     .OrderBy(x => x.Row.LastName).ThenBy(x => x.Row.FirstName).ThenBy(x => x.Row.MiddleName)
                     .Select(x => new Row(
                         x.Row.Id,
@@ -171,12 +170,12 @@ public sealed class IndexModel(
                         x.Row.PositionWithSubject,
                         x.Row.Organisation,
                         x.Row.Work,
-                        hands.GetValueOrDefault(x.Row.MunicipalityId),
+                        x.HandsConclusionsToSubjectGroup,
                         x.Row.ClaimedCategory,
                         x.Row.Form,
                         x.Row.Status,
                         x.Row.WithdrawalPending,
-                        x.OtherExpertId is { } other ? colleagues.GetValueOrDefault(other) : null,
+                        x.Colleague,
                         coordinators.GetValueOrDefault(x.Row.OrganisationId) ?? [],
                         deadlines.ConclusionUploadedBy,
                         IsOverdue(x.Row.Status, deadlines.ConclusionUploadedBy, Today)))
