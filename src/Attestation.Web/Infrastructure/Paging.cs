@@ -157,10 +157,12 @@ public static class Paging
     /// <summary>
     /// The rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of an ordered query, the
     /// page's size written into the SQL (<c>LIMIT 50</c>) and the first page without an OFFSET. With both sent as
-    /// parameters, PostgreSQL prices its generic plan of a list's statement for a tenth of the rows and keeps planning it
-    /// anew for the values on every request: 0.3–0.7 ms of its CPU a page. The first page, which most requests read, is
-    /// then a statement with no parameter of its own, planned once per connection; a later page's OFFSET stays a
-    /// parameter, so that the pages of a long list are not a statement each.
+    /// parameters, PostgreSQL prices its generic plan of a list's statement for a tenth of the rows: most lists' then
+    /// looked costlier than a plan for the values, and their statements were planned anew on every request (0.3–0.7 ms
+    /// of its CPU a page). The first page, which most requests read, adds no parameter, so the generic plan is priced
+    /// for the page's real size; a later page's OFFSET stays a parameter, so that the pages of a long list are not a
+    /// statement each. Whether PostgreSQL then keeps one plan still depends on the statement's other parameters
+    /// (bench/RESULTS.md, nineteenth session).
     /// </summary>
     public static IQueryable<T> Cut<T>(this IQueryable<T> ordered, int skip, int take)
     {
