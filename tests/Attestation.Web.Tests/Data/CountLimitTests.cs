@@ -15,9 +15,7 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task A_count_up_to_a_limit_says_how_many_or_that_there_are_more()
     {
-        var prefix = $"limit{Guid.NewGuid():N}"[..16];
-        for (var i = 0; i < 3; i++)
-            await factory.CreateUserAsync(Roles.Teacher, $"{prefix}.{i}");
+        var prefix = await TeachersAsync("limit", 3);
         await using var db = factory.OpenDb();
         var found = db.Users.Where(u => u.UserName!.StartsWith(prefix));
 
@@ -49,11 +47,9 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task A_first_page_is_a_statement_without_parameters_and_a_later_page_sends_only_its_offset()
+    public async Task A_first_page_adds_no_parameter_to_its_statement_and_a_later_page_sends_only_its_offset()
     {
-        var prefix = $"cut{Guid.NewGuid():N}"[..16];
-        for (var i = 0; i < 5; i++)
-            await factory.CreateUserAsync(Roles.Teacher, $"{prefix}.{i}");
+        var prefix = await TeachersAsync("cut", 5);
         await using var db = factory.OpenDb();
         var ordered = db.Users.Where(u => u.UserName!.StartsWith(prefix)).OrderBy(u => u.UserName).Select(u => u.UserName!);
 
@@ -71,5 +67,14 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         var thirdSql = third.ToQueryString();
         Assert.Contains("LIMIT 2", thirdSql, StringComparison.Ordinal);
         Assert.Matches("OFFSET @", thirdSql);
+    }
+
+    /// <summary>Teachers «prefix.0», «prefix.1»… under a prefix of their own, made from <paramref name="tag"/>; the prefix.</summary>
+    private async Task<string> TeachersAsync(string tag, int count)
+    {
+        var prefix = $"{tag}{Guid.NewGuid():N}"[..16];
+        for (var i = 0; i < count; i++)
+            await factory.CreateUserAsync(Roles.Teacher, $"{prefix}.{i}");
+        return prefix;
     }
 }
