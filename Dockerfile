@@ -61,6 +61,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_NOLOGO=true \
     DOTNET_GCgen0size=0x2000000 \
+    MALLOC_ARENA_MAX=2 \
     Pdf__ChromiumPath=/usr/bin/chromium \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     Storage__DataDirectory=/var/lib/attestation

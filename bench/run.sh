@@ -112,7 +112,7 @@ log "starting the portal (Production) on $BASE"
 # password only, and the filter that asks for it costs a claim's check per request either way.
 (
     cd src/Attestation.Web
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" ConnectionStrings__Default="$CONNECTION" \
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" ConnectionStrings__Default="$CONNECTION" \
         Storage__DataDirectory="$WORK/data" DataProtection__CertificatePath=keys/data-protection.pfx DataProtection__CreateCertificate=true Email__PickupDirectory="$WORK/mail" Email__PublicBaseUrl="$BASE" Demo__Enabled=false Database__Migrate=true \
         Accounts__RequireOperatorTwoFactor=false CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}" \
         dotnet bin/Release/net10.0/Attestation.Web.dll
@@ -476,7 +476,7 @@ if [[ -n $PG_LOG && -f $PG_LOG ]]; then
     wait "$PORTAL_PID" 2>/dev/null || true
     (
         cd src/Attestation.Web
-        exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" \
+        exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
             ConnectionStrings__Default="$CONNECTION;Options=-c jit=off -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" \
             Storage__DataDirectory="$WORK/data" DataProtection__CertificatePath=keys/data-protection.pfx DataProtection__CreateCertificate=true Email__PickupDirectory="$WORK/mail" Demo__Enabled=false Jobs__Enabled=false \
             Accounts__RequireOperatorTwoFactor=false dotnet bin/Release/net10.0/Attestation.Web.dll

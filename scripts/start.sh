@@ -80,6 +80,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 # The collector's youngest generation at 32 MB (the runtime has no setting for it but this variable): a list page
 # allocates a few hundred KB, and the default budget of a few MB collected fifteen times a second under load.
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
+# Two of glibc's malloc arenas, not one per thread up to eight per core: the runtime's and the JIT's native allocations
+# left freed memory in each arena, 20–60 MB more after the list pages and the exports (bench/RESULTS.md).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 export Database__Migrate=true
 export Demo__Enabled="${Demo__Enabled:-true}"
