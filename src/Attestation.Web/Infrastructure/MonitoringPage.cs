@@ -28,7 +28,8 @@ public sealed record MonitoringScope(int? MunicipalityId, IReadOnlyList<(int Id,
 /// their charts, and each table as Excel (<c>?handler=Excel&amp;table=…</c> with the same choice). The two areas differ
 /// only in the scope they allow: an id outside it is 404.
 /// </summary>
-public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime region, IOptions<MonitoringOptions> options) : PageModel
+public abstract class MonitoringPageModel(MonitoringQuery query, MonitoringReports kept, RegionTime region, IOptions<MonitoringOptions> options)
+    : PageModel
 {
     /// <summary>As typed («01.09.2025») or picked («2025-09-01»).</summary>
     [BindProperty(SupportsGet = true)]
@@ -50,7 +51,10 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
     public IReadOnlyList<MonitoringTable> Tables { get; private set; } = [];
 
-    /// <summary>When the figures shown were counted ahead (<see cref="AheadCounting"/>); null when counted for this request.</summary>
+    /// <summary>
+    /// When the figures shown were counted, for the default dates: ahead by the job (<see cref="AheadCounting"/>) for the
+    /// region, by an earlier request for a municipality (<see cref="MonitoringReports"/>); null when counted for this request.
+    /// </summary>
     public DateTimeOffset? CountedAt { get; private set; }
 
     /// <summary>«с 01.09.2025 по 05.12.2026».</summary>
@@ -61,11 +65,6 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
 
     /// <summary>The municipalities this user may see, with the one chosen; null when the choice is outside them (404).</summary>
     protected abstract Task<MonitoringScope?> ScopeAsync(CancellationToken ct);
-
-    /// <summary>The report counted ahead for <paramref name="range"/>, when there is one still fresh; null to count now.</summary>
-    protected virtual Task<Counted<MonitoringReport>?> CountedAheadAsync(MonitoringRange range,
-        IReadOnlyList<(int Id, string Name)> municipalities, int expertLoadLimit, CancellationToken ct) =>
-        Task.FromResult<Counted<MonitoringReport>?>(null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) is { } refusal ? refusal : Page();
@@ -132,10 +131,14 @@ public abstract class MonitoringPageModel(MonitoringQuery query, RegionTime regi
         var range = new MonitoringRange(Scope.MunicipalityId, from!.Value, to!.Value);
         var shown = Scope.MunicipalityId is { } id ? Scope.Municipalities.Where(m => m.Id == id).ToList() : Scope.Municipalities;
         var limit = options.Value.ExpertLoadLimit;
-        if (await CountedAheadAsync(range, shown, limit, ct) is { } counted)
+        if (await kept.ReadAsync(range, shown, limit, ct) is { } counted)
             (Report, CountedAt) = (counted.Value, counted.CountedAt);
         else
+        {
+            var countedAt = region.Now;
             Report = await query.LoadAsync(range, shown, limit, ct);
+            await kept.KeepAsync(Report, countedAt, ct);
+        }
         Tables = MonitoringTables.From(Report);
         RangeText = $"с {range.From.ToRussianDate()} по {range.To.ToRussianDate()}";
         return null;

@@ -35,6 +35,7 @@ public static class WebSetup
         services.AddAuditLog();
         services.Configure<Data.ReadModel.MonitoringOptions>(configuration.GetSection(Data.ReadModel.MonitoringOptions.Section));
         services.AddScoped<Data.ReadModel.MonitoringQuery>();
+        services.AddScoped<Data.ReadModel.MonitoringReports>();
 
         services.Configure<WebEncoderOptions>(AllowRussianText);
 

@@ -81,7 +81,7 @@ public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : ICl
 
         // The page reads the stored figures: the statuses' «Подано» changed in the store shows.
         var submitted = int.Parse(counted.Row(MonitoringTables.Statuses, "Подано")[1], System.Globalization.CultureInfo.InvariantCulture);
-        await CountedAheadRows.TamperAsync(factory, AheadKeys.Monitoring, json =>
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Monitoring(), json =>
         {
             json["byStatus"]!["Submitted"] = submitted + 500;
             return json;
@@ -90,12 +90,17 @@ public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : ICl
         Assert.Equal((submitted + 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
             tampered.Row(MonitoringTables.Statuses, "Подано")[1]);
 
-        // Other dates, or one municipality, are counted for the request.
+        // Other dates are counted for the request; so is one municipality the first time, then kept as its
+        // coordinator's page keeps it.
         var from = MonitoringPageReading.Iso(_world.From);
         var other = await client.GetDocumentAsync($"/Operator/Monitoring?from={from}&to={MonitoringPageReading.Iso(_world.Today)}");
         Assert.DoesNotContain("Подсчитано", Scope(other), StringComparison.Ordinal);
         var one = await client.GetDocumentAsync($"/Operator/Monitoring?municipalityId={_world.Place.Municipality.Id}");
         Assert.DoesNotContain("Подсчитано", Scope(one), StringComparison.Ordinal);
+        var oneAgain = await client.GetDocumentAsync($"/Operator/Monitoring?municipalityId={_world.Place.Municipality.Id}");
+        Assert.Contains("Подсчитано", Scope(oneAgain), StringComparison.Ordinal);
+        Assert.Equal(one.Rows(MonitoringTables.Statuses), oneAgain.Rows(MonitoringTables.Statuses));
+        Assert.NotEqual(tampered.Rows(MonitoringTables.Statuses), oneAgain.Rows(MonitoringTables.Statuses));
 
         // Stale, the figures are counted for the request again.
         await CountedAheadRows.AgeAsync(factory);
@@ -118,7 +123,7 @@ public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : ICl
         {
             using var scope = services.CreateScope();
             var snapshot = (await scope.ServiceProvider.GetRequiredService<CountedAheadStore>()
-                .ReadAsync<MonitoringSnapshot>(AheadKeys.Monitoring, CancellationToken.None))!.Value;
+                .ReadAsync<MonitoringSnapshot>(AheadKeys.Monitoring(), CancellationToken.None))!.Value;
             var memo = services.GetRequiredService<MonitoringReportMemo>();
             var range = new MonitoringRange(null, snapshot.From, snapshot.To);
             await using var db = factory.OpenDb();

@@ -11,8 +11,9 @@ namespace Attestation.Web.Data.ReadModel;
 /// <summary>
 /// A region-wide figure as <see cref="AheadCounting"/> last counted it: what a page of the operator's would otherwise
 /// count over every application of the region on each request (the monitoring of the last twelve months, the
-/// applications waiting for the commission, the year's journals, the periods of the school year). One row a figure,
-/// its content JSON; read through <see cref="CountedAheadStore"/>, which answers only while the figure is fresh.
+/// applications waiting for the commission, the year's journals, the periods of the school year); and a municipality's
+/// monitoring as the request that counted it kept it (<see cref="MonitoringReports"/>). One row a figure, its content
+/// JSON; read through <see cref="CountedAheadStore"/>, which answers only while the figure is fresh.
 /// </summary>
 public sealed class CountedAhead
 {
@@ -43,8 +44,12 @@ public sealed class CountedAheadConfiguration : IEntityTypeConfiguration<Counted
 /// <summary>The figures counted ahead, by name: one place, so that the job and the pages use the same keys.</summary>
 public static class AheadKeys
 {
-    /// <summary>The region's «Мониторинг» of the twelve months up to the day (the page's default).</summary>
-    public const string Monitoring = "monitoring";
+    /// <summary>
+    /// «Мониторинг» of the twelve months up to the day (the page's default): the region's (counted ahead by the job) or
+    /// one municipality's (kept by the request that counted it, <see cref="MonitoringReports"/>).
+    /// </summary>
+    public static string Monitoring(int? municipalityId = null) =>
+        municipalityId is { } id ? $"monitoring:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "monitoring";
 
     /// <summary>Verified applications on no meeting's list.</summary>
     public const string CommissionWaiting = "commission-waiting";
@@ -129,6 +134,20 @@ public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region
             db.CountedAhead.Add(new CountedAhead { Key = key, Day = day, Content = content, CountedAt = countedAt });
         else
             (row.Day, row.Content, row.CountedAt) = (day, content, countedAt);
+    }
+
+    /// <summary>
+    /// Stores a figure a request has just counted, at once (a statement of its own), unless one counted later is stored
+    /// already: requests that counted the same figure together keep the latest, and none fails on another's row.
+    /// </summary>
+    public async Task KeepAsync<T>(string key, DateOnly day, T value, DateTimeOffset countedAt, CancellationToken ct)
+    {
+        var content = JsonSerializer.Serialize(value, Json);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "CountedAhead" ("Key", "Day", "Content", "CountedAt") VALUES ({key}, {day}, {content}::jsonb, {countedAt})
+            ON CONFLICT ("Key") DO UPDATE SET "Day" = excluded."Day", "Content" = excluded."Content", "CountedAt" = excluded."CountedAt"
+            WHERE "CountedAhead"."CountedAt" <= excluded."CountedAt"
+            """, ct);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace Attestation.Web.Data.ReadModel;
 /// in a shape JSON holds (lists for the dictionaries keyed by pairs, the periods by id). The municipalities' names and
 /// the periods are read again when it is shown.
 /// </summary>
+/// <param name="MunicipalityId">The municipality counted; null for the region (and in the snapshots kept before it was written).</param>
 public sealed record MonitoringSnapshot(
     DateOnly From,
     DateOnly To,
@@ -27,7 +28,8 @@ public sealed record MonitoringSnapshot(
     List<Guid> PeriodIds,
     List<MonitoringSnapshot.ConclusionRow> Conclusions,
     List<MonitoringSnapshot.LoadRow> ExpertLoads,
-    List<MonitoringSnapshot.ReasonRow> RejectionReasons)
+    List<MonitoringSnapshot.ReasonRow> RejectionReasons,
+    int? MunicipalityId = null)
 {
     public sealed record ConsiderationRow(int Municipality, int Month, ConsiderationCounts Counts);
 
@@ -37,11 +39,11 @@ public sealed record MonitoringSnapshot(
 
     public sealed record ReasonRow(string Reason, int Count);
 
-    /// <summary>Whether this snapshot answers <paramref name="range"/> (the region's, the same dates and limit).</summary>
+    /// <summary>Whether this snapshot answers <paramref name="range"/> (the same region or municipality, dates and limit).</summary>
     public bool Answers(MonitoringRange range, int expertLoadLimit)
     {
         ArgumentNullException.ThrowIfNull(range);
-        return range.MunicipalityId is null && range.From == From && range.To == To && expertLoadLimit == ExpertLoadLimit;
+        return range.MunicipalityId == MunicipalityId && range.From == From && range.To == To && expertLoadLimit == ExpertLoadLimit;
     }
 
     public static MonitoringSnapshot Of(MonitoringReport report)
@@ -57,7 +59,8 @@ public sealed record MonitoringSnapshot(
             [.. report.Periods.Select(p => p.Id)],
             [.. report.Conclusions.Select(c => new ConclusionRow(c.Key.Municipality, c.Key.Period, c.Value))],
             [.. report.ExpertLoads.Select(l => new LoadRow(l.Period.Id, l.Experts, l.Attestees, l.Max, [.. l.OverLimit], l.Limit))],
-            [.. report.RejectionReasons.Select(r => new ReasonRow(r.Reason, r.Count))]);
+            [.. report.RejectionReasons.Select(r => new ReasonRow(r.Reason, r.Count))],
+            report.Range.MunicipalityId);
     }
 
     /// <summary>The report again, with the scope's municipalities and the periods read now; null when a period is gone.</summary>

@@ -1,10 +1,17 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Documents;
+using Attestation.Web.Infrastructure;
+using Attestation.Web.Tests.Operator;
 
 namespace Attestation.Web.Tests.Municipality.Monitoring;
 
-/// <summary>The municipal coordinator's «Мониторинг»: his municipality's figures, none of another's, and 404 for another's id.</summary>
+/// <summary>
+/// The municipal coordinator's «Мониторинг»: his municipality's figures, none of another's, and 404 for another's id; the
+/// default dates counted once and kept for the job's two intervals.
+/// </summary>
 public sealed class MonitoringTests(MonitoringFactory factory) : IClassFixture<MonitoringFactory>
 {
     private readonly MonitoringWorld _world = new(factory);
@@ -60,4 +67,62 @@ public sealed class MonitoringTests(MonitoringFactory factory) : IClassFixture<M
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.DoesNotContain("Чужая причина", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static readonly string[] Tables =
+    [
+        MonitoringTables.Months, MonitoringTables.Statuses, MonitoringTables.Categories, MonitoringTables.Forms,
+        MonitoringTables.Consideration, MonitoringTables.Durations, MonitoringTables.Conclusions, MonitoringTables.Experts,
+        MonitoringTables.ExpertsOverLimit, MonitoringTables.Rejections,
+    ];
+
+    [Fact]
+    public async Task The_default_dates_are_counted_once_kept_for_the_jobs_two_intervals_and_counted_again_when_stale()
+    {
+        await _world.BuildAsync("Кожевниковский район");
+        var municipal = new MunicipalWorld(factory);
+        using var client = await factory.SignInAsync((await municipal.CoordinatorAsync(_world.Place)).UserName!);
+        using var neighbours = await factory.SignInAsync((await municipal.CoordinatorAsync(_world.Neighbour)).UserName!);
+
+        var counted = await client.GetDocumentAsync("/Municipality/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(counted), StringComparison.Ordinal);
+        var submitted = Submitted(counted);
+        Assert.True(submitted >= 9);
+
+        // Submitted after the count: the kept figures do not show it yet, and are read, not counted (the municipality's
+        // name, the figure, its periods).
+        await municipal.ApplicationAsync(_world.Place, "Новейшая", ApplicationStage.Submitted, submittedAt: factory.Now.AddHours(-1));
+        var kept = await client.GetDocumentAsync("/Municipality/Monitoring");
+        Assert.Contains($"Подсчитано {factory.Clock.GetUtcNow().ToRegionDateTime()}", Scope(kept), StringComparison.Ordinal);
+        foreach (var table in Tables)
+        {
+            Assert.Equal(counted.Rows(table), kept.Rows(table));
+            Assert.Equal(counted.Total(table), kept.Total(table));
+        }
+        var (response, statements) = await factory.GetCountingStatementsAsync(client, "/Municipality/Monitoring");
+        response.Dispose();
+        Assert.Equal(3 + 1, statements);
+
+        // The neighbour's coordinator is counted his own figures, never shown the ones kept for this municipality.
+        var theirs = await neighbours.GetDocumentAsync("/Municipality/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(theirs), StringComparison.Ordinal);
+        Assert.DoesNotContain(_world.Place.Municipality.Name, theirs.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([["Чужая причина", "1"]], theirs.Rows(MonitoringTables.Rejections));
+
+        // Other dates are counted for the request, the new application with them.
+        var range = $"from={MonitoringPageReading.Iso(_world.From)}&to={MonitoringPageReading.Iso(_world.Today)}";
+        var other = await client.GetDocumentAsync($"/Municipality/Monitoring?{range}");
+        Assert.DoesNotContain("Подсчитано", Scope(other), StringComparison.Ordinal);
+        Assert.Equal(["Всего", "10"], other.Total(MonitoringTables.Months));
+
+        // Older than the job's two intervals, the figures are counted again.
+        await CountedAheadRows.AgeAsync(factory);
+        var recounted = await client.GetDocumentAsync("/Municipality/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(recounted), StringComparison.Ordinal);
+        Assert.Equal(submitted + 1, Submitted(recounted));
+    }
+
+    private static string Scope(IHtmlDocument page) => page.QuerySelector("#scope")!.TextContent;
+
+    private static int Submitted(IHtmlDocument page) =>
+        int.Parse(page.Total(MonitoringTables.Months)[1], System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -46,7 +46,7 @@ public sealed partial class AheadCounting(
 
         var range = MonitoringRange.LastTwelveMonths(null, today);
         var report = await monitoring.LoadAsync(range, [], monitoringOptions.Value.ExpertLoadLimit, ct);
-        await store.WriteAsync(AheadKeys.Monitoring, today, MonitoringSnapshot.Of(report), countedAt, ct);
+        await store.WriteAsync(AheadKeys.Monitoring(), today, MonitoringSnapshot.Of(report), countedAt, ct);
 
         await store.WriteAsync(AheadKeys.CommissionWaiting, today, await CountWaitingAsync(db, ct), countedAt, ct);
 

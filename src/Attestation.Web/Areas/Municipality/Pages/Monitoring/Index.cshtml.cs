@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Attestation.Web.Areas.Municipality.Pages.Monitoring;
 
 /// <summary>«Мониторинг» of the coordinator's own municipality; another municipality's id is 404, never its figures.</summary>
-public sealed class IndexModel(AttestationDbContext db, MonitoringQuery query, RegionTime region, IOptions<MonitoringOptions> options)
-    : MonitoringPageModel(query, region, options)
+public sealed class IndexModel(AttestationDbContext db, MonitoringQuery query, MonitoringReports kept, RegionTime region,
+    IOptions<MonitoringOptions> options)
+    : MonitoringPageModel(query, kept, region, options)
 {
     protected override async Task<MonitoringScope?> ScopeAsync(CancellationToken ct)
     {
