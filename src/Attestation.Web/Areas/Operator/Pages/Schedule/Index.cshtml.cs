@@ -241,7 +241,8 @@ public sealed class IndexModel(
             var summary = summaries.Find(s => s.MunicipalityId == chosen);
             if (summary is null)
                 return false;
-            var page = await db.Lines(Period.Id, chosen).ToPagedAsync(PageNumber, summary.Scheduled, ct);
+            var page = await db.LineRows(Period.Id, chosen)
+                .ToPagedAsync(PageNumber, summary.Scheduled, rows => db.WithExperts(rows).InScheduleOrder(), ct);
             Pager = PagerView.Of(page, Request);
             (lines, firstNumber) = (page.Items, page.FirstNumber);
         }
