@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Attestation.Domain;
+using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Domain.Periods;
 using Attestation.Testing;
@@ -85,9 +86,53 @@ public sealed class TeachersTests(PortalWithDirectoryFactory factory) : IClassFi
         Assert.Null(page.QuerySelector("#teachers"));
     }
 
-    private Task<AppUser> TeacherAsync(string login, string lastName, int organisationId) =>
+    [Fact]
+    public async Task Each_teacher_shows_his_highest_current_category_and_his_latest_application()
+    {
+        var now = factory.Clock.GetUtcNow();
+        var twice = await TeacherAsync("teachers.latest.twice", "Дважды", Directory.Gymnasium.Id, Directory.SchoolTeacher.Id);
+        var once = await TeacherAsync("teachers.latest.once", "Единожды", Directory.Gymnasium.Id, Directory.SchoolTeacher.Id);
+        var never = await TeacherAsync("teachers.latest.never", "Никогда", Directory.Gymnasium.Id);
+        await using (var db = factory.OpenDb())
+        {
+            db.HeldCategories.Add(HeldCategory.Record(twice.Id, QualificationCategory.First, "учитель", new DateOnly(2021, 1, 10), "4-р", null));
+            db.HeldCategories.Add(HeldCategory.Record(twice.Id, QualificationCategory.Highest, "учитель", new DateOnly(2024, 1, 10), "5-р", null));
+            db.HeldCategories.Add(HeldCategory.Record(once.Id, QualificationCategory.First, "учитель", new DateOnly(2024, 1, 10), "6-р", null));
+            await db.SaveChangesAsync();
+        }
+        var rejected = await factory.Applications.Of(twice).StartedAt(now.AddDays(-60)).SubmittedAt(now.AddDays(-59))
+            .AtAsync(ApplicationStage.Rejected);
+        var latest = await factory.Applications.Of(twice).StartedAt(now.AddDays(-10)).SubmittedAt(now.AddDays(-9))
+            .AtAsync(ApplicationStage.Submitted);
+        var only = await factory.Applications.Of(once).StartedAt(now.AddDays(-30)).SubmittedAt(now.AddDays(-29))
+            .AtAsync(ApplicationStage.Registered);
+        await factory.CreateUserAsync(Roles.SchoolCoordinator, "teachers.latest.coordinator", u =>
+        {
+            u.MunicipalityId = Directory.Tomsk.Id;
+            u.OrganisationId = Directory.Gymnasium.Id;
+        });
+        using var client = await factory.SignInAsync("teachers.latest.coordinator");
+
+        var page = await client.GetDocumentAsync("/School/Teachers");
+
+        var rows = page.QuerySelectorAll("#teachers tbody tr").ToDictionary(r => r.GetAttribute("data-id")!);
+        var (twiceRow, onceRow, neverRow) = (rows[twice.Id.ToString()], rows[once.Id.ToString()], rows[never.Id.ToString()]);
+        Assert.Equal("высшая", twiceRow.QuerySelector(".category")!.TextContent.Trim());
+        Assert.Equal(ApplicationStatus.Submitted.ToRussian(), twiceRow.QuerySelector(".application")!.TextContent.Trim());
+        Assert.Contains(latest.Id.ToString(), twiceRow.QuerySelector(".application a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.DoesNotContain(rejected.Id.ToString(), twiceRow.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("первая", onceRow.QuerySelector(".category")!.TextContent.Trim());
+        Assert.Equal(ApplicationStatus.Registered.ToRussian(), onceRow.QuerySelector(".application")!.TextContent.Trim());
+        Assert.Contains(only.Id.ToString(), onceRow.QuerySelector(".application a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("не имеет", neverRow.QuerySelector(".category")!.TextContent.Trim());
+        Assert.Equal("не подавал(а)", neverRow.QuerySelector(".application")!.TextContent.Trim());
+        Assert.Null(neverRow.QuerySelector(".application a"));
+    }
+
+    private Task<AppUser> TeacherAsync(string login, string lastName, int organisationId, int? positionId = null) =>
         factory.CreateUserAsync(Roles.Teacher, login, u =>
         {
+            u.PositionId = positionId;
             u.LastName = lastName;
             u.FirstName = "Анна";
             u.MiddleName = "Петровна";

@@ -69,7 +69,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             return;
         Organisation = organisation.Name;
 
-        var page = await Query(organisation.Id).ToPagedAsync(PageNumber, ct);
+        var teachers = TeachersOf(organisation.Id);
+        var page = await teachers.ToPagedAsync(PageNumber, await teachers.CountAsync(ct), WithLatest, ct);
         Pager = PagerView.Of(page, Request);
         Teachers = page.Items.Select(ToRow).ToList();
     }
@@ -83,7 +84,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Year = SchoolYear.Containing(region.Today);
         var subtitle = string.Join("; ", new[] { organisation.Name, FilterText, string.IsNullOrWhiteSpace(Search) ? null : $"поиск: «{Search.Trim()}»" }
             .Where(part => part is not null));
-        var rows = Query(organisation.Id).AsAsyncEnumerable();
+        var rows = WithLatest(TeachersOf(organisation.Id)).AsAsyncEnumerable();
         return await this.AttachmentAsync((stream, token) => TeachersWorkbook.WriteAsync(stream, subtitle, rows.Select(ToRow), token),
             Spreadsheet.ContentType, $"Педагоги организации {region.Today.ToRussianDate()}{Spreadsheet.Extension}", ct);
     }
@@ -113,13 +114,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         DecisionOutcome? Outcome,
         bool WithdrawalPending);
 
-    private IQueryable<Found> Query(int organisationId)
+    /// <summary>The teachers of the organisation the filter and the search let through, in the list's order.</summary>
+    private IQueryable<AppUser> TeachersOf(int organisationId)
     {
-        var today = region.Today;
         var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var teachers = db.Users.AsNoTracking()
             .Where(u => u.OrganisationId == organisationId && u.RoleId == EF.Constant(teacherRole));
-        var current = db.HeldCategories.Where(c => c.SetOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today));
+        var current = CurrentCategories();
         var (first, last) = (Year.FirstDay, Year.LastDay);
         teachers = Filter switch
         {
@@ -128,45 +129,51 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
             HighestFilter => teachers.Where(u => current.Any(c => c.TeacherId == u.Id && c.Category == QualificationCategory.Highest)),
             _ => teachers,
         };
-        teachers = teachers.WhoseNameContains(Search);
+        return teachers.WhoseNameContains(Search)
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
+    }
 
-        return teachers
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id)
-            .Select(u => new
-            {
-                u.Id,
-                u.LastName,
-                u.FirstName,
-                u.MiddleName,
-                Category = current.Where(c => c.TeacherId == u.Id)
-                    .OrderByDescending(c => c.Category).Select(c => new { c.Category, c.ExpiresOn }).FirstOrDefault(),
-                Application = db.Applications.Where(a => a.TeacherId == u.Id)
-                    .OrderByDescending(a => a.CreatedAt)
-                    .Select(a => new
-                    {
-                        a.Id,
-                        a.Status,
-                        a.ClaimedCategory,
-                        a.SubmittedAt,
-                        // Scalars, each a lookup by the period's key: an object here became a window over every
-                        // application of the region (ROW_NUMBER per teacher, 370 ms a page at a region's size).
-                        PeriodYear = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => (int?)p.StartYear).FirstOrDefault(),
-                        PeriodMonth = db.Periods.Where(p => p.Id == a.PeriodId).Select(p => (int?)p.StartMonth).FirstOrDefault(),
-                        Outcome = (DecisionOutcome?)a.Decision!.Outcome,
-                        WithdrawalPending = db.Applications.Where(ApplicationFilters.WithdrawalPending).Any(w => w.Id == a.Id),
-                    })
-                    .FirstOrDefault(),
-            })
-            .Select(t => new Found(t.Id, t.LastName, t.FirstName, t.MiddleName,
-                t.Category == null ? null : t.Category.Category, t.Category == null ? null : t.Category.ExpiresOn,
-                t.Application == null ? null : t.Application.Id,
-                t.Application == null ? null : t.Application.Status,
-                t.Application == null ? null : t.Application.ClaimedCategory,
-                t.Application == null ? null : t.Application.SubmittedAt,
-                t.Application == null ? null : t.Application.PeriodYear,
-                t.Application == null ? null : t.Application.PeriodMonth,
-                t.Application == null ? null : t.Application.Outcome,
-                t.Application != null && t.Application.WithdrawalPending));
+    private IQueryable<HeldCategory> CurrentCategories()
+    {
+        var today = region.Today;
+        return db.HeldCategories.Where(c => c.SetOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today));
+    }
+
+    /// <summary>
+    /// Each of <paramref name="teachers"/> (a page of them, cut before, or all of them for the Excel file) with his
+    /// highest current category and his latest application with its period, each found once: the two rows' keys are
+    /// scalar subqueries, and the rows are joined by their keys (PostgreSQL looks each up by its primary key). Read as
+    /// scalars column by column, EF Core wrote eleven subqueries a teacher, the latest application found anew for each
+    /// of its columns (region: 1.9 ms planned and 2.2 run a page; now 0.8 and 0.8). As a lateral join of one row
+    /// (<c>Take(1)</c> in a <c>SelectMany</c>), EF Core writes a ROW_NUMBER window over every application of the
+    /// region (400 ms).
+    /// </summary>
+    private IQueryable<Found> WithLatest(IQueryable<AppUser> teachers)
+    {
+        var current = CurrentCategories();
+        var pending = db.Applications.Where(ApplicationFilters.WithdrawalPending);
+        return
+            from u in teachers
+            let categoryId = current.Where(c => c.TeacherId == u.Id).OrderByDescending(c => c.Category).Select(c => (Guid?)c.Id).FirstOrDefault()
+            let applicationId = db.Applications.Where(a => a.TeacherId == u.Id).OrderByDescending(a => a.CreatedAt).Select(a => (Guid?)a.Id).FirstOrDefault()
+            join c in db.HeldCategories on categoryId equals (Guid?)c.Id into categories
+            from c in categories.DefaultIfEmpty()
+            join a in db.Applications on applicationId equals (Guid?)a.Id into applications
+            from a in applications.DefaultIfEmpty()
+            join period in db.Periods on a.PeriodId equals (Guid?)period.Id into periods
+            from period in periods.DefaultIfEmpty()
+            orderby u.LastName, u.FirstName, u.MiddleName, u.Id
+            select new Found(u.Id, u.LastName, u.FirstName, u.MiddleName,
+                c == null ? null : c.Category,
+                c == null ? null : c.ExpiresOn,
+                a == null ? null : a.Id,
+                a == null ? null : a.Status,
+                a == null ? null : a.ClaimedCategory,
+                a == null ? null : a.SubmittedAt,
+                period == null ? null : period.StartYear,
+                period == null ? null : period.StartMonth,
+                a == null || a.Decision == null ? null : a.Decision.Outcome,
+                a != null && pending.Any(w => w.Id == a.Id));
     }
 
     private Row ToRow(Found t)
