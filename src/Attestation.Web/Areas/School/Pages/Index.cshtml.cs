@@ -1,3 +1,4 @@
+using Attestation.Domain;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Categories;
 using Attestation.Web.Authorization;
@@ -53,26 +54,27 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
             return;
 
         Organisation = organisation.Name;
+        // The row's columns chosen in the statement (the names joined by plain functions, not the row's properties, which
+        // need the whole row): the whole application row, sorted by the meeting's date, carried every column of the
+        // organisation's decided applications through the sort.
         var page = await db.Applications.AsNoTracking()
             .OfOrganisation(organisation.Id)
             .Where(ApplicationFilters.Decided)
             .WhoseNameContains(Search)
             .ToRows(db)
             .OrderByDescending(a => a.Decision!.MeetingDate).ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id)
-            .ToPagedAsync(PageNumber, ct);
-        Pager = PagerView.Of(page, Request);
-        var rows = page.Items;
-        Decisions = rows
             .Select(r => new DecisionRow(
                 r.Id,
-                r.FullName,
-                r.PositionWithSubject,
+                PersonName.Join(r.LastName, r.FirstName, r.MiddleName),
+                WorkText.PositionWithSubject(r.Position, r.Subject),
                 r.ClaimedCategory,
                 r.Decision!.MeetingDate,
                 r.Decision.ProtocolNumber,
                 r.Decision.Outcome,
                 r.Decision.OrderNumber,
                 r.Decision.OrderDate))
-            .ToList();
+            .ToPagedAsync(PageNumber, ct);
+        Pager = PagerView.Of(page, Request);
+        Decisions = page.Items;
     }
 }
