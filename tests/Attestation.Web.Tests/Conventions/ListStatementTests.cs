@@ -3,7 +3,6 @@ using Attestation.Domain.Applications;
 using Attestation.Testing;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attestation.Web.Tests.Conventions;
@@ -127,25 +126,19 @@ public sealed class ListStatementTests(MunicipalFactory factory) : IClassFixture
             ? await new Operator.OperatorDesk(factory).SignInOperatorAsync($"monitoring{MunicipalWorld.Next()}")
             : await factory.SignInAsync((await _world.CoordinatorAsync(place)).UserName!);
         await _world.ApplicationAsync(place, "Первая", ApplicationStage.Scheduled, factory.ClosedPeriod, expertA, expertB, submittedAt: factory.Now.AddDays(-3));
-        await ForgetKeptAsync(place);
+        await Operator.CountedAheadRows.ForgetAllAsync(factory);
         var (few, withFew) = await factory.GetCountingStatementsAsync(client, url);
         few.Dispose();
 
         await _world.ApplicationAsync(place, "Вторая", ApplicationStage.Rejected, submittedAt: factory.Now.AddDays(-2));
         await _world.ApplicationAsync(place, "Третья", ApplicationStage.Scheduled, factory.ClosedPeriod, expertA, expertB, submittedAt: factory.Now.AddDays(-4));
-        await ForgetKeptAsync(place);
+        await Operator.CountedAheadRows.ForgetAllAsync(factory);
         var (more, withMore) = await factory.GetCountingStatementsAsync(client, url);
 
         Assert.Equal(HttpStatusCode.OK, more.StatusCode);
         more.Dispose();
         Assert.InRange(withFew, 1, MaxMonitoringStatements);
         Assert.Equal(withFew, withMore);
-    }
-
-    private async Task ForgetKeptAsync(MunicipalWorld.Place place)
-    {
-        await using var db = factory.OpenDb();
-        await db.CountedAhead.Where(c => c.Key == Web.Data.ReadModel.AheadKeys.Monitoring(place.Municipality.Id)).ExecuteDeleteAsync();
     }
 
     /// <summary>

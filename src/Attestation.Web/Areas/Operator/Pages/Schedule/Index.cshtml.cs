@@ -242,7 +242,7 @@ public sealed class IndexModel(
             if (summary is null)
                 return false;
             var page = await db.LineRows(Period.Id, chosen)
-                .ToPagedAsync(PageNumber, summary.Scheduled, rows => db.WithExperts(rows).InScheduleOrder(), ct);
+                .ToPagedAsync(PageNumber, summary.Scheduled, db.WithExperts, ct);
             Pager = PagerView.Of(page, Request);
             (lines, firstNumber) = (page.Items, page.FirstNumber);
         }
