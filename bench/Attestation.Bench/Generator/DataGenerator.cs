@@ -262,11 +262,13 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         var events = ModelCopy.For<ApplicationEvent>(db);
         var documents = ModelCopy.For<ApplicationDocument>(db);
         var files = ModelCopy.For<StoredFile>(db);
+        var held = ModelCopy.For<HeldCategory>(db);
+        var positionNames = _positions.ToDictionary(p => p.Id, p => p.Name);
         var today = RegionClock.Today(_now, Zone);
         // Submitted for a period up to the ones still open for scheduling.
         var periods = _periods.Where(p => PeriodCalendar.RegistrationDeadline(p).AddDays(-40) <= today).OrderBy(p => p.StartDate).ToList();
         var accounts = new Accounts();
-        var totals = (Applications: 0L, Events: 0L, Files: 0L);
+        var totals = (Applications: 0L, Events: 0L, Files: 0L, Categories: 0L);
         var batch = new List<Application>(Batch);
         var batchFiles = new List<StoredFile>(Batch * 3);
         var usedTeachers = new HashSet<Guid>();
@@ -288,9 +290,13 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
                 totals.Files += (long)await files.WriteAsync(connection, batchFiles, ct);
                 totals.Events += (long)await events.WriteAsync(connection, batch.SelectMany(a => a.Events), ct);
                 await documents.WriteAsync(connection, batch.SelectMany(a => a.Documents), ct);
+                // The category each «установить» decision established, as the commission's meeting page records it.
+                totals.Categories += (long)await held.WriteAsync(connection, batch
+                    .Where(a => a.Status == ApplicationStatus.Decided && a.Decision is { Outcome: DecisionOutcome.Established })
+                    .Select(a => a.CreateEstablishedCategory(positionNames[a.PositionId])), ct);
                 batch.Clear();
                 batchFiles.Clear();
-                Log($"applications: {totals.Applications:N0} ({totals.Events:N0} events, {totals.Files:N0} files)");
+                Log($"applications: {totals.Applications:N0} ({totals.Events:N0} events, {totals.Files:N0} files, {totals.Categories:N0} categories)");
             }
         }
         accounts.BurstTeachers = _teachers.Where(t => !usedTeachers.Contains(t.Id)).Take(BurstTeachers).Select(t => t.UserName!).ToList();

@@ -62,6 +62,7 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AttestationDbContext).Assembly);
         SqlWindow.Register(builder);
+        SqlLiteral.Register(builder);
     }
 
     /// <summary>

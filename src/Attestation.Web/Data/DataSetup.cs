@@ -79,7 +79,7 @@ public static class DataSetup
     {
         ArgumentNullException.ThrowIfNull(db);
         var roleId = Configurations.RoleConfiguration.Ids[role];
-        return db.Users.Where(user => user.RoleId == EF.Constant(roleId));
+        return db.Users.Where(user => user.RoleId == SqlLiteral.Key(roleId));
     }
 
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

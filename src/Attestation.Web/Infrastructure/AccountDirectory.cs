@@ -107,7 +107,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
             var roleId = RoleConfiguration.Ids[role];
             // A literal: PostgreSQL then counts from its statistics how many the role has (the teachers are most of
             // the accounts, the operators a handful) and reads the index of the role's names only for the rare ones.
-            accounts = accounts.Where(u => u.RoleId == EF.Constant(roleId));
+            accounts = accounts.Where(u => u.RoleId == SqlLiteral.Key(roleId));
         }
         if (municipalityId is { } chosen)
             accounts = accounts.Where(u => u.MunicipalityId == chosen);

@@ -1,7 +1,13 @@
 using Attestation.Testing;
 using Attestation.Web.Authorization;
+using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
 
 namespace Attestation.Web.Tests.Data;
 
@@ -68,6 +74,58 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("LIMIT 2", thirdSql, StringComparison.Ordinal);
         Assert.Matches("OFFSET @", thirdSql);
     }
+
+    [Fact]
+    public async Task A_statement_with_a_literal_is_written_once_and_its_sql_kept()
+    {
+        var prefix = await TeachersAsync("kept", 3);
+        await using var db = new AttestationDbContext(new DbContextOptionsBuilder<AttestationDbContext>()
+            .UseNpgsql(factory.ConnectionString)
+            .ReplaceService<IQuerySqlGeneratorFactory, CountingSqlGenerators>()
+            .Options);
+        var written = (CountingSqlGenerators)db.GetService<IQuerySqlGeneratorFactory>();
+        var limit = Paging.DefaultPageSize;
+
+        async Task<int> WrittenByAsync(Func<Task> run)
+        {
+            var before = written.Count;
+            await run();
+            return written.Count - before;
+        }
+
+        Task Page(string start) => db.Users.Where(u => u.UserName!.StartsWith(start)).OrderBy(u => u.UserName).Cut(0, 2).ToListAsync();
+        Task Teachers(string start) => db.UsersInRole(Roles.Teacher).Where(u => u.UserName!.StartsWith(start)).ToListAsync();
+        Task Counted() => db.Municipalities.Select(m => db.Users.Take(SqlLiteral.Number(limit)).Count()).ToListAsync();
+        Task Constant() => db.Municipalities.Select(m => db.Users.Take(EF.Constant(limit)).Count()).ToListAsync();
+
+        Assert.Equal(1, await WrittenByAsync(() => Page(prefix)));
+        Assert.Equal(0, await WrittenByAsync(() => Page($"{prefix}.1")));
+        Assert.Equal(1, await WrittenByAsync(() => Teachers(prefix)));
+        Assert.Equal(0, await WrittenByAsync(() => Teachers($"{prefix}.2")));
+        Assert.Equal(1, await WrittenByAsync(Counted));
+        Assert.Equal(0, await WrittenByAsync(Counted));
+        // What EF.Constant does, which the literals are there to avoid: the SQL written anew on every execution.
+        Assert.Equal(1, await WrittenByAsync(Constant));
+        Assert.Equal(1, await WrittenByAsync(Constant));
+    }
+
+    /// <summary>Npgsql's SQL generators, counted: one is made each time EF Core writes a statement's SQL.</summary>
+#pragma warning disable EF1001 // The provider's factory is internal API: a test's counter around it.
+    private sealed class CountingSqlGenerators(
+        QuerySqlGeneratorDependencies dependencies, IRelationalTypeMappingSource typeMappings, INpgsqlSingletonOptions options)
+        : NpgsqlQuerySqlGeneratorFactory(dependencies, typeMappings, options)
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override QuerySqlGenerator Create()
+        {
+            Interlocked.Increment(ref _count);
+            return base.Create();
+        }
+    }
+#pragma warning restore EF1001
 
     /// <summary>Teachers «prefix.0», «prefix.1»… under a prefix of their own, made from <paramref name="tag"/>; the prefix.</summary>
     private async Task<string> TeachersAsync(string tag, int count)

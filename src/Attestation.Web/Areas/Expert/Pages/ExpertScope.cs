@@ -64,7 +64,7 @@ public static class ExpertScope
         var coordinatorRole = Data.Configurations.RoleConfiguration.Ids[Roles.SchoolCoordinator];
         var people = await (
                 from user in db.Users.AsNoTracking()
-                where user.RoleId == EF.Constant(coordinatorRole) && user.OrganisationId != null
+                where user.RoleId == SqlLiteral.Key(coordinatorRole) && user.OrganisationId != null
                     && ids.Contains(user.OrganisationId.Value)
                 select user)
             .ToPeople(db)

@@ -184,7 +184,7 @@ public sealed class IndexModel(
         var teachers = db.Users.AsNoTracking().InMunicipalityOf(User)
             // Never submitted: the account's flag (SubmittedTeachers), the municipality's few such people read from
             // their partial index, where each of its 1,500 was looked up among the applications and the roles.
-            .Where(u => !u.HasSubmittedApplication && u.RoleId == EF.Constant(teacherRole))
+            .Where(u => !u.HasSubmittedApplication && u.RoleId == SqlLiteral.Key(teacherRole))
             .WhoseNameContains(search);
         if (only is not null)
             teachers = teachers.Where(u => only.Contains(u.Id));

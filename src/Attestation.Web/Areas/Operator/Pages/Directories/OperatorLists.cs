@@ -76,7 +76,7 @@ public static class OperatorLists
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Municipalities.AsNoTracking()
-            .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo, Found = found.Take(EF.Constant(limit + 1)).Count() })
+            .Select(m => new { m.Id, m.Name, m.IsActive, m.IsRegionalPseudo, Found = found.Take(SqlLiteral.Number(limit + 1)).Count() })
             .ToListAsync(ct);
         var counted = rows.Count == 0 ? 0 : rows[0].Found;
         var choices = Choices(rows.Select(r => new MunicipalityChoice

@@ -102,7 +102,7 @@ public static class PlanQueries
             from c in db.HeldCategories.AsNoTracking()
             join u in db.Users on c.TeacherId equals u.Id
             where u.OrganisationId == organisationId
-                && u.RoleId == EF.Constant(teacherRole)
+                && u.RoleId == SqlLiteral.Key(teacherRole)
                 && c.ExpiresOn >= earliest && c.ExpiresOn <= latest
             select new Expiry { Teacher = u, Category = c };
     }

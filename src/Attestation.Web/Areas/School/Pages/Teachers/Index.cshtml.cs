@@ -119,7 +119,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     {
         var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         var teachers = db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId && u.RoleId == EF.Constant(teacherRole));
+            .Where(u => u.OrganisationId == organisationId && u.RoleId == SqlLiteral.Key(teacherRole));
         var current = CurrentCategories();
         var (first, last) = (Year.FirstDay, Year.LastDay);
         teachers = Filter switch
