@@ -96,6 +96,7 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         Task Page(string start) => db.Users.Where(u => u.UserName!.StartsWith(start)).OrderBy(u => u.UserName).Cut(0, 2).ToListAsync();
         Task Teachers(string start) => db.UsersInRole(Roles.Teacher).Where(u => u.UserName!.StartsWith(start)).ToListAsync();
         Task Counted() => db.Municipalities.Select(m => db.Users.Take(SqlLiteral.Number(limit)).Count()).ToListAsync();
+        Task Among(params Guid?[] periods) => db.Applications.Where(SqlLiteral.In<Domain.Applications.Application, Guid?>(a => a.PeriodId, periods)).ToListAsync();
         Task Constant() => db.Municipalities.Select(m => db.Users.Take(EF.Constant(limit)).Count()).ToListAsync();
 
         Assert.Equal(1, await WrittenByAsync(() => Page(prefix)));
@@ -104,6 +105,11 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(0, await WrittenByAsync(() => Teachers($"{prefix}.2")));
         Assert.Equal(1, await WrittenByAsync(Counted));
         Assert.Equal(0, await WrittenByAsync(Counted));
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(1, await WrittenByAsync(() => Among(first, second)));
+        Assert.Equal(0, await WrittenByAsync(() => Among(first, second)));
+        Assert.Equal(1, await WrittenByAsync(() => Among(second)));
+        Assert.Contains($"IN ('{first}', '{second}')", db.Applications.Where(SqlLiteral.In<Domain.Applications.Application, Guid?>(a => a.PeriodId, [first, second])).ToQueryString(), StringComparison.Ordinal);
         // What EF.Constant does, which the literals are there to avoid: the SQL written anew on every execution.
         Assert.Equal(1, await WrittenByAsync(Constant));
         Assert.Equal(1, await WrittenByAsync(Constant));

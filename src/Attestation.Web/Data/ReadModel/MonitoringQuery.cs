@@ -168,7 +168,7 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
     {
         if (periods.Count == 0)
             return [];
-        var ids = periods.Select(p => p.Id).ToList();
+        var ids = periods.Select(p => (Guid?)p.Id).ToList();
         // The conclusion is owned by the application: whether it is in, and in time, are keys of the GROUP BY.
         // In time: uploaded before the start of the day after the deadline of the application's period.
         var a = Expression.Parameter(typeof(Application), "a");
@@ -188,7 +188,7 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
             Expression.Bind(typeof(ConclusionKey).GetProperty(nameof(ConclusionKey.InTime))!, inTime)), a);
         // The periods written into the statement, as their deadlines are (see ExpertLoadsAsync).
         var rows = await scoped
-            .Where(a => a.PeriodId != null && EF.Constant(ids).Contains(a.PeriodId.Value))
+            .Where(SqlLiteral.In<Application, Guid?>(x => x.PeriodId, ids))
             .Where(ApplicationFilters.StatusIn(ApplicationRules.OfAPeriod))
             .GroupBy(key)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -214,9 +214,9 @@ public sealed class MonitoringQuery(AttestationDbContext db, RegionTime region)
             return [];
         // The periods shown (a few, the same for every request until the next period) are written into the statements:
         // as an array parameter, PostgreSQL planned both anew on every request (0.5–0.7 ms each).
-        var ids = periods.Select(p => p.Id).ToList();
+        var ids = periods.Select(p => (Guid?)p.Id).ToList();
         var ofPeriods = scoped
-            .Where(a => a.PeriodId != null && EF.Constant(ids).Contains(a.PeriodId.Value))
+            .Where(SqlLiteral.In<Application, Guid?>(a => a.PeriodId, ids))
             .Where(ApplicationFilters.StatusIn(ApplicationRules.OfAPeriod));
         var assignments = ofPeriods.Where(a => a.ExpertAId != null).Select(a => new { PeriodId = a.PeriodId!.Value, ExpertId = a.ExpertAId!.Value })
             .Concat(ofPeriods.Where(a => a.ExpertBId != null).Select(a => new { PeriodId = a.PeriodId!.Value, ExpertId = a.ExpertBId!.Value }));

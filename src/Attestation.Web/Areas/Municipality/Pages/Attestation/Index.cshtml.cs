@@ -87,14 +87,14 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IFile
             .WhoseNameContains(Search);
         if (string.IsNullOrEmpty(Period))
         {
-            var current = Periods.Where(p => p.EndDate >= today).Select(p => p.Id).ToList();
+            var current = Periods.Where(p => p.EndDate >= today).Select(p => (Guid?)p.Id);
             // A simplified-form application has no period: it stays on the list until it is checked and decided. Both
             // halves are found by an index (the periods', the simplified applications'), not by reading every
             // application of the municipality without a period. The periods not over (the same few for every request
             // until one ends) are written into the statements: as an array parameter, PostgreSQL planned the count and
             // the rows anew on every request (1.2 ms of their 3.5).
-            query = query.Where(a => (a.PeriodId != null && EF.Constant(current).Contains(a.PeriodId.Value))
-                || (a.PeriodId == null && a.SimplifiedGrounds != null));
+            query = query.Where(SqlLiteral.In<Application, Guid?>(a => a.PeriodId, current)
+                .Or(a => a.PeriodId == null && a.SimplifiedGrounds != null));
         }
         else if (Period != AllPeriods)
         {
