@@ -21,6 +21,10 @@ public static class SqlLiteral
     public static Guid Key([NotParameterized] Guid value) =>
         throw new InvalidOperationException("SqlLiteral.Key is translated to SQL only.");
 
+    /// <summary><paramref name="value"/> (a bound of a year's dates, say) as a literal of the SQL, inside a query's lambda.</summary>
+    public static DateOnly Day([NotParameterized] DateOnly value) =>
+        throw new InvalidOperationException("SqlLiteral.Day is translated to SQL only.");
+
     private static readonly System.Reflection.MethodInfo NumberMethod = typeof(SqlLiteral).GetMethod(nameof(Number))!;
 
     /// <summary>
@@ -49,5 +53,6 @@ public static class SqlLiteral
     {
         builder.HasDbFunction(NumberMethod).HasTranslation(arguments => arguments[0]);
         builder.HasDbFunction(typeof(SqlLiteral).GetMethod(nameof(Key))!).HasTranslation(arguments => arguments[0]);
+        builder.HasDbFunction(typeof(SqlLiteral).GetMethod(nameof(Day))!).HasTranslation(arguments => arguments[0]);
     }
 }

@@ -54,7 +54,9 @@ public sealed class HeldCategoryConfiguration : IEntityTypeConfiguration<HeldCat
         builder.Property(c => c.PositionName).HasMaxLength(HeldCategory.PositionNameMaxLength);
         builder.Property(c => c.DecisionNumber).HasMaxLength(HeldCategory.DecisionNumberMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.TeacherId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(c => c.TeacherId);
+        // A teacher's categories, and those of the teachers of an organisation ending in a school year («Перспективный
+        // план»): looked up by teacher and date, where the region's categories ending in the year were all read.
+        builder.HasIndex(c => new { c.TeacherId, c.ExpiresOn });
         // «Сроки действия категорий»: legacy categories expiring soon, region-wide.
         builder.HasIndex(c => c.ExpiresOn).HasFilter("\"ExpiresOn\" IS NOT NULL");
     }

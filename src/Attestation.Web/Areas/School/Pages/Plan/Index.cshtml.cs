@@ -93,6 +93,12 @@ public static class PlanQueries
         public required HeldCategory Category { get; init; }
     }
 
+    /// <remarks>
+    /// The year's bounds are written into the SQL (the same two dates all year): as parameters, PostgreSQL priced its
+    /// generic plan for a two-hundredth of the region's categories in the range and read all of them (14,400 at a
+    /// region's size, 8.6 ms) to keep the organisation's 24; for the dates it knows the range is wide and reads the
+    /// organisation's teachers' categories by teacher.
+    /// </remarks>
     public static IQueryable<Expiry> Expiring(AttestationDbContext db, int organisationId, SchoolYear year)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -103,7 +109,7 @@ public static class PlanQueries
             join u in db.Users on c.TeacherId equals u.Id
             where u.OrganisationId == organisationId
                 && u.RoleId == SqlLiteral.Key(teacherRole)
-                && c.ExpiresOn >= earliest && c.ExpiresOn <= latest
+                && c.ExpiresOn >= SqlLiteral.Day(earliest) && c.ExpiresOn <= SqlLiteral.Day(latest)
             select new Expiry { Teacher = u, Category = c };
     }
 }
