@@ -272,8 +272,9 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         var batch = new List<Application>(Batch);
         var batchFiles = new List<StoredFile>(Batch * 3);
         var usedTeachers = new HashSet<Guid>();
-        // The accounts' flags of submission are set once after the copy, not by the triggers for each row copied.
-        await ExecuteAsync(connection, SubmittedTriggers("DISABLE"), ct);
+        // The accounts' flags of submission and the conclusion stages' counts are set once after the copy, not by the
+        // triggers for each row copied.
+        await ExecuteAsync(connection, SubmittedTriggers("DISABLE") + ConclusionStageCount.SwitchTriggers(enable: false), ct);
 
         for (var i = 0; i < scale.Applications; i++)
         {
@@ -300,9 +301,11 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             }
         }
         accounts.BurstTeachers = _teachers.Where(t => !usedTeachers.Contains(t.Id)).Take(BurstTeachers).Select(t => t.UserName!).ToList();
-        await ExecuteAsync(connection, SubmittedTriggers("ENABLE"), ct);
+        await ExecuteAsync(connection, SubmittedTriggers("ENABLE") + ConclusionStageCount.SwitchTriggers(enable: true), ct);
         Log("accounts' flags of submission");
         await ExecuteAsync(connection, SubmittedTeachers.Recount, ct);
+        Log("conclusion stages' counts");
+        await ExecuteAsync(connection, ConclusionStageCount.Recount, ct);
         return accounts;
     }
 

@@ -49,6 +49,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<ReadModel.DirectoryVersion> DirectoryVersions => Set<ReadModel.DirectoryVersion>();
     public DbSet<ReadModel.ApprovedExpertCount> ApprovedExpertCounts => Set<ReadModel.ApprovedExpertCount>();
 
+    public DbSet<ReadModel.ConclusionStageCount> ConclusionStageCounts => Set<ReadModel.ConclusionStageCount>();
+
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();

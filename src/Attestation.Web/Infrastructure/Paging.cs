@@ -113,7 +113,7 @@ public static class Paging
     /// plan for the search's own pattern, and a search of the accounts read the whole table (region: 0.3 → 84 ms).
     /// Only a few such limits exist (<see cref="ListCountLimit"/>, <see cref="FewFound"/>), so each is one statement.
     /// The number is a <see cref="SqlLiteral"/>, so that EF Core keeps the statement's SQL (with <c>EF.Constant</c> it
-    /// wrote it anew on every execution: a twentieth of a list page's time in the portal).
+    /// wrote it anew on every execution: 4 % of a list page's time in the portal).
     /// </summary>
     public static IQueryable<T> TakeLiteral<T>(this IQueryable<T> query, int count)
     {

@@ -1430,6 +1430,26 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ApprovedExpertCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.ReadModel.ConclusionStageCount", b =>
+                {
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Status", "PeriodId", "MunicipalityId");
+
+                    b.ToTable("ConclusionStageCounts", (string)null);
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.ReadModel.CountedAhead", b =>
                 {
                     b.Property<string>("Key")

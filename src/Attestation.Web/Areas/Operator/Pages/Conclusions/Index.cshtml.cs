@@ -217,9 +217,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
 
     /// <summary>
     /// The ids of the rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the unsearched
-    /// list in its order (<see cref="Ordered"/>): the applications counted by period and municipality (an index-only
-    /// count), each group's first row's place from the sizes of the groups before it, and only the groups the page spans
-    /// read, each in its order of names from the same index.
+    /// list in its order (<see cref="Ordered"/>): the sizes of the groups of a period and municipality as PostgreSQL
+    /// keeps them (<see cref="ConclusionStageCount"/>; counted from the index, a country's 39,744 checked conclusions
+    /// took 9 ms on every request), each group's first row's place from the sizes of the groups before it, and only the
+    /// groups the page spans read, each in its order of names from the index of the conclusion's stages.
     /// </summary>
     private IQueryable<Guid> GroupedKeys(IReadOnlyList<ApplicationStatus> statuses, int skip, int take)
     {
@@ -253,9 +254,9 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
                                sum(g.n) OVER (ORDER BY p."StartYear" * 12 + p."StartMonth", m."Name" COLLATE "ru-RU-x-icu", g."MunicipalityId")
                                    - g.n AS before
                         FROM (
-                            SELECT a."PeriodId", a."MunicipalityId", count(*) AS n
-                            FROM "Applications" AS a
-                            WHERE a."PeriodId" IS NOT NULL AND a."Status" IN ({inList}){filters}
+                            SELECT a."PeriodId", a."MunicipalityId", sum(a."Count") AS n
+                            FROM "{ConclusionStageCount.Table}" AS a
+                            WHERE a."Status" IN ({inList}){filters}
                             GROUP BY a."PeriodId", a."MunicipalityId") AS g
                         JOIN "Periods" AS p ON p."Id" = g."PeriodId"
                         JOIN "Municipalities" AS m ON m."Id" = g."MunicipalityId") AS o

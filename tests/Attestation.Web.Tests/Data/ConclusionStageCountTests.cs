@@ -1,0 +1,87 @@
+using Attestation.Domain.Applications;
+using Attestation.Testing;
+using Attestation.Web.Authorization;
+using Attestation.Web.Data.ReadModel;
+using Attestation.Web.Tests.Municipality;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attestation.Web.Tests.Data;
+
+/// <summary>
+/// The applications of a period and municipality at each stage of the conclusion (Data/ReadModel/ConclusionStageCounts.cs)
+/// follow the applications whoever changes them, the aggregate or a plain statement, and equal what counting the
+/// applications gives; the operator's «Итоговые заключения» finds its pages from them.
+/// </summary>
+public sealed class ConclusionStageCountTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
+{
+    private TestDirectory Directory => factory.Directory;
+
+    [Fact]
+    public async Task The_counts_follow_each_application_through_the_stages_of_its_conclusion_and_out_of_the_period()
+    {
+        var (municipality, school) = await Coordinators.MunicipalityAsync(factory, "Стадийный район");
+        var period = await factory.Applications.PeriodAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(7));
+        var expertA = await factory.CreateUserAsync(Roles.Expert, "stages.expert.a", u => u.MunicipalityId = municipality);
+        var expertB = await factory.CreateUserAsync(Roles.Expert, "stages.expert.b", u => u.MunicipalityId = municipality);
+        async Task<Application> At(string login, ApplicationStage stage)
+        {
+            var teacher = await Coordinators.TeacherAsync(factory, login, municipality, school, Directory.SchoolTeacher.Id);
+            return await Coordinators.Application(factory, teacher, daysAgo: 20)
+                .Registered(at: factory.Clock.GetUtcNow().AddDays(-19))
+                .Scheduled(period, expertA, expertB, factory.Clock.GetUtcNow().AddDays(-18))
+                .AtAsync(stage);
+        }
+
+        var scheduled = await At("stages.scheduled", ApplicationStage.Scheduled);
+        var uploaded = await At("stages.uploaded", ApplicationStage.ConclusionUploaded);
+        var signed = await At("stages.signed", ApplicationStage.ConclusionSigned);
+        var verified = await At("stages.verified", ApplicationStage.Verified);
+        await At("stages.registered", ApplicationStage.Registered);
+        var made = await CountsAsync(period.Id, municipality);
+
+        await factory.Applications.Saved(scheduled.Id).AtAsync(ApplicationStage.Verified);
+        await factory.Applications.Saved(verified.Id).AtAsync(ApplicationStage.Decided);
+        var moved = await CountsAsync(period.Id, municipality);
+
+        // Plain statements: one application out of the period, one moved to another municipality.
+        await using (var db = factory.OpenDb())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Applications" SET "PeriodId" = NULL, "Status" = 'Registered' WHERE "Id" = {uploaded.Id}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Applications" SET "MunicipalityId" = {Directory.Tomsk.Id} WHERE "Id" = {signed.Id}""");
+        }
+        var changed = await CountsAsync(period.Id, municipality);
+
+        Assert.Equal(new Dictionary<ApplicationStatus, int>
+        {
+            [ApplicationStatus.Scheduled] = 1,
+            [ApplicationStatus.ConclusionUploaded] = 1,
+            [ApplicationStatus.ConclusionSigned] = 1,
+            [ApplicationStatus.Verified] = 1,
+        }, made);
+        // A decided application has left the stages; a stage left with none has no row.
+        Assert.Equal(new Dictionary<ApplicationStatus, int>
+        {
+            [ApplicationStatus.ConclusionUploaded] = 1,
+            [ApplicationStatus.ConclusionSigned] = 1,
+            [ApplicationStatus.Verified] = 1,
+        }, moved);
+        Assert.Equal(new Dictionary<ApplicationStatus, int> { [ApplicationStatus.Verified] = 1 }, changed);
+        Assert.Equal(await CountedFromApplicationsAsync(period.Id, municipality), changed);
+        Assert.Equal(new Dictionary<ApplicationStatus, int> { [ApplicationStatus.ConclusionSigned] = 1 }, await CountsAsync(period.Id, Directory.Tomsk.Id));
+    }
+
+    private async Task<Dictionary<ApplicationStatus, int>> CountsAsync(Guid periodId, int municipalityId)
+    {
+        await using var db = factory.OpenDb();
+        return await db.ConclusionStageCounts.Where(c => c.PeriodId == periodId && c.MunicipalityId == municipalityId)
+            .ToDictionaryAsync(c => c.Status, c => c.Count);
+    }
+
+    private async Task<Dictionary<ApplicationStatus, int>> CountedFromApplicationsAsync(Guid periodId, int municipalityId)
+    {
+        await using var db = factory.OpenDb();
+        var stages = new[] { ApplicationStatus.Scheduled, ApplicationStatus.ConclusionUploaded, ApplicationStatus.ConclusionSigned, ApplicationStatus.Verified };
+        return await db.Applications.Where(a => a.PeriodId == periodId && a.MunicipalityId == municipalityId && stages.Contains(a.Status))
+            .GroupBy(a => a.Status).ToDictionaryAsync(g => g.Key, g => g.Count());
+    }
+}
