@@ -61,10 +61,9 @@ public static class ExpertScope
 
         var ids = organisationIds.ToList();
         // The role on the account (AccountRoles): the schools' coordinators read by (organisation, role) from its index.
-        var coordinatorRole = Data.Configurations.RoleConfiguration.Ids[Roles.SchoolCoordinator];
         var people = await (
-                from user in db.Users.AsNoTracking()
-                where user.RoleId == SqlLiteral.Key(coordinatorRole) && user.OrganisationId != null
+                from user in db.UsersInRole(Roles.SchoolCoordinator).AsNoTracking()
+                where user.OrganisationId != null
                     && ids.Contains(user.OrganisationId.Value)
                 select user)
             .ToPeople(db)

@@ -180,11 +180,10 @@ public sealed class IndexModel(
     {
         var today = region.Today;
         // The role by its fixed id, on the account (AccountRoles).
-        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
-        var teachers = db.Users.AsNoTracking().InMunicipalityOf(User)
+        var teachers = db.UsersInRole(Roles.Teacher).AsNoTracking().InMunicipalityOf(User)
             // Never submitted: the account's flag (SubmittedTeachers), the municipality's few such people read from
             // their partial index, where each of its 1,500 was looked up among the applications and the roles.
-            .Where(u => !u.HasSubmittedApplication && u.RoleId == SqlLiteral.Key(teacherRole))
+            .Where(u => !u.HasSubmittedApplication)
             .WhoseNameContains(search);
         if (only is not null)
             teachers = teachers.Where(u => only.Contains(u.Id));

@@ -103,12 +103,10 @@ public static class PlanQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var (earliest, latest) = TeacherPlanCalendar.ExpiriesPlannedIn(year);
-        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
         return
             from c in db.HeldCategories.AsNoTracking()
-            join u in db.Users on c.TeacherId equals u.Id
+            join u in db.UsersInRole(Roles.Teacher) on c.TeacherId equals u.Id
             where u.OrganisationId == organisationId
-                && u.RoleId == SqlLiteral.Key(teacherRole)
                 && c.ExpiresOn >= SqlLiteral.Day(earliest) && c.ExpiresOn <= SqlLiteral.Day(latest)
             select new Expiry { Teacher = u, Category = c };
     }

@@ -117,9 +117,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
     /// <summary>The teachers of the organisation the filter and the search let through, in the list's order.</summary>
     private IQueryable<AppUser> TeachersOf(int organisationId)
     {
-        var teacherRole = Data.Configurations.RoleConfiguration.Ids[Roles.Teacher];
-        var teachers = db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId && u.RoleId == SqlLiteral.Key(teacherRole));
+        var teachers = db.UsersInRole(Roles.Teacher).AsNoTracking().Where(u => u.OrganisationId == organisationId);
         var current = CurrentCategories();
         var (first, last) = (Year.FirstDay, Year.LastDay);
         teachers = Filter switch
