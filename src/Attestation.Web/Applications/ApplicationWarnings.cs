@@ -85,7 +85,7 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
         if (ids.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<RuleWarning>>();
         var rows = new List<SavedFacts>(ids.Count);
-        await foreach (var row in SavedFactsOf(db, [.. ids], region.Today, InProgress).WithCancellation(ct))
+        await foreach (var row in SavedFactsOf(db, [.. ids], ids.Count, region.Today, InProgress).WithCancellation(ct))
             rows.Add(row);
         var result = ids.ToDictionary(id => id, _ => (IReadOnlyList<RuleWarning>)[]);
         foreach (var row in rows)
@@ -99,37 +99,57 @@ public sealed class ApplicationWarnings(AttestationDbContext db, RegionTime regi
     /// The facts of saved applications, compiled once: the teacher's other applications counted and the experts'
     /// workplaces read as scalars in the database, only the categories a list, so each application is one row of the
     /// result and nothing owned is materialised. Built inline, the query's expression took a fifth of a registration
-    /// journal page's allocations on every request.
+    /// journal page's allocations on every request. The scalars are read in a subquery cut by its LIMIT, which
+    /// PostgreSQL keeps apart: joined with the categories first, it counted each teacher's other applications once
+    /// per category held (four times a page's work, 1.3 ms of a registration page's 2.5).
     /// </summary>
-    private static readonly Func<AttestationDbContext, Guid[], DateOnly, ApplicationStatus[], IAsyncEnumerable<SavedFacts>> SavedFactsOf =
-        EF.CompileAsyncQuery((AttestationDbContext db, Guid[] ids, DateOnly today, ApplicationStatus[] inProgress) =>
-            from a in db.Applications.AsNoTracking()
-            where ids.Contains(a.Id) && a.ClaimedCategory != null
-            join position in db.Positions on a.PositionId equals position.Id
-            join organisation in db.Organisations on a.OrganisationId equals organisation.Id
-            select new SavedFacts
-            {
-                Id = a.Id,
-                Facts = new EligibilityFacts
+    private static readonly Func<AttestationDbContext, Guid[], int, DateOnly, ApplicationStatus[], IAsyncEnumerable<SavedFacts>> SavedFactsOf =
+        EF.CompileAsyncQuery((AttestationDbContext db, Guid[] ids, int count, DateOnly today, ApplicationStatus[] inProgress) =>
+            from f in (
+                from a in db.Applications.AsNoTracking()
+                where ids.Contains(a.Id) && a.ClaimedCategory != null
+                join position in db.Positions on a.PositionId equals position.Id
+                join organisation in db.Organisations on a.OrganisationId equals organisation.Id
+                select new
                 {
+                    a.Id,
+                    a.TeacherId,
                     ClaimedCategory = a.ClaimedCategory!.Value,
-                    Today = today,
-                    DeclaredCategory = a.CurrentCategory,
-                    DeclaredCategoryExpiresOn = a.CurrentCategoryExpiresOn,
-                    PositionIsMethodist = position.IsMethodist,
+                    a.CurrentCategory,
+                    a.CurrentCategoryExpiresOn,
+                    position.IsMethodist,
                     PositionIsVocational = position.IsVocational,
                     OrganisationIsVocational = organisation.IsVocational,
                     HasEmployerPetition = a.Documents.Any(d => d.Kind == ApplicationDocumentKind.EmployerPetition),
-                    TeacherOrganisationId = a.OrganisationId,
+                    a.OrganisationId,
                     OtherOpenApplications = db.Applications
                         .Count(o => o.TeacherId == a.TeacherId && o.Id != a.Id && inProgress.Contains(o.Status)),
                     LastRefusalOn = db.Applications
                         .Where(o => o.TeacherId == a.TeacherId && o.Id != a.Id && o.Decision!.Outcome == DecisionOutcome.Refused)
                         .Max(o => (DateOnly?)o.Decision!.MeetingDate),
+                    ExpertAOrganisation = db.Users.Where(u => u.Id == a.ExpertAId).Select(u => u.OrganisationId).FirstOrDefault(),
+                    ExpertBOrganisation = db.Users.Where(u => u.Id == a.ExpertBId).Select(u => u.OrganisationId).FirstOrDefault(),
+                }).OrderBy(f => f.Id).Take(count)
+            select new SavedFacts
+            {
+                Id = f.Id,
+                Facts = new EligibilityFacts
+                {
+                    ClaimedCategory = f.ClaimedCategory,
+                    Today = today,
+                    DeclaredCategory = f.CurrentCategory,
+                    DeclaredCategoryExpiresOn = f.CurrentCategoryExpiresOn,
+                    PositionIsMethodist = f.IsMethodist,
+                    PositionIsVocational = f.PositionIsVocational,
+                    OrganisationIsVocational = f.OrganisationIsVocational,
+                    HasEmployerPetition = f.HasEmployerPetition,
+                    TeacherOrganisationId = f.OrganisationId,
+                    OtherOpenApplications = f.OtherOpenApplications,
+                    LastRefusalOn = f.LastRefusalOn,
                 },
-                Held = db.HeldCategories.Where(c => c.TeacherId == a.TeacherId).ToList(),
-                ExpertAOrganisation = db.Users.Where(u => u.Id == a.ExpertAId).Select(u => u.OrganisationId).FirstOrDefault(),
-                ExpertBOrganisation = db.Users.Where(u => u.Id == a.ExpertBId).Select(u => u.OrganisationId).FirstOrDefault(),
+                Held = db.HeldCategories.Where(c => c.TeacherId == f.TeacherId).ToList(),
+                ExpertAOrganisation = f.ExpertAOrganisation,
+                ExpertBOrganisation = f.ExpertBOrganisation,
             });
 
     private sealed class SavedFacts
