@@ -11,11 +11,11 @@ namespace Attestation.Web.Tests.Data;
 public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<MunicipalFactory>
 {
     [Fact]
-    public void The_connection_string_turns_jit_and_parallel_query_off_prepares_the_frequent_statements_and_skips_the_reset()
+    public void The_connection_string_turns_jit_and_parallel_query_off_prices_random_reads_as_cached_prepares_the_frequent_statements_and_skips_the_reset()
     {
         var tuned = new NpgsqlConnectionStringBuilder(DataSetup.Tuned("Host=db;Database=attestation;Username=portal"));
 
-        Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0", tuned.Options);
+        Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1", tuned.Options);
         Assert.Equal(DataSetup.AutoPreparedStatements, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);
@@ -25,9 +25,9 @@ public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<Mun
     public void What_the_connection_string_sets_itself_is_kept()
     {
         var tuned = new NpgsqlConnectionStringBuilder(
-            DataSetup.Tuned("Host=db;Database=attestation;Options=-c jit=on -c work_mem=8MB;Max Auto Prepare=5;No Reset On Close=false"));
+            DataSetup.Tuned("Host=db;Database=attestation;Options=-c jit=on -c random_page_cost=2 -c work_mem=8MB;Max Auto Prepare=5;No Reset On Close=false"));
 
-        Assert.Equal("-c jit=on -c work_mem=8MB -c max_parallel_workers_per_gather=0", tuned.Options);
+        Assert.Equal("-c jit=on -c random_page_cost=2 -c work_mem=8MB -c max_parallel_workers_per_gather=0", tuned.Options);
         Assert.Equal(5, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
     }
@@ -48,17 +48,17 @@ public sealed class DataSetupTests(MunicipalFactory factory) : IClassFixture<Mun
     }
 
     [Fact]
-    public async Task The_server_runs_the_portals_sessions_without_jit_or_parallel_workers()
+    public async Task The_server_runs_the_portals_sessions_without_jit_or_parallel_workers_and_with_cached_random_reads()
     {
         var settings = await factory.WithServicesAsync(async services =>
         {
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AttestationDbContext>();
             return await db.Database
-                .SqlQuery<string>($"SELECT current_setting('jit') || ' ' || current_setting('max_parallel_workers_per_gather') AS \"Value\"")
+                .SqlQuery<string>($"SELECT current_setting('jit') || ' ' || current_setting('max_parallel_workers_per_gather') || ' ' || current_setting('random_page_cost') AS \"Value\"")
                 .SingleAsync();
         });
 
-        Assert.Equal("off 0", settings);
+        Assert.Equal("off 0 1.1", settings);
     }
 }
