@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Attestation.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Attestation.Web.Infrastructure;
 
@@ -124,13 +125,34 @@ public static class Paging
 
     /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of an ordered query: two statements, the
-    /// count and the rows.
+    /// count (<see cref="CountRowsAsync"/>) and the rows.
     /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, CancellationToken ct,
         int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        return await ordered.ToPagedAsync(page, await ordered.CountAsync(ct), ct, pageSize);
+        return await ordered.ToPagedAsync(page, await ordered.CountRowsAsync(ct), ct, pageSize);
+    }
+
+    /// <summary>
+    /// How many rows a list's query has, counted without the projections and orders it ends with, which change neither
+    /// the rows nor their number. EF Core finds a statement's SQL by hashing its whole expression: counted as it was,
+    /// an application list's count hashed the row's projection of some 150 nodes (and a page's documents) only for
+    /// PostgreSQL to drop them, 6 % of the coordinator's «Аттестация» page.
+    /// </summary>
+    public static Task<int> CountRowsAsync<T>(this IQueryable<T> query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var expression = query.Expression;
+        while (expression is MethodCallExpression call && call.Method.DeclaringType == typeof(Queryable)
+            && call.Method.Name is nameof(Queryable.Select) or nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
+                or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending))
+            expression = call.Arguments[0];
+        var rows = query.Provider.CreateQuery(expression);
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [rows.ElementType], rows.Expression);
+        return query.Provider is IAsyncQueryProvider provider
+            ? provider.ExecuteAsync<Task<int>>(count, ct)
+            : Task.FromResult(query.Provider.Execute<int>(count));
     }
 
     /// <summary>

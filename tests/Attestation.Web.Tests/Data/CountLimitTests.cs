@@ -115,6 +115,32 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(1, await WrittenByAsync(Constant));
     }
 
+    [Fact]
+    public async Task A_list_is_counted_without_the_projection_and_order_it_ends_with_so_one_count_serves_them_all()
+    {
+        var prefix = await TeachersAsync("count", 3);
+        await using var db = new AttestationDbContext(new DbContextOptionsBuilder<AttestationDbContext>()
+            .UseNpgsql(factory.ConnectionString)
+            .ReplaceService<IQuerySqlGeneratorFactory, CountingSqlGenerators>()
+            .Options);
+        var written = (CountingSqlGenerators)db.GetService<IQuerySqlGeneratorFactory>();
+        var teachers = db.Users.Where(u => u.UserName!.StartsWith(prefix));
+
+        var before = written.Count;
+        Assert.Equal(3, await teachers.OrderBy(u => u.LastName).Select(u => new { u.Id, u.UserName }).CountRowsAsync(default));
+        Assert.Equal(3, await teachers.Select(u => u.Email).OrderByDescending(e => e).CountRowsAsync(default));
+        Assert.Equal(3, await teachers.CountRowsAsync(default));
+        // One statement for the three: each was counted as the filtered accounts alone.
+        Assert.Equal(1, written.Count - before);
+        // A filter after a projection is kept, and so is what narrows the rows (a cut).
+        Assert.Equal(1, await teachers.Select(u => u.UserName).Where(n => n!.EndsWith(".1")).OrderBy(n => n).CountRowsAsync(default));
+        Assert.Equal(2, await teachers.OrderBy(u => u.UserName).Take(2).Select(u => u.Id).CountRowsAsync(default));
+        // As EF Core counts them: each projection is a statement of its own, its SQL written for it.
+        before = written.Count;
+        await teachers.Select(u => u.PhoneNumber).CountAsync();
+        Assert.Equal(1, written.Count - before);
+    }
+
     /// <summary>Npgsql's SQL generators, counted: one is made each time EF Core writes a statement's SQL.</summary>
 #pragma warning disable EF1001 // The provider's factory is internal API: a test's counter around it.
     private sealed class CountingSqlGenerators(

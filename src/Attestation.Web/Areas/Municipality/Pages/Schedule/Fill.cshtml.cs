@@ -91,7 +91,7 @@ public sealed class FillModel(AttestationDbContext db, RegionTime region) : Page
             .ThenBy(a => a.PeriodStartYear).ThenBy(a => a.PeriodStartMonth)
             .ThenBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.MiddleName)
             .ThenBy(a => a.Id);
-        var page = await ordered.ToPagedAsync(PageNumber, await ordered.CountAsync(ct), db.WithExperts, ct);
+        var page = await ordered.ToPagedAsync(PageNumber, await ordered.CountRowsAsync(ct), db.WithExperts, ct);
         Pager = PagerView.Of(page, Request);
         var byId = periods.ToDictionary(p => p.Id);
         Rows = page.Items
