@@ -42,10 +42,10 @@ public static class DataSetup
     /// <item>a random page read priced at 1.1 sequential ones, not 4: the portal's working set is in memory (a region's
     /// database is 1 GB), where a page found by an index costs as much as the next one of a scan. At the default price
     /// PostgreSQL merged a page's rows with a whole key index rather than look its 83 experts up one by one, or read a
-    /// municipality's applications for their count from the table: with 1.1, PostgreSQL's time per request fell on 17
-    /// of a region's 41 list pages, by up to 60 % (the coordinator's schedule 4.2 → 1.6 ms, the registration journal
-    /// 1.8 → 0.9, the operator's conclusions 2.5 → 1.6), and on none rose (bench/RESULTS.md, twenty-second
-    /// session);</item>
+    /// municipality's applications for their count from the table: with 1.1, PostgreSQL's time per request fell by
+    /// more than a tenth on 26 of a region's 41 list pages (the coordinator's schedule 4.2 → 1.2–2.4 ms, the
+    /// registration journal 1.8 → 0.8, the operator's conclusions 2.5 → 1.5–1.8) and on none took a worse plan, at
+    /// the country's size too (bench/RESULTS.md, twenty-second session);</item>
     /// <item>no reset of a connection's session when it returns to the pool: the portal changes no session state
     /// (its advisory locks and settings are the transaction's), and the reset was sent with every statement of a
     /// page, three commands each.</item>
