@@ -200,18 +200,26 @@ public static class ApplicationFilters
     /// </summary>
     public static Expression<Func<Application, bool>> ConsiderationLight(TrafficLight light, DateOnly today, TimeZoneInfo zone)
     {
-        // daysLeft = submittedOn + 30 − today: red below 0, amber 0…6, so the bounds are the starts of two region days.
-        var redBefore = RegionClock.StartOfDay(today.AddDays(-ApplicationClocks.ConsiderationDays), zone);
-        var amberBefore = RegionClock.StartOfDay(today.AddDays(ApplicationClocks.AmberDays - ApplicationClocks.ConsiderationDays), zone);
-        Expression<Func<Application, bool>> clock = light switch
-        {
-            TrafficLight.Red => a => a.SubmittedAt < redBefore,
-            TrafficLight.Amber => a => a.SubmittedAt >= redBefore && a.SubmittedAt < amberBefore,
-            TrafficLight.Green => a => a.SubmittedAt >= amberBefore,
-            _ => throw new ArgumentOutOfRangeException(nameof(light), light, null),
-        };
-        return AwaitingConsideration.And(clock);
+        // The bounds read from an object, as a closure's are: the statement takes them as parameters, not literals.
+        var bounds = Expression.Constant(ConsiderationBounds.Of(today, zone));
+        return ConsiderationLight(light).Bind<Application>(
+            Expression.Property(bounds, nameof(ConsiderationBounds.RedBefore)),
+            Expression.Property(bounds, nameof(ConsiderationBounds.AmberBefore)));
     }
+
+    /// <summary>
+    /// <see cref="ConsiderationLight(TrafficLight, DateOnly, TimeZoneInfo)"/> with the day's two bounds
+    /// (<see cref="ConsiderationBounds"/>) as arguments: <c>(a, redBefore, amberBefore) => …</c>, for a compiled statement
+    /// that takes them as parameters.
+    /// </summary>
+    public static Expression<Func<Application, DateTimeOffset, DateTimeOffset, bool>> ConsiderationLight(TrafficLight light) => light switch
+    {
+        TrafficLight.Red => (a, redBefore, amberBefore) => a.Status == ApplicationStatus.Submitted && a.SubmittedAt < redBefore,
+        TrafficLight.Amber => (a, redBefore, amberBefore) =>
+            a.Status == ApplicationStatus.Submitted && a.SubmittedAt >= redBefore && a.SubmittedAt < amberBefore,
+        TrafficLight.Green => (a, redBefore, amberBefore) => a.Status == ApplicationStatus.Submitted && a.SubmittedAt >= amberBefore,
+        _ => throw new ArgumentOutOfRangeException(nameof(light), light, null),
+    };
 
     /// <summary>Registered on general grounds and not yet given a period: what the schedule still has to take.</summary>
     public static Expression<Func<Application, bool>> AwaitingPeriod { get; } =
@@ -261,4 +269,16 @@ public static class ApplicationFilters
         statuses.Count == 0
             ? Expression.Constant(false)
             : statuses.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse);
+}
+
+/// <summary>
+/// The bounds of the 30-day consideration clock's lights on a day: an application submitted before
+/// <see cref="RedBefore"/> is overdue (red), before <see cref="AmberBefore"/> in its last week (amber).
+/// </summary>
+public sealed record ConsiderationBounds(DateTimeOffset RedBefore, DateTimeOffset AmberBefore)
+{
+    /// <summary>The bounds on <paramref name="today"/>: daysLeft = submittedOn + 30 − today, red below 0, amber 0…6, so the bounds are the starts of two region days.</summary>
+    public static ConsiderationBounds Of(DateOnly today, TimeZoneInfo zone) => new(
+        RegionClock.StartOfDay(today.AddDays(-ApplicationClocks.ConsiderationDays), zone),
+        RegionClock.StartOfDay(today.AddDays(ApplicationClocks.AmberDays - ApplicationClocks.ConsiderationDays), zone));
 }

@@ -25,7 +25,23 @@ public static class Conditions
         return Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, body), parameter);
     }
 
-    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    /// <summary>
+    /// A condition with arguments after its row (<c>(a, from, to) => …</c>), the arguments bound to
+    /// <paramref name="arguments"/> (a compiled statement's parameters, or values): a condition on the row alone.
+    /// </summary>
+    public static Expression<Func<T, bool>> Bind<T>(this LambdaExpression condition, params Expression[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (condition.Parameters.Count != arguments.Length + 1 || condition.Parameters[0].Type != typeof(T) || condition.ReturnType != typeof(bool))
+            throw new ArgumentException($"A condition on {typeof(T).Name} and {arguments.Length} arguments.", nameof(condition));
+        var body = condition.Body;
+        for (var i = 0; i < arguments.Length; i++)
+            body = new Replace(condition.Parameters[i + 1], arguments[i]).Visit(body);
+        return Expression.Lambda<Func<T, bool>>(body, condition.Parameters[0]);
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }

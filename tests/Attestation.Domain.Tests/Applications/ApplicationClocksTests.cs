@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Domain.Rules;
@@ -188,9 +189,14 @@ public class ConsiderationLightFilterTests
         {
             var today = submittedOn.AddDays(day);
             var matches = ApplicationFilters.ConsiderationLight(light, today, Given.Tomsk).Compile();
+            // The form a compiled statement binds to its parameters, bound here to the day's bounds.
+            var bounds = ConsiderationBounds.Of(today, Given.Tomsk);
+            var bound = ApplicationFilters.ConsiderationLight(light)
+                .Bind<Application>(Expression.Constant(bounds.RedBefore), Expression.Constant(bounds.AmberBefore)).Compile();
             var now = RegionClock.StartOfDay(today, Given.Tomsk).AddHours(12);
             var clock = ApplicationClocks.Consideration(application, now, Given.Tomsk)!;
             Assert.Equal(clock.Light == light, matches(application));
+            Assert.Equal(clock.Light == light, bound(application));
             agreed += clock.Light == light ? 1 : 0;
         }
         // Each light is met somewhere in the range, so the comparison is not vacuous.

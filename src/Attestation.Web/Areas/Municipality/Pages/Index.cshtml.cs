@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attestation.Domain.Applications;
 using Attestation.Domain.Periods;
 using Attestation.Web.Authorization;
@@ -5,6 +6,7 @@ using Attestation.Web.Data;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Attestation.Web.Areas.Municipality.Pages;
 
@@ -58,28 +60,12 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         var next = thisMonth.AddMonths(1);
         var upcoming = periods.FirstOrDefault(p => p.StartYear == next.Year && p.StartMonth == next.Month);
 
-        var nearestId = nearest?.Id;
-        var upcomingId = upcoming?.Id;
-        var dueId = due?.Id;
-        var applications = db.Applications.AsNoTracking().InMunicipalityOf(User);
-        var found = await db.MunicipalityName(municipalityId).WithCountsAsync(applications,
-        [
-            ApplicationFilters.InProgress,
-            ApplicationFilters.WithdrawalPending,
-            ApplicationFilters.AwaitingConsideration,
-            ApplicationFilters.ConsiderationLight(TrafficLight.Amber, Today, region.Zone),
-            ApplicationFilters.ConsiderationLight(TrafficLight.Red, Today, region.Zone),
-            ApplicationFilters.AwaitingPeriod,
-            a => a.PeriodId == nearestId && a.Status == ApplicationStatus.Registered,
-            a => a.PeriodId == nearestId && a.ExpertAId != null && a.ExpertBId != null,
-            a => a.PeriodId == upcomingId && a.Status == ApplicationStatus.Registered,
-            a => a.PeriodId == upcomingId && a.ExpertAId != null && a.ExpertBId != null,
-            a => a.PeriodId == dueId && a.Status == ApplicationStatus.Scheduled,
-            a => a.PeriodId == dueId && a.Status == ApplicationStatus.ConclusionUploaded,
-            a => a.PeriodId == dueId && a.Status == ApplicationStatus.ConclusionSigned,
-        ], ct);
-        Municipality = found?.Row;
-        var counts = found?.Counts ?? new int[13];
+        var bounds = ConsiderationBounds.Of(Today, region.Zone);
+        var found = municipalityId is { } id
+            ? await CountsOf(db, id, bounds.RedBefore, bounds.AmberBefore, nearest?.Id, upcoming?.Id, due?.Id)
+            : null;
+        Municipality = found?.Name;
+        var counts = found?.Counts ?? new int[CountedConditions.Length];
 
         ApplicationCount = counts[0];
         PendingWithdrawals = counts[1];
@@ -95,6 +81,80 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         if (due is not null)
             Conclusions = new ConclusionState(due, PeriodCalendar.Deadlines(due).ConclusionUploadedBy, counts[10], counts[11], counts[12]);
         Deadlines = MonthDeadlines(thisMonth, upcoming, upcomingSchedule);
+    }
+
+    /// <summary>
+    /// What the page counts among the municipality's applications, in the order of <see cref="Counted.Counts"/>; the
+    /// arguments after the row are the statement's parameters: the consideration clock's bounds on the day, and the
+    /// nearest, the upcoming and the due period (null when there is none).
+    /// </summary>
+    private static readonly LambdaExpression[] CountedConditions =
+    [
+        ApplicationFilters.InProgress,
+        ApplicationFilters.WithdrawalPending,
+        ApplicationFilters.AwaitingConsideration,
+        ApplicationFilters.ConsiderationLight(TrafficLight.Amber),
+        ApplicationFilters.ConsiderationLight(TrafficLight.Red),
+        ApplicationFilters.AwaitingPeriod,
+        (Expression<Func<Application, Guid?, bool>>)((a, nearest) => a.PeriodId == nearest && a.Status == ApplicationStatus.Registered),
+        (Expression<Func<Application, Guid?, bool>>)((a, nearest) => a.PeriodId == nearest && a.ExpertAId != null && a.ExpertBId != null),
+        (Expression<Func<Application, Guid?, bool>>)((a, upcoming) => a.PeriodId == upcoming && a.Status == ApplicationStatus.Registered),
+        (Expression<Func<Application, Guid?, bool>>)((a, upcoming) => a.PeriodId == upcoming && a.ExpertAId != null && a.ExpertBId != null),
+        (Expression<Func<Application, Guid?, bool>>)((a, due) => a.PeriodId == due && a.Status == ApplicationStatus.Scheduled),
+        (Expression<Func<Application, Guid?, bool>>)((a, due) => a.PeriodId == due && a.Status == ApplicationStatus.ConclusionUploaded),
+        (Expression<Func<Application, Guid?, bool>>)((a, due) => a.PeriodId == due && a.Status == ApplicationStatus.ConclusionSigned),
+    ];
+
+    /// <summary>
+    /// The municipality's name with each of <see cref="CountedConditions"/> counted among its applications: one
+    /// statement, a scalar subquery per count (each served by its own index), compiled once. Built per request, the
+    /// thirteen subqueries' expression was walked and hashed by EF Core to find the statement's SQL: 13 % of the page's
+    /// time in the portal.
+    /// </summary>
+    private static readonly Func<AttestationDbContext, int, DateTimeOffset, DateTimeOffset, Guid?, Guid?, Guid?, Task<Counted?>> CountsOf =
+        CompileCounts();
+
+    private static Func<AttestationDbContext, int, DateTimeOffset, DateTimeOffset, Guid?, Guid?, Guid?, Task<Counted?>> CompileCounts()
+    {
+        Expression<Func<AttestationDbContext, int, DateTimeOffset, DateTimeOffset, Guid?, Guid?, Guid?, Counted?>> shape =
+            (db, municipalityId, redBefore, amberBefore, nearest, upcoming, due) =>
+                db.Municipalities.Where(m => m.Id == municipalityId).Select(m => new Counted { Name = m.Name }).FirstOrDefault();
+        var (db, municipalityId, redBefore, amberBefore) = (shape.Parameters[0], shape.Parameters[1], shape.Parameters[2], shape.Parameters[3]);
+        var (nearest, upcoming, due) = (shape.Parameters[4], shape.Parameters[5], shape.Parameters[6]);
+        Expression[][] arguments =
+        [
+            [], [], [], [redBefore, amberBefore], [redBefore, amberBefore], [],
+            [nearest], [nearest], [upcoming], [upcoming], [due], [due], [due],
+        ];
+        // db.Applications.Where(a => a.MunicipalityId == municipalityId).Count(condition), for each condition
+        Expression<Func<AttestationDbContext, int, IQueryable<Application>>> scope =
+            (context, id) => context.Applications.Where(a => a.MunicipalityId == id);
+        var applications = new ReplacingExpressionVisitor(scope.Parameters, [db, municipalityId]).Visit(scope.Body);
+        var count = typeof(Queryable).GetMethods()
+            .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(Application));
+        var counts = Expression.NewArrayInit(typeof(int), CountedConditions.Select((condition, i) =>
+            (Expression)Expression.Call(count, applications, Expression.Quote(condition.Bind<Application>(arguments[i])))));
+        // … .Select(m => new Counted { Name = m.Name, Counts = new[] { … } }) …
+        var body = new CountsInto(counts).Visit(shape.Body);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<AttestationDbContext, int, DateTimeOffset, DateTimeOffset, Guid?, Guid?, Guid?, Counted?>>(
+            body, shape.Parameters));
+    }
+
+    /// <summary>The municipality's name and the page's counts.</summary>
+    private sealed class Counted
+    {
+        public string Name { get; init; } = "";
+
+        public int[] Counts { get; init; } = [];
+    }
+
+    /// <summary>The counts added to the <see cref="Counted"/> the statement makes.</summary>
+    private sealed class CountsInto(Expression counts) : ExpressionVisitor
+    {
+        protected override Expression VisitMemberInit(MemberInitExpression node) => node.Type == typeof(Counted)
+            ? node.Update(node.NewExpression, [.. node.Bindings, Expression.Bind(typeof(Counted).GetProperty(nameof(Counted.Counts))!, counts)])
+            : base.VisitMemberInit(node);
     }
 
     private List<Deadline> MonthDeadlines(DateOnly thisMonth, AttestationPeriod? upcoming, ScheduleState? upcomingSchedule)
