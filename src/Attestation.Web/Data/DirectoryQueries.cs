@@ -16,7 +16,7 @@ public static class DirectoryQueries
     public static Task<string?> FindMunicipalityNameAsync(this AttestationDbContext db, int id, CancellationToken ct) =>
         db.MunicipalityName(id).SingleOrDefaultAsync(ct);
 
-    /// <summary>The name of a municipality as a query of at most one row, for a page that reads more with it in one statement.</summary>
+    /// <summary>The name of a municipality as a query of at most one row.</summary>
     public static IQueryable<string> MunicipalityName(this AttestationDbContext db, int? id) =>
         db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name);
 

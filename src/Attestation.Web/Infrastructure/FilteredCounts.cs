@@ -61,29 +61,6 @@ public static class FilteredCounts
     }
 
     /// <summary>
-    /// How many rows of <paramref name="source"/> meet each of <paramref name="conditions"/>, read with the one row of
-    /// <paramref name="row"/> (a municipality and its name, say) in one statement: a scalar subquery per condition.
-    /// Unlike a GROUP BY, a condition may read an owned object (a withdrawal). Null when <paramref name="row"/> is empty.
-    /// </summary>
-    public static async Task<(TRow Row, int[] Counts)?> WithCountsAsync<TRow, T>(this IQueryable<TRow> row,
-        IQueryable<T> source, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(conditions);
-        // r => new Counted<TRow>(r, new[] { source.Count(condition₁), …, source.Count(conditionₙ) })
-        var parameter = Expression.Parameter(typeof(TRow), "r");
-        var count = Methods<T>.QueryableCount;
-        var counts = Expression.NewArrayInit(typeof(int),
-            conditions.Select(condition => (Expression)Expression.Call(count, source.Expression, Expression.Quote(condition))));
-        var counted = Expression.MemberInit(Expression.New(typeof(Counted<TRow>)),
-            Expression.Bind(typeof(Counted<TRow>).GetProperty(nameof(Counted<TRow>.Row))!, parameter),
-            Expression.Bind(typeof(Counted<TRow>).GetProperty(nameof(Counted<TRow>.Counts))!, counts));
-        var result = await row.Select(Expression.Lambda<Func<TRow, Counted<TRow>>>(counted, parameter)).FirstOrDefaultAsync(ct);
-        return result is null ? null : (result.Row, result.Counts);
-    }
-
-    /// <summary>
     /// Each row of <paramref name="rows"/> (a directory: the municipalities) with the count of its part of
     /// <paramref name="source"/> under each condition, in one statement: a choice list with its numbers, «Город Томск —
     /// 12». The source is read once, narrowed to what meets any condition (each condition's index serves it) and grouped
@@ -127,11 +104,7 @@ public static class FilteredCounts
     /// </summary>
     private static class Methods<T>
     {
-        public static readonly MethodInfo EnumerableCount = CountOf(typeof(Enumerable));
-
-        public static readonly MethodInfo QueryableCount = CountOf(typeof(Queryable));
-
-        private static MethodInfo CountOf(Type extensions) => extensions.GetMethods()
+        public static readonly MethodInfo EnumerableCount = typeof(Enumerable).GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
             .MakeGenericMethod(typeof(T));
     }
@@ -164,13 +137,6 @@ public static class FilteredCounts
     private sealed class Keyed<TKey>
     {
         public required TKey Key { get; init; }
-
-        public required int[] Counts { get; init; }
-    }
-
-    private sealed class Counted<TRow>
-    {
-        public required TRow Row { get; init; }
 
         public required int[] Counts { get; init; }
     }
