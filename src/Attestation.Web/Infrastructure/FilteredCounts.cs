@@ -61,6 +61,17 @@ public static class FilteredCounts
     }
 
     /// <summary>
+    /// <c>source.Count(condition)</c> as an expression, for a statement built with its counts in it (a scalar subquery
+    /// each, read with the row they belong to), such as a compiled one whose source and conditions use its parameters.
+    /// </summary>
+    public static Expression Count<T>(Expression source, Expression<Func<T, bool>> condition)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(condition);
+        return Expression.Call(Methods<T>.QueryableCount, source, Expression.Quote(condition));
+    }
+
+    /// <summary>
     /// Each row of <paramref name="rows"/> (a directory: the municipalities) with the count of its part of
     /// <paramref name="source"/> under each condition, in one statement: a choice list with its numbers, «Город Томск —
     /// 12». The source is read once, narrowed to what meets any condition (each condition's index serves it) and grouped
@@ -104,7 +115,11 @@ public static class FilteredCounts
     /// </summary>
     private static class Methods<T>
     {
-        public static readonly MethodInfo EnumerableCount = typeof(Enumerable).GetMethods()
+        public static readonly MethodInfo EnumerableCount = CountOf(typeof(Enumerable));
+
+        public static readonly MethodInfo QueryableCount = CountOf(typeof(Queryable));
+
+        private static MethodInfo CountOf(Type extensions) => extensions.GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
             .MakeGenericMethod(typeof(T));
     }

@@ -130,11 +130,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region) : Pag
         Expression<Func<AttestationDbContext, int, IQueryable<Application>>> scope =
             (context, id) => context.Applications.Where(a => a.MunicipalityId == id);
         var applications = new ReplacingExpressionVisitor(scope.Parameters, [db, municipalityId]).Visit(scope.Body);
-        var count = typeof(Queryable).GetMethods()
-            .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 2)
-            .MakeGenericMethod(typeof(Application));
         var counts = Expression.NewArrayInit(typeof(int), CountedConditions.Select((condition, i) =>
-            (Expression)Expression.Call(count, applications, Expression.Quote(condition.Bind<Application>(arguments[i])))));
+            FilteredCounts.Count(applications, condition.Bind<Application>(arguments[i]))));
         // … .Select(m => new Counted { Name = m.Name, Counts = new[] { … } }) …
         var body = new CountsInto(counts).Visit(shape.Body);
         return EF.CompileAsyncQuery(Expression.Lambda<Func<AttestationDbContext, int, DateTimeOffset, DateTimeOffset, Guid?, Guid?, Guid?, Counted?>>(
