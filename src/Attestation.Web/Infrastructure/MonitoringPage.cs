@@ -23,6 +23,12 @@ public sealed record MonitoringScope(int? MunicipalityId, IReadOnlyList<(int Id,
 }
 
 /// <summary>
+/// A table as a «Мониторинг» page shows it: all its rows, or a page of them with its pager where the table has a row for
+/// each of more municipalities than a page holds (a country's few hundred). Its Excel file has every row.
+/// </summary>
+public sealed record MonitoringTableShown(MonitoringTable Table, IReadOnlyList<IReadOnlyList<MonitoringCell>> Rows, PagerView? Pager);
+
+/// <summary>
 /// «Мониторинг» of the operator (the region or any municipality) and of the municipal coordinator (his own): the dates
 /// chosen (by default the twelve months up to today), the figures of <see cref="MonitoringQuery"/>, the tables with
 /// their charts, and each table as Excel (<c>?handler=Excel&amp;table=…</c> with the same choice). The two areas differ
@@ -50,6 +56,15 @@ public abstract class MonitoringPageModel(MonitoringQuery query, MonitoringRepor
     public MonitoringReport? Report { get; private set; }
 
     public IReadOnlyList<MonitoringTable> Tables { get; private set; } = [];
+
+    /// <summary>The most rows of a table the page shows at once: a list's page.</summary>
+    public const int TableRowsPerPage = Paging.DefaultPageSize;
+
+    /// <summary>The tables as the page shows them: a long one (by municipality, at a country's size) a page at a time.</summary>
+    public IReadOnlyList<MonitoringTableShown> Shown { get; private set; } = [];
+
+    /// <summary>The query parameter of a table's page number («p-consideration-municipalities»): each table pages on its own.</summary>
+    public static string PageParameter(string table) => $"{PagerView.Parameter}-{table}";
 
     /// <summary>
     /// When the figures shown were counted, for the default dates: ahead by the job (<see cref="AheadCounting"/>) for the
@@ -140,8 +155,22 @@ public abstract class MonitoringPageModel(MonitoringQuery query, MonitoringRepor
             await kept.KeepAsync(Report, countedAt, ct);
         }
         Tables = MonitoringTables.From(Report);
+        Shown = Tables.Select(Show).ToList();
         RangeText = $"с {range.From.ToRussianDate()} по {range.To.ToRussianDate()}";
         return null;
+    }
+
+    private MonitoringTableShown Show(MonitoringTable table)
+    {
+        if (table.Rows.Count <= TableRowsPerPage)
+            return new MonitoringTableShown(table, table.Rows, null);
+        var parameter = PageParameter(table.Key);
+        var number = int.TryParse(Request.Query[parameter], NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) ? chosen : (int?)null;
+        var page = table.Rows.ToPaged(number, TableRowsPerPage);
+        var pager = PagerView.Of(page, Request, parameter);
+        // The pages of a table are links back to it, not to the top of the page.
+        return new MonitoringTableShown(table, page.Items,
+            pager with { Id = $"pager-{table.Key}", Url = n => $"{pager.Url(n)}#table-{table.Key}" });
     }
 
     private DateOnly? ParseDate(string field, string? text, string missing)
