@@ -272,9 +272,9 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         var batch = new List<Application>(Batch);
         var batchFiles = new List<StoredFile>(Batch * 3);
         var usedTeachers = new HashSet<Guid>();
-        // The accounts' flags of submission and the conclusion stages' counts are set once after the copy, not by the
-        // triggers for each row copied.
-        await ExecuteAsync(connection, SubmittedTriggers("DISABLE") + ConclusionStageCount.SwitchTriggers(enable: false), ct);
+        // The accounts' flags of submission and the counts kept of the conclusion stages and the schedules are set once
+        // after the copy, not by the triggers for each row copied.
+        await ExecuteAsync(connection, SubmittedTriggers("DISABLE") + KeptTriggers(enable: false), ct);
 
         for (var i = 0; i < scale.Applications; i++)
         {
@@ -301,11 +301,13 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             }
         }
         accounts.BurstTeachers = _teachers.Where(t => !usedTeachers.Contains(t.Id)).Take(BurstTeachers).Select(t => t.UserName!).ToList();
-        await ExecuteAsync(connection, SubmittedTriggers("ENABLE") + ConclusionStageCount.SwitchTriggers(enable: true), ct);
+        await ExecuteAsync(connection, SubmittedTriggers("ENABLE") + KeptTriggers(enable: true), ct);
         Log("accounts' flags of submission");
         await ExecuteAsync(connection, SubmittedTeachers.Recount, ct);
         Log("conclusion stages' counts");
         await ExecuteAsync(connection, ConclusionStageCount.Recount, ct);
+        Log("schedules' counts");
+        await ExecuteAsync(connection, PeriodScheduleCount.Recount + AwaitingPeriodCount.Recount, ct);
         return accounts;
     }
 
@@ -313,6 +315,9 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.InsertOrDeleteTrigger}";
         ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.UpdateTrigger}";
         """;
+
+    private static string KeptTriggers(bool enable) =>
+        ConclusionStageCount.SwitchTriggers(enable) + PeriodScheduleCount.SwitchTriggers(enable) + AwaitingPeriodCount.SwitchTriggers(enable);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {

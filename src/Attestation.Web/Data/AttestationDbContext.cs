@@ -50,6 +50,8 @@ public sealed class AttestationDbContext(DbContextOptions<AttestationDbContext> 
     public DbSet<ReadModel.ApprovedExpertCount> ApprovedExpertCounts => Set<ReadModel.ApprovedExpertCount>();
 
     public DbSet<ReadModel.ConclusionStageCount> ConclusionStageCounts => Set<ReadModel.ConclusionStageCount>();
+    public DbSet<ReadModel.PeriodScheduleCount> PeriodScheduleCounts => Set<ReadModel.PeriodScheduleCount>();
+    public DbSet<ReadModel.AwaitingPeriodCount> AwaitingPeriodCounts => Set<ReadModel.AwaitingPeriodCount>();
 
     /// <summary>Uploaded and generated files; reach them through <see cref="IFileStore"/>.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

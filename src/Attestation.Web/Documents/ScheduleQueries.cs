@@ -99,11 +99,9 @@ public static class ScheduleQueries
     /// third of the portal's work for a municipality's schedule page.
     /// </summary>
     /// <remarks>
-    /// Each municipality's counts come from one grouped read of the period's applications (its covering index alone),
-    /// joined to the municipalities: the two halves of the period are one index range, not two conditions to intersect.
-    /// The applications awaiting a period are counted per municipality from their partial index alone: ORed with the
-    /// period's applications, the two sets made one bitmap scan that read every row of both from the table (0.1 s at a
-    /// country's size).
+    /// Each municipality's counts are the ones PostgreSQL keeps (<see cref="PeriodScheduleCount"/>,
+    /// <see cref="AwaitingPeriodCount"/>): grouping the period's applications and counting each municipality's waiting
+    /// ones took 9 of the statement's 11 ms at a country's size (21,948 applications in the period, 23,000 waiting).
     /// </remarks>
     private static readonly Func<AttestationDbContext, Guid, int?, Guid?, IAsyncEnumerable<ScheduleSummary>> SummariesOf =
         EF.CompileAsyncQuery(WithCoordinatorRole((AttestationDbContext db, Guid periodId, int? municipalityId, Guid? preferredCoordinator, Guid coordinatorRole) =>
@@ -120,18 +118,10 @@ public static class ScheduleQueries
                 .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
                 .Take(1)
                 .DefaultIfEmpty()
-            join g in
-                from a in db.Applications
-                where a.PeriodId == periodId && (municipalityId == null || a.MunicipalityId == municipalityId)
-                group a by a.MunicipalityId into g
-                select new
-                {
-                    g.Key,
-                    Complete = g.Count(a => a.ExpertAId != null && a.ExpertBId != null),
-                    Incomplete = g.Count(a => a.ExpertAId == null || a.ExpertBId == null),
-                }
-                on m.Id equals g.Key into counts
+            join g in db.PeriodScheduleCounts.Where(g => g.PeriodId == periodId) on m.Id equals g.MunicipalityId into counts
             from g in counts.DefaultIfEmpty()
+            join w in db.AwaitingPeriodCounts on m.Id equals w.MunicipalityId into waiting
+            from w in waiting.DefaultIfEmpty()
             select new ScheduleSummary
             {
                 MunicipalityId = m.Id,
@@ -144,7 +134,7 @@ public static class ScheduleQueries
                 CoordinatorWorkPhone = c == null ? null : c.WorkPhone,
                 Complete = (int?)g.Complete ?? 0,
                 Incomplete = (int?)g.Incomplete ?? 0,
-                WithoutPeriod = db.Applications.Where(ApplicationFilters.AwaitingPeriod).Count(a => a.MunicipalityId == m.Id),
+                WithoutPeriod = (int?)w.Count ?? 0,
             }));
 
     /// <summary>

@@ -1430,6 +1430,19 @@ namespace Attestation.Web.Data.Migrations
                     b.ToTable("ApprovedExpertCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Attestation.Web.Data.ReadModel.AwaitingPeriodCount", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("AwaitingPeriodCounts", (string)null);
+                });
+
             modelBuilder.Entity("Attestation.Web.Data.ReadModel.ConclusionStageCount", b =>
                 {
                     b.Property<string>("Status")
@@ -1482,6 +1495,25 @@ namespace Attestation.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DirectoryVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Attestation.Web.Data.ReadModel.PeriodScheduleCount", b =>
+                {
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complete")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Incomplete")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PeriodId", "MunicipalityId");
+
+                    b.ToTable("PeriodScheduleCounts", (string)null);
                 });
 
             modelBuilder.Entity("Attestation.Web.Data.RegistrationCounter", b =>

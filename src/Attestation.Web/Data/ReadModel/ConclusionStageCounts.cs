@@ -89,9 +89,7 @@ public sealed class ConclusionStageCount
         """;
 
     /// <summary>The triggers switched off (a bulk copy) or on again; <see cref="Recount"/> after switching them on.</summary>
-    public static string SwitchTriggers(bool enable) => string.Join('\n',
-        new[] { InsertTrigger, UpdateTrigger, DeleteTrigger }.Select(t =>
-            $"""ALTER TABLE "Applications" {(enable ? "ENABLE" : "DISABLE")} TRIGGER "{t}";"""));
+    public static string SwitchTriggers(bool enable) => KeptCounts.SwitchTriggers(enable, InsertTrigger, UpdateTrigger, DeleteTrigger);
 }
 
 public sealed class ConclusionStageCountConfiguration : IEntityTypeConfiguration<ConclusionStageCount>
