@@ -204,12 +204,13 @@ public sealed class IndexModel(
             .Select(p => new
             {
                 Period = p,
-                // A municipality not approved yet with someone scheduled with both experts: asked of the municipalities
-                // (a few hundred, one index probe each), not of the period's applications, every one of which would be
-                // read once most municipalities are approved (70 → 4 ms at a country's size).
+                // A municipality not approved yet with someone scheduled with both experts: asked of the counts kept
+                // for the period's municipalities (PeriodScheduleCount), not of its applications, every one of which
+                // would be read once most municipalities are approved (a country: 70 ms; a probe of each municipality's
+                // applications, 1.3 ms).
                 Awaiting = (p.StartYear * 12) + p.StartMonth - 1 + lastMonth >= thisMonth
-                    && db.Municipalities.Any(m => !db.ScheduleApprovals.Any(s => s.PeriodId == p.Id && s.MunicipalityId == m.Id)
-                        && db.Applications.Any(a => a.PeriodId == p.Id && a.MunicipalityId == m.Id && a.ExpertAId != null && a.ExpertBId != null)),
+                    && db.PeriodScheduleCounts.Any(c => c.PeriodId == p.Id && c.Complete > 0
+                        && !db.ScheduleApprovals.Any(s => s.PeriodId == p.Id && s.MunicipalityId == c.MunicipalityId)),
             })
             .ToListAsync(ct);
         var periods = all.Select(p => p.Period).ToList();
