@@ -57,8 +57,8 @@ public abstract class MonitoringPageModel(MonitoringQuery query, MonitoringRepor
 
     public IReadOnlyList<MonitoringTable> Tables { get; private set; } = [];
 
-    /// <summary>The most rows of a table the page shows at once: a list's page.</summary>
-    public const int TableRowsPerPage = Paging.DefaultPageSize;
+    /// <summary>The most rows of a table the page shows at once: a page of municipalities.</summary>
+    public const int TableRowsPerPage = Paging.MunicipalitiesPageSize;
 
     /// <summary>The tables as the page shows them: a long one (by municipality, at a country's size) a page at a time.</summary>
     public IReadOnlyList<MonitoringTableShown> Shown { get; private set; } = [];

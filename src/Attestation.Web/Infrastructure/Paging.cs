@@ -51,6 +51,14 @@ public static class Paging
     public const int DefaultPageSize = 50;
 
     /// <summary>
+    /// The rows of a summary table with a row per municipality (the control table, the consolidated schedule's
+    /// municipalities, the monitoring's tables by municipality): rows of a dozen figures each, half a list's page. A
+    /// region's twenty to sixty municipalities are one or two pages; a country's few hundred are paged through, and a
+    /// page costs what a region's does.
+    /// </summary>
+    public const int MunicipalitiesPageSize = 25;
+
+    /// <summary>
     /// The page <paramref name="page"/> (from 1; out of range is clamped) of rows already read: a short table counted
     /// whole (a row a municipality) whose rendering, not its reading, grows with a country.
     /// </summary>

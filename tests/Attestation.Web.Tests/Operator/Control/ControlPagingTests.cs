@@ -1,4 +1,5 @@
 using Attestation.Testing;
+using Attestation.Web.Infrastructure;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests.Operator.Control;
@@ -9,7 +10,7 @@ public sealed class ControlPagingTests(PortalWithDirectoryFactory factory) : ICl
     private readonly OperatorDesk _desk = new(factory);
 
     [Fact]
-    public async Task Fifty_municipalities_a_page_in_the_alphabet_and_the_totals_of_all_under_every_page()
+    public async Task Twenty_five_municipalities_a_page_in_the_alphabet_and_the_totals_of_all_under_every_page()
     {
         await using (var db = factory.OpenDb())
         {
@@ -21,16 +22,18 @@ public sealed class ControlPagingTests(PortalWithDirectoryFactory factory) : ICl
 
         var first = await client.GetDocumentAsync("/Operator/Control");
         var second = await client.GetDocumentAsync("/Operator/Control?p=2");
+        var third = await client.GetDocumentAsync("/Operator/Control?p=3");
 
         // The directory's two municipalities and the sixty: 62, in the alphabet («Город Томск» after the «Контрольный»).
         string[] Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
             page.QuerySelectorAll("#control tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal(50, Names(first).Length);
+        Assert.Equal(Paging.MunicipalitiesPageSize, Names(first).Length);
         Assert.Equal("Город Томск", Names(first)[0]);
-        Assert.Equal(Enumerable.Range(1, 49).Select(n => $"Контрольный округ {n:D3}"), Names(first)[1..]);
-        Assert.Equal([.. Enumerable.Range(50, 11).Select(n => $"Контрольный округ {n:D3}"), "Томский район"], Names(second));
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => $"Контрольный округ {n:D3}"), Names(first)[1..]);
+        Assert.Equal(Enumerable.Range(25, 25).Select(n => $"Контрольный округ {n:D3}"), Names(second));
+        Assert.Equal([.. Enumerable.Range(50, 11).Select(n => $"Контрольный округ {n:D3}"), "Томский район"], Names(third));
         Assert.NotNull(first.QuerySelector(".pagination"));
-        foreach (var page in new[] { first, second })
+        foreach (var page in new[] { first, second, third })
             Assert.Equal("1", page.QuerySelector("#totals [data-list='Waiting']")!.TextContent.Trim());
     }
 }

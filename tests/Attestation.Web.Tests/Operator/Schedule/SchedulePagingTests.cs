@@ -1,10 +1,11 @@
 using Attestation.Testing;
+using Attestation.Web.Infrastructure;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
 namespace Attestation.Web.Tests.Operator.Schedule;
 
 /// <summary>
-/// The consolidated schedule of a country: its table of municipalities fifty a page, paged by a parameter of its own
+/// The consolidated schedule of a country: its table of municipalities twenty-five a page, paged by a parameter of its own
 /// (the chosen municipality's lines keep theirs), and the chosen municipality's row on the page shown.
 /// </summary>
 public sealed class SchedulePagingTests(PortalWithDirectoryFactory factory) : IClassFixture<PortalWithDirectoryFactory>
@@ -12,7 +13,7 @@ public sealed class SchedulePagingTests(PortalWithDirectoryFactory factory) : IC
     private readonly OperatorDesk _desk = new(factory);
 
     [Fact]
-    public async Task Fifty_municipalities_a_page_and_the_chosen_one_on_the_page_shown()
+    public async Task Twenty_five_municipalities_a_page_and_the_chosen_one_on_the_page_shown()
     {
         await using (var db = factory.OpenDb())
         {
@@ -25,12 +26,14 @@ public sealed class SchedulePagingTests(PortalWithDirectoryFactory factory) : IC
 
         var first = await client.GetDocumentAsync(url);
         var second = await client.GetDocumentAsync($"{url}&mp=2");
+        var third = await client.GetDocumentAsync($"{url}&mp=3");
 
         // The directory's two municipalities and the sixty: 62, in the alphabet («Город» before «Графиковый»).
-        Assert.Equal(50, Names(first).Length);
-        Assert.Equal(["Город Томск", .. Enumerable.Range(1, 49).Select(n => $"Графиковый округ {n:D3}")], Names(first));
-        Assert.Equal([.. Enumerable.Range(50, 11).Select(n => $"Графиковый округ {n:D3}"), "Томский район"], Names(second));
-        Assert.Equal("Строки 1–50 из 62", first.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
+        Assert.Equal(Paging.MunicipalitiesPageSize, Names(first).Length);
+        Assert.Equal(["Город Томск", .. Enumerable.Range(1, 24).Select(n => $"Графиковый округ {n:D3}")], Names(first));
+        Assert.Equal(Enumerable.Range(25, 25).Select(n => $"Графиковый округ {n:D3}"), Names(second));
+        Assert.Equal([.. Enumerable.Range(50, 11).Select(n => $"Графиковый округ {n:D3}"), "Томский район"], Names(third));
+        Assert.Equal("Строки 1–25 из 62", first.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
         Assert.Contains("mp=2", first.QuerySelector("#municipalities-pager-next")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Null(first.QuerySelector("#pager"));
 

@@ -50,7 +50,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
     public async Task OnGetAsync(CancellationToken ct)
     {
         await CountAsync(ct);
-        var page = Rows.ToPaged(PageNumber);
+        var page = Rows.ToPaged(PageNumber, Paging.MunicipalitiesPageSize);
         Rows = page.Items;
         Pager = PagerView.Of(page, Request);
     }

@@ -46,7 +46,7 @@ public sealed class IndexModel(
 
     public PagerView? Pager { get; private set; }
 
-    /// <summary>The page of the municipalities' table (50 a page: a country has hundreds), its own parameter.</summary>
+    /// <summary>The page of the municipalities' table (<see cref="Paging.MunicipalitiesPageSize"/> a page: a country has hundreds), its own parameter.</summary>
     [BindProperty(SupportsGet = true, Name = MunicipalitiesParameter)]
     public int? MunicipalitiesPageNumber { get; set; }
 
@@ -253,9 +253,9 @@ public sealed class IndexModel(
         var parts = Schedule.Parts;
         var municipalitiesPage = MunicipalitiesPageNumber
             ?? (MunicipalityId is { } shown && parts.ToList().FindIndex(p => p.MunicipalityId == shown) is var at and >= 0
-                ? (at / Paging.DefaultPageSize) + 1
+                ? (at / Paging.MunicipalitiesPageSize) + 1
                 : 1);
-        var municipalities = parts.ToPaged(municipalitiesPage);
+        var municipalities = parts.ToPaged(municipalitiesPage, Paging.MunicipalitiesPageSize);
         MunicipalitiesPage = municipalities.Items;
         MunicipalitiesPager = PagerView.Of(municipalities, Request, MunicipalitiesParameter) with { Id = "municipalities-pager" };
         return true;
