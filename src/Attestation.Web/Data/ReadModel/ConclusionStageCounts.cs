@@ -72,12 +72,7 @@ public sealed class ConclusionStageCount
             FOR EACH ROW WHEN (OLD."PeriodId" IS NOT NULL) EXECUTE FUNCTION {Function}();
         """;
 
-    public const string DropTriggers = $"""
-        DROP TRIGGER "{InsertTrigger}" ON "Applications";
-        DROP TRIGGER "{UpdateTrigger}" ON "Applications";
-        DROP TRIGGER "{DeleteTrigger}" ON "Applications";
-        DROP FUNCTION {Function}();
-        """;
+    public static string DropTriggers => KeptCounts.DropTriggers(Function, InsertTrigger, UpdateTrigger, DeleteTrigger);
 
     /// <summary>Every group counted from the applications as they are: once when installed, and after a bulk copy.</summary>
     public static string Recount => $"""

@@ -73,12 +73,7 @@ public sealed class PeriodScheduleCount
             FOR EACH ROW WHEN (OLD."PeriodId" IS NOT NULL) EXECUTE FUNCTION {Function}();
         """;
 
-    public const string DropTriggers = $"""
-        DROP TRIGGER "{InsertTrigger}" ON "Applications";
-        DROP TRIGGER "{UpdateTrigger}" ON "Applications";
-        DROP TRIGGER "{DeleteTrigger}" ON "Applications";
-        DROP FUNCTION {Function}();
-        """;
+    public static string DropTriggers => KeptCounts.DropTriggers(Function, InsertTrigger, UpdateTrigger, DeleteTrigger);
 
     /// <summary>Every group counted from the applications as they are: once when installed, and after a bulk copy.</summary>
     public const string Recount = $"""
@@ -147,12 +142,7 @@ public sealed class AwaitingPeriodCount
             FOR EACH ROW WHEN {Awaiting("OLD")} EXECUTE FUNCTION {Function}();
         """;
 
-    public const string DropTriggers = $"""
-        DROP TRIGGER "{InsertTrigger}" ON "Applications";
-        DROP TRIGGER "{UpdateTrigger}" ON "Applications";
-        DROP TRIGGER "{DeleteTrigger}" ON "Applications";
-        DROP FUNCTION {Function}();
-        """;
+    public static string DropTriggers => KeptCounts.DropTriggers(Function, InsertTrigger, UpdateTrigger, DeleteTrigger);
 
     public static string Recount => $"""
         DELETE FROM "{Table}";
@@ -170,6 +160,10 @@ public static class KeptCounts
     /// <summary>Triggers of the applications switched off (a bulk copy) or on again.</summary>
     public static string SwitchTriggers(bool enable, params string[] triggers) => string.Join('\n',
         triggers.Select(t => $"""ALTER TABLE "Applications" {(enable ? "ENABLE" : "DISABLE")} TRIGGER "{t}";"""));
+
+    /// <summary>The triggers of the applications dropped, then the function they ran.</summary>
+    public static string DropTriggers(string function, params string[] triggers) => string.Join('\n',
+        triggers.Select(t => $"""DROP TRIGGER "{t}" ON "Applications";""").Append($"DROP FUNCTION {function}();"));
 }
 
 public sealed class PeriodScheduleCountConfiguration : IEntityTypeConfiguration<PeriodScheduleCount>
