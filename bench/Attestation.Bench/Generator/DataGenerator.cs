@@ -274,7 +274,7 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         var usedTeachers = new HashSet<Guid>();
         // The accounts' flags of submission and the counts kept of the conclusion stages and the schedules are set once
         // after the copy, not by the triggers for each row copied.
-        await ExecuteAsync(connection, SubmittedTriggers("DISABLE") + KeptTriggers(enable: false), ct);
+        await ExecuteAsync(connection, KeptTriggers(enable: false), ct);
 
         for (var i = 0; i < scale.Applications; i++)
         {
@@ -301,7 +301,7 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
             }
         }
         accounts.BurstTeachers = _teachers.Where(t => !usedTeachers.Contains(t.Id)).Take(BurstTeachers).Select(t => t.UserName!).ToList();
-        await ExecuteAsync(connection, SubmittedTriggers("ENABLE") + KeptTriggers(enable: true), ct);
+        await ExecuteAsync(connection, KeptTriggers(enable: true), ct);
         Log("accounts' flags of submission");
         await ExecuteAsync(connection, SubmittedTeachers.Recount, ct);
         Log("conclusion stages' counts");
@@ -311,13 +311,10 @@ internal sealed class DataGenerator(string connectionString, Scale scale, int se
         return accounts;
     }
 
-    private static string SubmittedTriggers(string action) => $"""
-        ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.InsertOrDeleteTrigger}";
-        ALTER TABLE "Applications" {action} TRIGGER "{SubmittedTeachers.UpdateTrigger}";
-        """;
-
-    private static string KeptTriggers(bool enable) =>
-        ConclusionStageCount.SwitchTriggers(enable) + PeriodScheduleCount.SwitchTriggers(enable) + AwaitingPeriodCount.SwitchTriggers(enable);
+    /// <summary>The applications' triggers that keep the accounts' flags of submission and the counts kept of them.</summary>
+    private static string KeptTriggers(bool enable) => string.Join('\n',
+        KeptCounts.SwitchTriggers(enable, SubmittedTeachers.InsertOrDeleteTrigger, SubmittedTeachers.UpdateTrigger),
+        ConclusionStageCount.SwitchTriggers(enable), PeriodScheduleCount.SwitchTriggers(enable), AwaitingPeriodCount.SwitchTriggers(enable));
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
