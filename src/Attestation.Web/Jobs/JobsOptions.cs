@@ -19,8 +19,18 @@ public sealed class JobsOptions
     /// </summary>
     public TimeSpan ControlCountingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How old the counted control table may be and still be shown.</summary>
+    /// <summary>How old the counted control table (and every figure counted ahead but the monitoring) may be and still be shown.</summary>
     public TimeSpan ControlCountsMaxAge => 2 * ControlCountingInterval;
+
+    /// <summary>
+    /// How often the region's «Мониторинг» of the last twelve months is counted ahead (by the same job, on the first of
+    /// its runs this long after the last count). The monitoring is figures by month: a country's twelve months are
+    /// 2.5 s of PostgreSQL's time, which every minute was most of the job's and disturbed the pages served meanwhile.
+    /// </summary>
+    public TimeSpan MonitoringCountingInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How old a monitoring report counted ahead (the region's or a municipality's kept one) may be and still be shown.</summary>
+    public TimeSpan MonitoringMaxAge => 2 * MonitoringCountingInterval;
 
     /// <summary>How often the outbox is looked at for letters due (new ones and retries).</summary>
     public TimeSpan MailInterval { get; set; } = TimeSpan.FromSeconds(10);

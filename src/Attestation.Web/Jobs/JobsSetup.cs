@@ -12,6 +12,8 @@ public static class JobsSetup
             .Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.PeriodClosingInterval > TimeSpan.Zero, "Jobs:PeriodClosingInterval must be positive.")
             .Validate(o => o.ControlCountingInterval > TimeSpan.Zero, "Jobs:ControlCountingInterval must be positive.")
+            .Validate(o => o.MonitoringCountingInterval >= o.ControlCountingInterval,
+                "Jobs:MonitoringCountingInterval must be at least Jobs:ControlCountingInterval (the job that counts it runs at that one).")
             .Validate(o => o.MailInterval > TimeSpan.Zero, "Jobs:MailInterval must be positive.")
             .Validate(o => o.ReminderInterval > TimeSpan.Zero, "Jobs:ReminderInterval must be positive.")
             .Validate(o => o.OutboxRetention >= TimeSpan.FromDays(1), "Jobs:OutboxRetention must be a day or more.")

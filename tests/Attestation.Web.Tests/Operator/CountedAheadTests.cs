@@ -35,12 +35,23 @@ internal static class CountedAheadRows
         await db.CountedAhead.ExecuteDeleteAsync();
     }
 
-    /// <summary>Makes every figure older than the job's two intervals.</summary>
-    public static async Task AgeAsync(PortalFactory factory)
+    /// <summary>Makes every figure older than the longest age a figure is shown at (the monitoring's).</summary>
+    public static Task AgeAsync(PortalFactory factory) =>
+        DateAsync(factory, factory.Clock.GetUtcNow() - new JobsOptions().MonitoringMaxAge - TimeSpan.FromSeconds(1));
+
+    /// <summary>Dates every stored figure (or the one of <paramref name="key"/>) as counted at <paramref name="countedAt"/>.</summary>
+    public static async Task DateAsync(PortalFactory factory, DateTimeOffset countedAt, string? key = null)
     {
         await using var db = factory.OpenDb();
-        var old = factory.Clock.GetUtcNow() - new JobsOptions().ControlCountsMaxAge - TimeSpan.FromSeconds(1);
-        await db.CountedAhead.ExecuteUpdateAsync(s => s.SetProperty(c => c.CountedAt, old));
+        await db.CountedAhead.Where(c => key == null || c.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CountedAt, countedAt));
+    }
+
+    /// <summary>When the figure of <paramref name="key"/> was counted as stored; null when none is.</summary>
+    public static async Task<DateTimeOffset?> CountedAtAsync(PortalFactory factory, string key)
+    {
+        await using var db = factory.OpenDb();
+        return await db.CountedAhead.Where(c => c.Key == key).Select(c => (DateTimeOffset?)c.CountedAt).SingleOrDefaultAsync();
     }
 }
 
@@ -107,6 +118,71 @@ public sealed class CountedAheadMonitoringTests(MonitoringFactory factory) : ICl
         var stale = await client.GetDocumentAsync("/Operator/Monitoring");
         Assert.DoesNotContain("Подсчитано", Scope(stale), StringComparison.Ordinal);
         Assert.Equal(live.Rows(MonitoringTables.Statuses), stale.Rows(MonitoringTables.Statuses));
+    }
+
+    [Fact]
+    public async Task The_region_s_monitoring_is_counted_every_monitoring_interval_and_shown_for_two()
+    {
+        await _world.BuildAsync("Чаинский район");
+        await CountedAheadRows.ForgetAllAsync(factory);
+        using var client = await new OperatorDesk(factory).SignInOperatorAsync($"every{MunicipalWorld.Next()}");
+        var jobs = new JobsOptions();
+        var now = factory.Clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // as PostgreSQL keeps it, to the microsecond
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        var counted = await client.GetDocumentAsync("/Operator/Monitoring");
+        var submitted = int.Parse(counted.Row(MonitoringTables.Statuses, "Подано")[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Five minutes on: past the other figures' two minutes, within the monitoring's interval. The job's next run
+        // counts the others again and leaves the monitoring as it is (its changed figure stays), which is still shown.
+        var fiveMinutesAgo = now - TimeSpan.FromMinutes(5);
+        await CountedAheadRows.DateAsync(factory, fiveMinutesAgo);
+        await CountedAheadRows.TamperAsync(factory, AheadKeys.Monitoring(), json =>
+        {
+            json["byStatus"]!["Submitted"] = submitted + 300;
+            return json;
+        });
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        Assert.Equal(fiveMinutesAgo, await CountedAheadRows.CountedAtAsync(factory, AheadKeys.Monitoring()));
+        Assert.Equal(now, await CountedAheadRows.CountedAtAsync(factory, AheadKeys.CommissionWaiting));
+        var kept = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.Contains($"Подсчитано {fiveMinutesAgo.ToRegionDateTime()}", Scope(kept), StringComparison.Ordinal);
+        Assert.Equal((submitted + 300).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            kept.Row(MonitoringTables.Statuses, "Подано")[1]);
+
+        // An interval on, the job's run counts it again.
+        await CountedAheadRows.DateAsync(factory, now - jobs.MonitoringCountingInterval, AheadKeys.Monitoring());
+        Assert.True(await CountedAheadRows.CountAsync(factory));
+        Assert.Equal(now, await CountedAheadRows.CountedAtAsync(factory, AheadKeys.Monitoring()));
+        var recounted = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.Equal(counted.Rows(MonitoringTables.Statuses), recounted.Rows(MonitoringTables.Statuses));
+
+        // Not counted again since (the job off) and older than two intervals, it is counted for the request.
+        await CountedAheadRows.DateAsync(factory, now - jobs.MonitoringMaxAge - TimeSpan.FromSeconds(1), AheadKeys.Monitoring());
+        var stale = await client.GetDocumentAsync("/Operator/Monitoring");
+        Assert.DoesNotContain("Подсчитано", Scope(stale), StringComparison.Ordinal);
+        Assert.Equal(counted.Rows(MonitoringTables.Statuses), stale.Rows(MonitoringTables.Statuses));
+    }
+
+    [Theory]
+    [InlineData(null, 0, true)]
+    [InlineData(0, 0, false)]
+    [InlineData(5, 0, false)]
+    [InlineData(9, 0, false)]
+    [InlineData(10, 0, true)]
+    [InlineData(-1, 0, true)]
+    [InlineData(1, 1, true)]
+    public void The_monitoring_is_due_when_never_counted_counted_an_interval_ago_another_day_or_in_the_future(
+        int? minutesAgo, int daysAgo, bool due)
+    {
+        var jobs = new JobsOptions { ControlCountingInterval = TimeSpan.FromMinutes(1), MonitoringCountingInterval = TimeSpan.FromMinutes(10) };
+        var now = new DateTimeOffset(2026, 12, 7, 5, 0, 0, TimeSpan.Zero);
+        var today = new DateOnly(2026, 12, 7);
+        var last = minutesAgo is { } minutes
+            ? new AheadCounting.CountedOn(today.AddDays(-daysAgo), now - TimeSpan.FromMinutes(minutes))
+            : null;
+
+        Assert.Equal(due, AheadCounting.MonitoringDue(last, today, now, jobs));
     }
 
     [Fact]

@@ -49,7 +49,22 @@ public static class AheadKeys
     /// one municipality's (kept by the request that counted it, <see cref="MonitoringReports"/>).
     /// </summary>
     public static string Monitoring(int? municipalityId = null) =>
-        municipalityId is { } id ? $"monitoring:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "monitoring";
+        municipalityId is { } id ? $"{MonitoringPrefix}:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : MonitoringPrefix;
+
+    private const string MonitoringPrefix = "monitoring";
+
+    /// <summary>
+    /// How long the figure <paramref name="key"/> is shown after it was counted: a monitoring report (the region's or a
+    /// municipality's) <see cref="JobsOptions.MonitoringMaxAge"/>, every other figure <see cref="JobsOptions.ControlCountsMaxAge"/>.
+    /// </summary>
+    public static TimeSpan MaxAgeOf(string key, JobsOptions jobs)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(jobs);
+        return key == MonitoringPrefix || key.StartsWith(MonitoringPrefix + ":", StringComparison.Ordinal)
+            ? jobs.MonitoringMaxAge
+            : jobs.ControlCountsMaxAge;
+    }
 
     /// <summary>Verified applications on no meeting's list.</summary>
     public const string CommissionWaiting = "commission-waiting";
@@ -97,7 +112,8 @@ public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// The figure when it was counted for today and is younger than two intervals of the job; null otherwise (the page
+    /// The figure when it was counted for today and is younger than two intervals of the job that counts it
+    /// (<see cref="AheadKeys.MaxAgeOf"/>); null otherwise (the page
     /// counts itself then). A figure dated in the future (a clock moved back) is not trusted either. One statement,
     /// which sends the content only when the row is not the version this process read last.
     /// </summary>
@@ -113,7 +129,7 @@ public sealed class CountedAheadStore(AttestationDbContext db, RegionTime region
             FROM "CountedAhead" WHERE "Key" = {key}
             """).FirstOrDefaultAsync(ct);
         var now = region.Now;
-        if (row is null || row.Day != region.Today || row.CountedAt > now || now - row.CountedAt > jobs.Value.ControlCountsMaxAge)
+        if (row is null || row.Day != region.Today || row.CountedAt > now || now - row.CountedAt > AheadKeys.MaxAgeOf(key, jobs.Value))
             return null;
         if (row.Content is null)
             return known is not null && known.Version == row.Version ? new Counted<T>((T)known.Value, row.CountedAt) : null;

@@ -6,7 +6,7 @@ namespace Attestation.Web.Data.ReadModel;
 /// <summary>
 /// The «Мониторинг» reports of the default twelve months kept in <see cref="CountedAhead"/>: the region's, which the job
 /// counts ahead (<see cref="AheadKeys.Monitoring"/>), and a municipality's, counted by the first request that asks for it
-/// and kept for the job's two intervals (the same key with its id). The coordinator's page counted
+/// and kept as long (<see cref="Jobs.JobsOptions.MonitoringMaxAge"/>, the same key with its id). The coordinator's page counted
 /// its municipality's year in seven aggregates on every request (5–6 ms of PostgreSQL's time, a tenth of the calibration
 /// page's throughput); only the municipalities someone looks at are counted, once per interval.
 /// </summary>

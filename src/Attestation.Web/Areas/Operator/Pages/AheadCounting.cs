@@ -17,7 +17,8 @@ namespace Attestation.Web.Areas.Operator.Pages;
 /// of the last twelve months, the applications waiting for the commission, the year's journals, the periods of the
 /// school year, the year's applications and the conclusions' stages by municipality. Each counts every application of the region concerned — at a country's size a tenth of a second to
 /// more than a second a request — so the job counts them once a minute and the pages show them with the time they
-/// were counted while they are fresh, counting themselves otherwise. Run by <see cref="ControlCountingJob"/> after the
+/// were counted while they are fresh, counting themselves otherwise; the monitoring, the costliest and a figure by
+/// month, only every <see cref="JobsOptions.MonitoringCountingInterval"/>. Run by <see cref="ControlCountingJob"/> after the
 /// control table; one instance at a time (an advisory lock).
 /// </summary>
 public sealed partial class AheadCounting(
@@ -26,6 +27,7 @@ public sealed partial class AheadCounting(
     MonitoringQuery monitoring,
     CountedAheadStore store,
     IOptions<MonitoringOptions> monitoringOptions,
+    IOptions<JobsOptions> jobs,
     ILogger<AheadCounting> logger)
 {
     /// <summary>"AHEADCNT" in ASCII: no other lock of the portal uses it.</summary>
@@ -44,9 +46,14 @@ public sealed partial class AheadCounting(
         var today = region.Today;
         var countedAt = region.Now;
 
-        var range = MonitoringRange.LastTwelveMonths(null, today);
-        var report = await monitoring.LoadAsync(range, [], monitoringOptions.Value.ExpertLoadLimit, ct);
-        await store.WriteAsync(AheadKeys.Monitoring(), today, MonitoringSnapshot.Of(report), countedAt, ct);
+        var monitored = await db.CountedAhead.AsNoTracking().Where(c => c.Key == AheadKeys.Monitoring())
+            .Select(c => new CountedOn(c.Day, c.CountedAt)).FirstOrDefaultAsync(ct);
+        if (MonitoringDue(monitored, today, countedAt, jobs.Value))
+        {
+            var range = MonitoringRange.LastTwelveMonths(null, today);
+            var report = await monitoring.LoadAsync(range, [], monitoringOptions.Value.ExpertLoadLimit, ct);
+            await store.WriteAsync(AheadKeys.Monitoring(), today, MonitoringSnapshot.Of(report), countedAt, ct);
+        }
 
         await store.WriteAsync(AheadKeys.CommissionWaiting, today, await CountWaitingAsync(db, ct), countedAt, ct);
 
@@ -71,6 +78,21 @@ public sealed partial class AheadCounting(
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return true;
+    }
+
+    /// <summary>When a figure was last counted, and for which day.</summary>
+    public sealed record CountedOn(DateOnly Day, DateTimeOffset CountedAt);
+
+    /// <summary>
+    /// Whether this run counts the region's monitoring: never counted, counted for another day or in the future (a clock
+    /// moved back), or <see cref="JobsOptions.MonitoringCountingInterval"/> ago — less half a run's interval, so that a run
+    /// a moment early does not put the count off by a whole run.
+    /// </summary>
+    public static bool MonitoringDue(CountedOn? last, DateOnly today, DateTimeOffset now, JobsOptions jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return last is null || last.Day != today || last.CountedAt > now
+            || now - last.CountedAt >= jobs.MonitoringCountingInterval - (jobs.ControlCountingInterval / 2);
     }
 
     /// <summary>«Ожидают заседания»: verified applications on no meeting's list.</summary>
