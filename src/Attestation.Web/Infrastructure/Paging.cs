@@ -52,9 +52,9 @@ public static class Paging
 
     /// <summary>
     /// The rows of a summary table with a row per municipality (the control table, the consolidated schedule's
-    /// municipalities, the monitoring's tables by municipality): rows of a dozen figures each, half a list's page. A
-    /// region's twenty to sixty municipalities are one or two pages; a country's few hundred are paged through, and a
-    /// page costs what a region's does.
+    /// municipalities, the monitoring's tables by municipality, the directory of municipalities): rows of a dozen figures
+    /// or a municipality's coordinators each, half a list's page. A region's twenty to sixty municipalities are one or
+    /// two pages; a country's few hundred are paged through, and a page costs what a region's does.
     /// </summary>
     public const int MunicipalitiesPageSize = 25;
 

@@ -9,7 +9,8 @@ namespace Attestation.Web.Areas.Operator.Pages.Directories.Municipalities;
 
 /// <summary>
 /// «Муниципальные образования» with their coordinators and the work phones printed on the schedules: a page at a time
-/// in the Russian alphabet, the deactivated last, searched by a part of the name (a country has hundreds).
+/// in the Russian alphabet, the deactivated last, searched by a part of the name (a country has hundreds); as many a
+/// page as the other tables of a row per municipality (<see cref="Paging.MunicipalitiesPageSize"/>).
 /// </summary>
 public sealed class IndexModel(AttestationDbContext db) : PageModel
 {
@@ -62,7 +63,7 @@ public sealed class IndexModel(AttestationDbContext db) : PageModel
                 m.IsActive,
                 Organisations = db.Organisations.Count(o => o.MunicipalityId == m.Id && o.IsActive),
             })
-            .ToPagedAsync(PageNumber, ct);
+            .ToPagedAsync(PageNumber, ct, Paging.MunicipalitiesPageSize);
         Total = page.Total;
         Pager = PagerView.Of(page, Request);
         var ids = page.Items.Select(m => m.Id).ToList();
