@@ -113,8 +113,12 @@ public static class ScheduleQueries
     /// statements, each compiled the first time its period is shown.
     /// </para>
     /// </remarks>
-    private static Func<AttestationDbContext, int?, Guid?, IAsyncEnumerable<ScheduleSummary>> SummariesOf(Guid period) =>
-        SummariesByPeriod.GetOrAdd(period, static key => EF.CompileAsyncQuery(WithLiterals(key,
+    private static Func<AttestationDbContext, int?, Guid?, IAsyncEnumerable<ScheduleSummary>> SummariesOf(Guid period)
+    {
+        // Bounded whatever asks: ten years of periods are some sixty statements.
+        if (SummariesByPeriod.Count >= MaxPeriodsCompiled)
+            SummariesByPeriod.Clear();
+        return SummariesByPeriod.GetOrAdd(period, static key => EF.CompileAsyncQuery(WithLiterals(key,
             (AttestationDbContext db, int? municipalityId, Guid? preferredCoordinator, Guid periodId, Guid coordinatorRole) =>
                 from m in db.Municipalities.AsNoTracking()
                 where municipalityId == null || m.Id == municipalityId
@@ -147,6 +151,9 @@ public static class ScheduleQueries
                     Incomplete = (int?)g.Incomplete ?? 0,
                     WithoutPeriod = (int?)w.Count ?? 0,
                 })));
+    }
+
+    private const int MaxPeriodsCompiled = 200;
 
     private static readonly ConcurrentDictionary<Guid, Func<AttestationDbContext, int?, Guid?, IAsyncEnumerable<ScheduleSummary>>> SummariesByPeriod = new();
 

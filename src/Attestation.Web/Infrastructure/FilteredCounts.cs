@@ -2,6 +2,7 @@ using Attestation.Domain.Applications;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Attestation.Web.Infrastructure;
 
@@ -78,9 +79,35 @@ public static class FilteredCounts
     /// by <paramref name="sourceKey"/>, then joined to the rows on <paramref name="rowKey"/>: the cost does not grow with
     /// the number of rows, as one correlated count per row and condition did (280 municipalities × 6 counts).
     /// </summary>
-    public static async Task<List<(TRow Row, int[] Counts)>> WithCountsEachAsync<TRow, T>(this IQueryable<TRow> rows,
+    public static Task<List<(TRow Row, int[] Counts)>> WithCountsEachAsync<TRow, T>(this IQueryable<TRow> rows,
         Expression<Func<TRow, int>> rowKey, IQueryable<T> source, Expression<Func<T, int>> sourceKey,
+        IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct) =>
+        rows.WithEachAsync(rowKey, source, sourceKey, conditions,
+            (group, condition) => Expression.Call(Methods<T>.EnumerableCount, group, condition), ct);
+
+    /// <summary>
+    /// <see cref="WithCountsEachAsync"/> of a source of counts already kept (a row per group of applications, its
+    /// <paramref name="count"/> how many): under each condition, the sum of the counts of the source's rows that meet it.
+    /// </summary>
+    public static Task<List<(TRow Row, int[] Counts)>> WithSumsEachAsync<TRow, T>(this IQueryable<TRow> rows,
+        Expression<Func<TRow, int>> rowKey, IQueryable<T> source, Expression<Func<T, int>> sourceKey, Expression<Func<T, int>> count,
         IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        // g.Sum(x => condition(x) ? count(x) : 0): SUM(CASE WHEN … THEN "Count" ELSE 0 END)
+        return rows.WithEachAsync(rowKey, source, sourceKey, conditions, (group, condition) =>
+        {
+            var row = condition.Parameters[0];
+            var counted = ReplacingExpressionVisitor.Replace(count.Parameters[0], row, count.Body);
+            var term = Expression.Lambda<Func<T, int>>(Expression.Condition(condition.Body, counted, Expression.Constant(0)), row);
+            return Expression.Call(Methods<T>.EnumerableSum, group, term);
+        }, ct);
+    }
+
+    private static async Task<List<(TRow Row, int[] Counts)>> WithEachAsync<TRow, T>(this IQueryable<TRow> rows,
+        Expression<Func<TRow, int>> rowKey, IQueryable<T> source, Expression<Func<T, int>> sourceKey,
+        IReadOnlyList<Expression<Func<T, bool>>> conditions, Func<ParameterExpression, Expression<Func<T, bool>>, Expression> aggregate,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(source);
@@ -91,14 +118,13 @@ public static class FilteredCounts
         // source.Where(c₁ || … || cₙ).GroupBy(key).Select(g => new KeyedCounts { Key = g.Key, C0 = g.Count(c₁), … })
         var narrowed = source.Where(conditions.Aggregate(Conditions.Or));
         var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
-        var count = Methods<T>.EnumerableCount;
         var bindings = new List<MemberBinding>
         {
             Expression.Bind(typeof(KeyedCounts).GetProperty(nameof(KeyedCounts.Key))!,
                 Expression.Convert(Expression.Property(group, nameof(IGrouping<int, T>.Key)), typeof(int?))),
         };
         bindings.AddRange(conditions.Select((condition, index) => (MemberBinding)Expression.Bind(
-            KeyedCounts.Counts[index], Expression.Convert(Expression.Call(count, group, condition), typeof(int?)))));
+            KeyedCounts.Counts[index], Expression.Convert(aggregate(group, condition), typeof(int?)))));
         var grouped = narrowed.GroupBy(sourceKey)
             .Select(Expression.Lambda<Func<IGrouping<int, T>, KeyedCounts>>(
                 Expression.MemberInit(Expression.New(typeof(KeyedCounts)), bindings), group));
@@ -118,6 +144,12 @@ public static class FilteredCounts
         public static readonly MethodInfo EnumerableCount = CountOf(typeof(Enumerable));
 
         public static readonly MethodInfo QueryableCount = CountOf(typeof(Queryable));
+
+        /// <summary><c>Enumerable.Sum&lt;T&gt;(IEnumerable&lt;T&gt;, Func&lt;T, int&gt;)</c>.</summary>
+        public static readonly MethodInfo EnumerableSum = typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethodDefinition && m.GetParameters().Length == 2
+                && m.GetParameters()[1].ParameterType == typeof(Func<,>).MakeGenericType(m.GetGenericArguments()[0], typeof(int)))
+            .MakeGenericMethod(typeof(T));
 
         private static MethodInfo CountOf(Type extensions) => extensions.GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)

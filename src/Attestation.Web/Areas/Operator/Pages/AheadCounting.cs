@@ -63,9 +63,9 @@ public sealed partial class AheadCounting(
         var submitted = Applications.IndexModel.SubmittedIn(db.Applications.AsNoTracking().Where(a => a.SubmittedAt != null), today.Year, region.Zone);
         await store.WriteAsync(AheadKeys.Applications(today.Year), today, await db.MunicipalityRowsAsync(submitted, [a => true], ct), countedAt, ct);
 
-        var (scoped, conditions) = Conclusions.IndexModel.Counting(db.Applications.AsNoTracking().Where(a => a.PeriodId != null),
-            await db.Periods.AsNoTracking().ToListAsync(ct), today);
-        await store.WriteAsync(AheadKeys.Conclusions, today, await db.MunicipalityRowsAsync(scoped, conditions, ct), countedAt, ct);
+        var allPeriods = await db.Periods.AsNoTracking().ToListAsync(ct);
+        await store.WriteAsync(AheadKeys.Conclusions, today,
+            await Conclusions.IndexModel.KeptRowsAsync(db, allPeriods, today, periodId: null, ct), countedAt, ct);
 
         var year = SchoolYear.Containing(today);
         var periods = await db.Periods.AsNoTracking().Of(year).Select(p => p.Id).ToListAsync(ct);

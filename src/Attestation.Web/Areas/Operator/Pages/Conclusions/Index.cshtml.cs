@@ -285,7 +285,7 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     public static (IQueryable<Application> Scoped, List<Expression<Func<Application, bool>>> Conditions) Counting(
         IQueryable<Application> filtered, IEnumerable<AttestationPeriod> periods, DateOnly today)
     {
-        var overduePeriods = periods.Where(p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy < today).Select(p => p.Id).ToList();
+        var overduePeriods = OverduePeriods(periods, today);
         var lists = Enum.GetValues<ConclusionList>();
         var scoped = filtered.Where(ApplicationFilters.StatusIn([.. lists.SelectMany(StatusesOf)]));
         var conditions = lists.SelectMany(q => new[]
@@ -295,6 +295,36 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         }).ToList();
         return (scoped, conditions);
     }
+
+    /// <summary>
+    /// Every municipality with the counts of <see cref="Counting"/> (each list's, and its part past the deadline) for
+    /// the lists unsearched, of every period or of <paramref name="periodId"/>, summed from the groups of the conclusion
+    /// stages PostgreSQL keeps (<see cref="ConclusionStageCount"/>, a few thousand at a country's size) rather than
+    /// counted over the applications (a country's every period: 0.8 s, which the job spent every minute).
+    /// </summary>
+    public static Task<List<MunicipalityChoice>> KeptRowsAsync(AttestationDbContext db, IEnumerable<AttestationPeriod> periods,
+        DateOnly today, Guid? periodId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var overdue = OverduePeriods(periods, today);
+        var kept = db.ConclusionStageCounts.AsNoTracking();
+        if (periodId is { } chosen)
+            kept = kept.Where(c => c.PeriodId == chosen);
+        var conditions = Enum.GetValues<ConclusionList>().SelectMany(q =>
+        {
+            var statuses = StatusesOf(q).ToList();
+            return new Expression<Func<ConclusionStageCount, bool>>[]
+            {
+                c => statuses.Contains(c.Status),
+                c => statuses.Contains(c.Status) && overdue.Contains(c.PeriodId),
+            };
+        }).ToList();
+        return db.MunicipalityRowsAsync(kept, c => c.MunicipalityId, c => c.Count, conditions, ct);
+    }
+
+    /// <summary>The periods whose conclusions are due by a day before <paramref name="today"/>.</summary>
+    private static List<Guid> OverduePeriods(IEnumerable<AttestationPeriod> periods, DateOnly today) =>
+        periods.Where(p => PeriodCalendar.Deadlines(p).ConclusionUploadedBy < today).Select(p => p.Id).ToList();
 
     /// <summary>
     /// The periods, the municipalities with each list's counts, and the chosen list's applications (not yet read);
@@ -324,6 +354,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
         MunicipalityCounts choices;
         if (counted is not null)
             (choices, CountedAt) = (OperatorLists.Choices(counted.Value, 2 * lists.Length), counted.CountedAt);
+        else if (string.IsNullOrWhiteSpace(Search))
+            choices = OperatorLists.Choices(await KeptRowsAsync(db, periods, Today, PeriodId, ct), 2 * lists.Length);
         else
         {
             var (scoped, conditions) = Counting(filtered, periods, Today);

@@ -67,6 +67,24 @@ public static class OperatorLists
     }
 
     /// <summary>
+    /// Every municipality with, under each condition, the sum of the <paramref name="count"/>s of the groups of
+    /// <paramref name="kept"/> (counts PostgreSQL keeps, a row a group of applications) that meet it, in one statement.
+    /// </summary>
+    public static async Task<List<MunicipalityChoice>> MunicipalityRowsAsync<T>(this AttestationDbContext db,
+        IQueryable<T> kept, Expression<Func<T, int>> municipality, Expression<Func<T, int>> count,
+        IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Municipalities.AsNoTracking()
+            .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
+            .WithSumsEachAsync(m => m.Id, kept, municipality, count, conditions, ct);
+        return [.. rows.Select(r => new MunicipalityChoice
+        {
+            Id = r.Row.Id, Name = r.Row.Name, IsActive = r.Row.IsActive, IsRegionalPseudo = r.Row.IsRegionalPseudo, Counts = r.Counts,
+        })];
+    }
+
+    /// <summary>
     /// Every municipality as a choice, and the rows of <paramref name="found"/> counted up to <paramref name="limit"/>
     /// (<see cref="Paging.CountUpToAsync"/>), in one statement: a list whose count per municipality is not needed, only
     /// its total, which a search over a country's years would otherwise count to the last of its rows.
