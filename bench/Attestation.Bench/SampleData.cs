@@ -115,6 +115,7 @@ internal static class SampleData
             PeriodName = "январь-февраль 2027",
             PeriodPrepositional = "в январе-феврале 2027 г.",
             Parts = parts,
+            Total = parts.Sum(p => p.Attestees),
             ApprovedOn = new DateOnly(2026, 12, 20),
         };
     }

@@ -68,8 +68,14 @@ public sealed record ConsolidatedScheduleModel
     /// <summary>«в декабре 2025-январе 2026 г.».</summary>
     public required string PeriodPrepositional { get; init; }
 
-    /// <summary>Every active municipality, and any other with applications in the period; the regional pseudo-municipality last.</summary>
+    /// <summary>
+    /// Every active municipality, and any other with applications in the period (<see cref="Shown"/>); the regional
+    /// pseudo-municipality last. All of them in the files; the operator's page builds only the ones it shows.
+    /// </summary>
     public required IReadOnlyList<ConsolidatedSchedulePart> Parts { get; init; }
+
+    /// <summary>Municipalities with someone scheduled with both experts whose schedule is not approved yet.</summary>
+    public int AwaitingApproval { get; init; }
 
     /// <summary>The date of the last approval once every municipality with a schedule is approved; null until then.</summary>
     public DateOnly? ApprovedOn { get; init; }
@@ -79,7 +85,8 @@ public sealed record ConsolidatedScheduleModel
     /// <summary>The municipalities that have someone in the schedule: the documents print these.</summary>
     public IReadOnlyList<ConsolidatedSchedulePart> Printed => Parts.Where(p => p.Schedule.Rows.Count > 0).ToList();
 
-    public int Total => Parts.Sum(p => p.Scheduled + p.Incomplete);
+    /// <summary>Everyone in the period, of every municipality shown (whether or not its part is built).</summary>
+    public required int Total { get; init; }
 
     public string Title =>
         $"Сводный график проведения аттестации педагогических работников в целях установления квалификационной категории {PeriodPrepositional}";
@@ -122,14 +129,19 @@ public sealed record ConsolidatedScheduleModel
     /// each (all of them for the files; the operator's page reads one municipality's).
     /// </summary>
     /// <param name="firstNumber">The number of the first row given: 51 for a second page of 50.</param>
+    /// <param name="built">
+    /// The municipalities whose parts are built (the page's, of a country's hundreds); null for all. The totals and the
+    /// approval count every municipality shown either way.
+    /// </param>
     public static ConsolidatedScheduleModel From(AttestationPeriod period, IReadOnlyList<ScheduleSummary> summaries,
-        Func<int, IReadOnlyList<ScheduleLine>> linesOf, TimeZoneInfo zone, int firstNumber = 1)
+        Func<int, IReadOnlyList<ScheduleLine>> linesOf, TimeZoneInfo zone, int firstNumber = 1, IReadOnlySet<int>? built = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(linesOf);
-        var parts = summaries
-            .Where(m => m.IsActive || m.Scheduled > 0 || m.ApprovedAt is not null)
+        var shown = Shown(summaries);
+        var parts = shown
+            .Where(m => built is null || built.Contains(m.MunicipalityId))
             .Select(m =>
             {
                 var own = linesOf(m.MunicipalityId);
@@ -139,15 +151,25 @@ public sealed record ConsolidatedScheduleModel
             })
             .ToList();
 
-        var scheduled = parts.Where(p => p.HasSchedule).ToList();
+        // A part has a schedule (and is approved) with someone scheduled with both experts (ConsolidatedSchedulePart).
+        var scheduled = shown.Where(m => m.Complete > 0).ToList();
         return new ConsolidatedScheduleModel
         {
             PeriodName = period.Name,
             PeriodPrepositional = period.PrepositionalName,
             Parts = parts,
-            ApprovedOn = scheduled.Count > 0 && scheduled.All(p => p.IsApproved)
-                ? RegionClock.Today(scheduled.Max(p => p.Approval!.ApprovedAt), zone)
+            Total = shown.Sum(m => m.Scheduled),
+            AwaitingApproval = scheduled.Count(m => m.ApprovedAt is null),
+            ApprovedOn = scheduled.Count > 0 && scheduled.All(m => m.ApprovedAt is not null)
+                ? RegionClock.Today(scheduled.Max(m => m.ApprovedAt!.Value), zone)
                 : null,
         };
+    }
+
+    /// <summary>The municipalities the consolidated schedule has a part for: every active one, and any other with someone in the period or an approval.</summary>
+    public static List<ScheduleSummary> Shown(IReadOnlyList<ScheduleSummary> summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        return summaries.Where(m => m.IsActive || m.Scheduled > 0 || m.ApprovedAt is not null).ToList();
     }
 }

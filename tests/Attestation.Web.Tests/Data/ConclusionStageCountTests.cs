@@ -1,12 +1,12 @@
 using Attestation.Domain.Applications;
-using Attestation.Testing;
 using Attestation.Domain.Periods;
-using ConclusionsPage = Attestation.Web.Areas.Operator.Pages.Conclusions.IndexModel;
+using Attestation.Testing;
 using Attestation.Web.Areas.Operator.Pages.Directories;
 using Attestation.Web.Authorization;
 using Attestation.Web.Data.ReadModel;
 using Attestation.Web.Tests.Municipality;
 using Microsoft.EntityFrameworkCore;
+using ConclusionsPage = Attestation.Web.Areas.Operator.Pages.Conclusions.IndexModel;
 
 namespace Attestation.Web.Tests.Data;
 

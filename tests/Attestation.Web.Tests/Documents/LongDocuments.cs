@@ -128,6 +128,7 @@ internal static class LongDocuments
             PeriodName = "январь-февраль 2027",
             PeriodPrepositional = "в январе-феврале 2027 г.",
             Parts = parts,
+            Total = parts.Sum(p => p.Attestees),
             ApprovedOn = new DateOnly(2026, 12, 14),
         };
         return new LongDocument(

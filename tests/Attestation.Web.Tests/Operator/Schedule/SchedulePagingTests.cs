@@ -1,4 +1,6 @@
 using Attestation.Testing;
+using Attestation.Web.Authorization;
+using Attestation.Web.Tests.Municipality;
 using Attestation.Web.Infrastructure;
 using MunicipalityEntity = Attestation.Domain.Directory.Municipality;
 
@@ -41,6 +43,25 @@ public sealed class SchedulePagingTests(PortalWithDirectoryFactory factory) : IC
         var district = await client.GetDocumentAsync($"{url}&municipalityId={factory.Directory.District.Id}");
         Assert.Contains("Томский район", Names(district));
         Assert.Equal("Строки 51–62 из 62", district.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
+
+        // The total counts every municipality, those of the pages not shown too: the district's attestee (third page)
+        // with the city's (first) chosen.
+        var expertA = await factory.CreateUserAsync(Roles.Expert, "schedule.paging.expert.a", u => u.MunicipalityId = factory.Directory.District.Id);
+        var expertB = await factory.CreateUserAsync(Roles.Expert, "schedule.paging.expert.b", u => u.MunicipalityId = factory.Directory.District.Id);
+        var teacher = await Coordinators.TeacherAsync(factory, "schedule.paging.teacher", factory.Directory.District.Id,
+            factory.Directory.VillageSchool.Id, factory.Directory.SchoolTeacher.Id);
+        var later = await factory.Applications.PeriodAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(7));
+        await Coordinators.Application(factory, teacher, daysAgo: 20)
+            .Registered(at: factory.Clock.GetUtcNow().AddDays(-19))
+            .Scheduled(later, expertA, expertB, factory.Clock.GetUtcNow().AddDays(-18))
+            .AtAsync(ApplicationStage.Scheduled);
+        url = $"/Operator/Schedule?periodId={later.Id}";
+        var city = await client.GetDocumentAsync($"{url}&municipalityId={factory.Directory.Tomsk.Id}");
+        Assert.Equal("Строки 1–25 из 62", city.QuerySelector("#municipalities-pager-range")!.TextContent.Trim());
+        Assert.DoesNotContain("Томский район", Names(city));
+        Assert.Equal("Всего аттестуемых: 1", city.QuerySelector("#total")!.TextContent.Trim());
+        var withDistrict = await client.GetDocumentAsync($"{url}&mp=3");
+        Assert.Equal("1", withDistrict.QuerySelector($"#municipalities tr[data-municipality='{factory.Directory.District.Id}'] .scheduled")!.TextContent.Trim());
     }
 
     private static string[] Names(AngleSharp.Html.Dom.IHtmlDocument page) =>

@@ -74,7 +74,7 @@ public sealed class IndexModel(
     public DateOnly? ScheduleDeadline => Period is null ? null : PeriodCalendar.ScheduleDeadline(Period);
 
     /// <summary>Municipalities with a schedule that is not approved yet.</summary>
-    public int AwaitingApproval => Schedule?.Parts.Count(p => p.HasSchedule && !p.IsApproved) ?? 0;
+    public int AwaitingApproval => Schedule?.AwaitingApproval ?? 0;
 
     public bool CanApprove => !IsOpen && AwaitingApproval > 0;
 
@@ -248,15 +248,18 @@ public sealed class IndexModel(
             (lines, firstNumber) = (page.Items, page.FirstNumber);
         }
 
-        Schedule = ConsolidatedScheduleModel.From(Period, summaries, m => m == MunicipalityId ? lines : [], region.Zone, firstNumber);
-        // The municipality chosen is on the page shown, unless another page was asked for.
-        var parts = Schedule.Parts;
+        // The municipality chosen is on the page shown, unless another page was asked for. Only the page's parts (and
+        // the chosen one's) are built: a country's 280 were, to show 25.
+        var shownParts = ConsolidatedScheduleModel.Shown(summaries);
         var municipalitiesPage = MunicipalitiesPageNumber
-            ?? (MunicipalityId is { } shown && parts.ToList().FindIndex(p => p.MunicipalityId == shown) is var at and >= 0
+            ?? (MunicipalityId is { } shown && shownParts.FindIndex(p => p.MunicipalityId == shown) is var at and >= 0
                 ? (at / Paging.MunicipalitiesPageSize) + 1
                 : 1);
-        var municipalities = parts.ToPaged(municipalitiesPage, Paging.MunicipalitiesPageSize);
-        MunicipalitiesPage = municipalities.Items;
+        var municipalities = shownParts.ToPaged(municipalitiesPage, Paging.MunicipalitiesPageSize);
+        var onPage = municipalities.Items.Select(m => m.MunicipalityId).ToHashSet();
+        Schedule = ConsolidatedScheduleModel.From(Period, summaries, m => m == MunicipalityId ? lines : [], region.Zone, firstNumber,
+            built: MunicipalityId is { } chosenOne ? [.. onPage, chosenOne] : onPage);
+        MunicipalitiesPage = Schedule.Parts.Where(p => onPage.Contains(p.MunicipalityId)).ToList();
         MunicipalitiesPager = PagerView.Of(municipalities, Request, MunicipalitiesParameter) with { Id = "municipalities-pager" };
         return true;
     }
