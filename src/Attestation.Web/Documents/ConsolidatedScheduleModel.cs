@@ -151,7 +151,7 @@ public sealed record ConsolidatedScheduleModel
             })
             .ToList();
 
-        // A part has a schedule (and is approved) with someone scheduled with both experts (ConsolidatedSchedulePart).
+        // A municipality has a schedule to approve once someone in it has both experts (ConsolidatedSchedulePart.HasSchedule).
         var scheduled = shown.Where(m => m.Complete > 0).ToList();
         return new ConsolidatedScheduleModel
         {

@@ -299,8 +299,8 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, Count
     /// <summary>
     /// Every municipality with the counts of <see cref="Counting"/> (each list's, and its part past the deadline) for
     /// the lists unsearched, of every period or of <paramref name="periodId"/>, summed from the groups of the conclusion
-    /// stages PostgreSQL keeps (<see cref="ConclusionStageCount"/>, a few thousand at a country's size) rather than
-    /// counted over the applications (a country's every period: 0.8 s, which the job spent every minute).
+    /// stages PostgreSQL keeps (<see cref="ConclusionStageCount"/>: 2,240 groups at a country's size) rather than
+    /// counted over the applications at those stages (the country's 99,950), which the job did every minute.
     /// </summary>
     public static Task<List<MunicipalityChoice>> KeptRowsAsync(AttestationDbContext db, IEnumerable<AttestationPeriod> periods,
         DateOnly today, Guid? periodId, CancellationToken ct)
