@@ -57,13 +57,7 @@ public static class OperatorLists
         IQueryable<Application> applications, IReadOnlyList<Expression<Func<Application, bool>>> conditions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Municipalities.AsNoTracking()
-            .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
-            .WithCountsEachAsync(m => m.Id, applications, a => a.MunicipalityId, conditions, ct);
-        return [.. rows.Select(r => new MunicipalityChoice
-        {
-            Id = r.Row.Id, Name = r.Row.Name, IsActive = r.Row.IsActive, IsRegionalPseudo = r.Row.IsRegionalPseudo, Counts = r.Counts,
-        })];
+        return WithCounts(await AllMunicipalities(db).WithCountsEachAsync(m => m.Id, applications, a => a.MunicipalityId, conditions, ct));
     }
 
     /// <summary>
@@ -75,14 +69,20 @@ public static class OperatorLists
         IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Municipalities.AsNoTracking()
-            .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo })
-            .WithSumsEachAsync(m => m.Id, kept, municipality, count, conditions, ct);
-        return [.. rows.Select(r => new MunicipalityChoice
+        return WithCounts(await AllMunicipalities(db).WithSumsEachAsync(m => m.Id, kept, municipality, count, conditions, ct));
+    }
+
+    /// <summary>Every municipality as a choice, its counts still to come.</summary>
+    private static IQueryable<MunicipalityChoice> AllMunicipalities(AttestationDbContext db) => db.Municipalities.AsNoTracking()
+        .Select(m => new MunicipalityChoice { Id = m.Id, Name = m.Name, IsActive = m.IsActive, IsRegionalPseudo = m.IsRegionalPseudo });
+
+    private static List<MunicipalityChoice> WithCounts(List<(MunicipalityChoice Row, int[] Counts)> rows) =>
+    [
+        .. rows.Select(r => new MunicipalityChoice
         {
             Id = r.Row.Id, Name = r.Row.Name, IsActive = r.Row.IsActive, IsRegionalPseudo = r.Row.IsRegionalPseudo, Counts = r.Counts,
-        })];
-    }
+        }),
+    ];
 
     /// <summary>
     /// Every municipality as a choice, and the rows of <paramref name="found"/> counted up to <paramref name="limit"/>
