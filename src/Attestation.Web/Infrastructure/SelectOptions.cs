@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Attestation.Domain.Periods;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -9,7 +10,7 @@ namespace Attestation.Web.Infrastructure;
 /// The options of a list page's filter, written into the page as text. Razor hands every <c>&lt;option&gt;</c> element
 /// of a page's markup to ASP.NET Core's OptionTagHelper (which marks the option an <c>asp-for</c> select's value
 /// chooses), and a select with <c>asp-items</c> builds each option with a TagBuilder: per option a tag helper created,
-/// its content buffered and moved. A country's 280 municipalities were a sixth of the operator's journals page, a
+/// its content buffered and moved. A country's 280 municipalities were a fifth of the operator's journals page, a
 /// region's sixty periods a few per cent of a coordinator's lists (bench/RESULTS.md). A select bound with
 /// <c>asp-for</c> keeps its options in Razor: the tag helper is what marks the bound value there.
 /// </summary>
@@ -44,11 +45,16 @@ public sealed class SelectOptions : IHtmlContent
         return Of(numbers, Digits, Digits, selected is { } chosen ? Digits(chosen) : null);
     }
 
+    /// <summary>Options of periods by name, their ids as values; the period <paramref name="selected"/> is selected.</summary>
+    public static SelectOptions Of(IEnumerable<AttestationPeriod> periods, Guid? selected) =>
+        Of(periods, p => p.Id.ToString(), p => p.Name, selected?.ToString());
+
     /// <summary>
-    /// Options of <paramref name="items"/> as <c>asp-items</c> writes them (selected and disabled as each item says).
+    /// Options of <paramref name="items"/> as <c>asp-items</c> writes them (selected and disabled as each item says),
+    /// the item whose value is <paramref name="selected"/> selected too.
     /// Groups are not written: none of the filters has any, and an item with one is refused rather than shown ungrouped.
     /// </summary>
-    public static SelectOptions Of(IEnumerable<SelectListItem> items)
+    public static SelectOptions Of(IEnumerable<SelectListItem> items, string? selected = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         var options = new List<Option>(items.TryGetNonEnumeratedCount(out var count) ? count : 16);
@@ -56,7 +62,9 @@ public sealed class SelectOptions : IHtmlContent
         {
             if (item.Group is not null)
                 throw new ArgumentException("Option groups are not written by SelectOptions.", nameof(items));
-            options.Add(new Option(item.Value ?? item.Text ?? "", item.Text ?? "", item.Selected, item.Disabled));
+            var value = item.Value ?? item.Text ?? "";
+            options.Add(new Option(value, item.Text ?? "",
+                item.Selected || (selected is not null && string.Equals(value, selected, StringComparison.Ordinal)), item.Disabled));
         }
         return new SelectOptions(options);
     }

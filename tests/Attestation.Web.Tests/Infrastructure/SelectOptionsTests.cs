@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Attestation.Domain.Periods;
 using Attestation.Testing;
 using Attestation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -86,6 +87,29 @@ public sealed partial class SelectOptionsTests
             + "<option value=\"4\" selected=\"selected\">Бакчарский район</option>"
             + "<option value=\"5\" disabled=\"disabled\">Упразднённый</option>",
             html);
+    }
+
+    [Fact]
+    public void A_value_chosen_outside_the_items_selects_its_item_and_keeps_the_items_own()
+    {
+        var html = Html(SelectOptions.Of(
+        [
+            new SelectListItem("Асиновский район", "3"),
+            new SelectListItem("Бакчарский район", "4"),
+        ], "4"));
+
+        Assert.Equal("<option value=\"3\">Асиновский район</option><option value=\"4\" selected=\"selected\">Бакчарский район</option>", html);
+    }
+
+    [Fact]
+    public void Periods_are_named_and_chosen_by_their_id()
+    {
+        var autumn = new AttestationPeriod(2026, 10);
+        var winter = new AttestationPeriod(2026, 12);
+
+        var html = Html(SelectOptions.Of([autumn, winter], winter.Id));
+
+        Assert.Equal($"<option value=\"{autumn.Id}\">{autumn.Name}</option><option value=\"{winter.Id}\" selected=\"selected\">{winter.Name}</option>", html);
     }
 
     [Fact]
