@@ -26,7 +26,10 @@ public sealed class ControlCounts
 
     public DateTimeOffset CountedAt { get; set; }
 
-    /// <summary>Whether these numbers still answer <paramref name="control"/> at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Whether these numbers still answer <paramref name="control"/> at <paramref name="now"/>: counted on its day for
+    /// its nearest period, not older than <paramref name="maxAge"/> (nor from the future), a count for every list.
+    /// </summary>
     public bool Answer(RegionControl control, DateTimeOffset now, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(control);
@@ -74,7 +77,7 @@ public sealed partial class ControlCounting(AttestationDbContext db, RegionTime 
         db.ControlCounts.AddRange(municipalities.Select(id => new ControlCounts
         {
             MunicipalityId = id,
-            Counts = [.. IndexModel.Columns.Select(list => counts[list].GetValueOrDefault(id))],
+            Counts = counts.GetValueOrDefault(id) ?? new int[IndexModel.Columns.Count],
             Day = control.Today,
             NearestPeriodId = control.NearestPeriod?.Id,
             CountedAt = countedAt,

@@ -16,7 +16,8 @@ namespace Attestation.Web.Areas.Operator.Pages.Control;
 /// «Контроль»: per municipality of the region, the registration (waiting, past the 30 days), the schedule of the
 /// nearest period before its 12th, and the conclusions due and overdue; each number links to its applications.
 /// </summary>
-public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOptions<JobsOptions> jobs) : PageModel
+public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOptions<JobsOptions> jobs,
+    DirectoryNameCache directories) : PageModel
 {
     /// <summary>The columns of the table, in the order of the work.</summary>
     public static IReadOnlyList<ControlList> Columns { get; } = Enum.GetValues<ControlList>();
@@ -25,14 +26,14 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public IReadOnlyDictionary<ControlList, int> Totals { get; private set; } = new Dictionary<ControlList, int>();
+    public ControlNumbers Totals { get; private set; } = ControlNumbers.None;
 
     public PeriodDeadlines? NearestDeadlines { get; private set; }
 
     /// <summary>When the numbers shown were counted by <see cref="ControlCounting"/>; null when the page counted them now.</summary>
     public DateTimeOffset? CountedAt { get; private set; }
 
-    public sealed record Row(int MunicipalityId, string Municipality, bool IsActive, IReadOnlyDictionary<ControlList, int> Counts)
+    public sealed record Row(int MunicipalityId, string Municipality, bool IsActive, ControlNumbers Counts)
     {
         public bool NeedsAttention => Counts[ControlList.ConsiderationOverdue] > 0 || Counts[ControlList.ConclusionsOverdue] > 0;
     }
@@ -44,8 +45,10 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
     public PagerView? Pager { get; private set; }
 
     /// <summary>
-    /// Three statements at most: the periods, the municipalities with their counted numbers, and, only when those are
-    /// missing or stale (the counting job not running, another day, another nearest period), the count itself.
+    /// Three statements at most: the periods, the counted numbers, and, only when those are missing or stale (the
+    /// counting job not running, another day, another nearest period), the count itself. The municipalities, their
+    /// names and their order are the held directories' (<see cref="DirectoryNameSnapshot"/>), and each line's numbers
+    /// are the array read, not a dictionary a line.
     /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -73,29 +76,24 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
         Control = await RegionControl.LoadAsync(db, region, ct);
         NearestDeadlines = Control.NearestPeriod is null ? null : PeriodCalendar.Deadlines(Control.NearestPeriod);
 
-        var municipalities = await db.Municipalities.AsNoTracking()
-            .GroupJoin(db.ControlCounts, m => m.Id, c => c.MunicipalityId, (m, counted) => new { m, counted })
-            .SelectMany(x => x.counted.DefaultIfEmpty(), (x, c) => new { x.m.Id, x.m.Name, x.m.IsActive, x.m.IsRegionalPseudo, Counted = c })
-            .ToListAsync(ct);
-        var counted = municipalities.Select(m => m.Counted).Where(c => c is not null).ToList();
-        var answers = counted.Count > 0 && counted.All(c => c!.Answer(Control, region.Now, jobs.Value.ControlCountsMaxAge));
-        Dictionary<ControlList, Dictionary<int, int>> counts;
+        var held = await directories.CurrentAsync(db, ct);
+        var kept = await db.ControlCounts.AsNoTracking().ToListAsync(ct);
+        var answers = kept.Count > 0 && kept.All(k => k.Answer(Control, region.Now, jobs.Value.ControlCountsMaxAge));
         if (answers)
-        {
-            CountedAt = counted.Min(c => c!.CountedAt);
-            counts = Columns.ToDictionary(list => list,
-                list => counted.ToDictionary(c => c!.MunicipalityId, c => c!.Counts[(int)list]));
-        }
-        else
-            counts = await Control.CountByMunicipalityAsync(db, Columns, ct);
+            CountedAt = kept.Min(k => k.CountedAt);
+        var counts = answers
+            ? kept.ToDictionary(k => k.MunicipalityId, k => k.Counts)
+            : await Control.CountByMunicipalityAsync(db, Columns, ct);
 
-        Rows = municipalities
-            .InMunicipalityOrder(m => m.Id, m => m.IsRegionalPseudo, m => m.Name)
-            .Select(m => new Row(m.Id, m.Name, m.IsActive,
-                Columns.ToDictionary(list => list, list => counts[list].GetValueOrDefault(m.Id))))
-            // A deactivated municipality with nothing to control is noise.
-            .Where(r => r.IsActive || r.Counts.Values.Any(c => c > 0))
+        // The held directory's municipalities are in the table's order already.
+        var lines = held.MunicipalitiesInOrder
+            .Select(m => (m, Numbers: counts.GetValueOrDefault(m.Id) is { } found ? new ControlNumbers(found) : ControlNumbers.None))
             .ToList();
-        Totals = Columns.ToDictionary(list => list, list => counts[list].Values.Sum());
+        Rows = lines
+            // A deactivated municipality with nothing to control is noise.
+            .Where(l => l.m.IsActive || l.Numbers.AnyCounted)
+            .Select(l => new Row(l.m.Id, l.m.Name, l.m.IsActive, l.Numbers))
+            .ToList();
+        Totals = ControlNumbers.Sum(lines.Select(l => l.Numbers));
     }
 }

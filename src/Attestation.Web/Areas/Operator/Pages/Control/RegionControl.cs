@@ -110,20 +110,18 @@ public sealed class RegionControl
     }
 
     /// <summary>
-    /// How many applications of each municipality are in each of <paramref name="lists"/>: one statement, a GROUP BY
-    /// with a filtered count per list, whatever the number of lists.
+    /// How many applications of each municipality are in each of <paramref name="lists"/> (the counts in the lists'
+    /// order; a municipality with none is absent): one statement, a GROUP BY with a filtered count per list, whatever
+    /// the number of lists.
     /// </summary>
-    public async Task<Dictionary<ControlList, Dictionary<int, int>>> CountByMunicipalityAsync(AttestationDbContext db,
-        IReadOnlyList<ControlList> lists, CancellationToken ct)
+    public Task<Dictionary<int, int[]>> CountByMunicipalityAsync(AttestationDbContext db, IReadOnlyList<ControlList> lists,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(lists);
-        var rows = await db.Applications.AsNoTracking()
+        return db.Applications.AsNoTracking()
             .Where(ApplicationFilters.InProgress)
             .CountEachAsync(a => a.MunicipalityId, lists.Select(Condition).ToList(), ct);
-        return lists
-            .Select((list, index) => (list, counts: rows.ToDictionary(r => r.Key, r => r.Value[index])))
-            .ToDictionary(x => x.list, x => x.counts);
     }
 
     /// <summary>The list's name as the table heads and the application list title say it.</summary>
