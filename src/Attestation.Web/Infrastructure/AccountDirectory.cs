@@ -17,6 +17,9 @@ public sealed record AccountScope(IReadOnlyList<string> Roles, int? Municipality
 
     public static AccountScope Municipality(int municipalityId, Guid self) =>
         new([Authorization.Roles.Expert, Authorization.Roles.SchoolCoordinator], municipalityId, self);
+
+    /// <summary>Every account of the portal, of every role and municipality: the operator's.</summary>
+    public bool EveryAccount => MunicipalityId is null && Roles.Count == Authorization.Roles.All.Count;
 }
 
 /// <summary>One account as the lists of accounts show it.</summary>
@@ -58,8 +61,11 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
             && await FoundPageAsync(scope, accounts, page, ct) is { } found)
             return found;
         // Counted on the accounts alone, up to the limit (a search too: names cluster in the list's order, see
-        // SearchedFirst); the page cut on them too, and only its rows joined to the names.
-        var total = await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
+        // SearchedFirst), or, for every account unfiltered, from the table's estimate; the page cut on them too, and
+        // only its rows joined to the names.
+        var total = scope.EveryAccount && string.IsNullOrWhiteSpace(search) && role is null && municipalityId is null
+            ? await db.CountWholeTableUpToAsync(accounts, Paging.ListCountLimit, ct)
+            : await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
         var ordered = accounts.SearchedFirst(search, total, few: Paging.ListCountLimit)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);
         var paged = await ordered.ToPagedAsync(page, total, rows => Lines(scope, rows), ct);

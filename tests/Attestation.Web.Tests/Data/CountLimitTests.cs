@@ -160,6 +160,37 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
 #pragma warning restore EF1001
 
     /// <summary>Teachers «prefix.0», «prefix.1»… under a prefix of their own, made from <paramref name="tag"/>; the prefix.</summary>
+    [Fact]
+    public async Task A_whole_table_is_counted_from_its_estimate_only_when_that_is_twice_the_limit()
+    {
+        await TeachersAsync("whole", 4);
+        await using var db = factory.OpenDb();
+        await db.Database.ExecuteSqlRawAsync("""ANALYZE "AspNetUsers" """);
+        var accounts = await db.Users.CountAsync();
+
+        // PostgreSQL's estimate after ANALYZE is the table's rows: twice a limit of half of them says «more»...
+        Assert.Equal(new RowCount(accounts / 2, More: true),
+            await db.CountWholeTableUpToAsync(db.Users, accounts / 2, CancellationToken.None));
+        // ...and anything less sure is counted.
+        Assert.Equal(new RowCount(accounts, More: false),
+            await db.CountWholeTableUpToAsync(db.Users, accounts, CancellationToken.None));
+        Assert.Equal(new RowCount(accounts - 1, More: true),
+            await db.CountWholeTableUpToAsync(db.Users, accounts - 1, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(-1, 10, null)]
+    [InlineData(0, 10, null)]
+    [InlineData(19.9, 10, null)]
+    [InlineData(20, 10, 10)]
+    [InlineData(420_167, 10_000, 10_000)]
+    public void An_estimate_says_more_only_at_twice_the_limit(double estimate, int limit, int? more)
+    {
+        var counted = Paging.Estimated(estimate, limit);
+
+        Assert.Equal(more is { } atLimit ? new RowCount(atLimit, More: true) : null, counted);
+    }
+
     private async Task<string> TeachersAsync(string tag, int count)
     {
         var prefix = $"{tag}{Guid.NewGuid():N}"[..16];
