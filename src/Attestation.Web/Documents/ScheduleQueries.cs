@@ -130,7 +130,11 @@ public static class ScheduleQueries
                     .Where(c => c.MunicipalityId == m.Id && c.RoleId == coordinatorRole)
                     .OrderBy(c => c.Id != preferredCoordinator)
                     .ThenBy(c => c.WorkPhone == null || c.WorkPhone == "")
-                    .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+                    // By name in the letters' order (ё as е), not the Russian collation's: its comparisons were
+                    // half the statement at a country's 280 municipalities, for a choice among a municipality's few.
+                    .ThenBy(c => EF.Functions.Collate(c.LastName.Replace("ё", "е").Replace("Ё", "Е"), "C"))
+                    .ThenBy(c => EF.Functions.Collate(c.FirstName.Replace("ё", "е").Replace("Ё", "Е"), "C"))
+                    .ThenBy(c => c.Id)
                     .Take(1)
                     .DefaultIfEmpty()
                 join g in db.PeriodScheduleCounts.Where(g => g.PeriodId == periodId) on m.Id equals g.MunicipalityId into counts

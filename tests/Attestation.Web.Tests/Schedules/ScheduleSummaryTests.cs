@@ -28,7 +28,10 @@ public sealed class ScheduleSummaryTests(PortalWithDirectoryFactory factory) : I
         var withoutPhone = await User(Roles.MunicipalCoordinator, "summary.first", "Аверина", municipalityId, workPhone: null);
         var withPhone = await User(Roles.MunicipalCoordinator, "summary.second", "Борисова", municipalityId, "+7 (38243) 2-11-05");
         var teacher = await User(Roles.Teacher, "summary.teacher", "Абрамова", municipalityId, "+7 (38243) 2-00-01");
+        // Several with a phone: the first by name, Ё among the Е (its code comes before every other capital's).
+        await User(Roles.MunicipalCoordinator, "summary.neighbour.yo", "Ёлкина", neighbourId, "+7 (38244) 2-33-33");
         await User(Roles.MunicipalCoordinator, "summary.neighbour", "Акимова", neighbourId, "+7 (38244) 2-22-22");
+        await User(Roles.MunicipalCoordinator, "summary.neighbour.ya", "Ярцева", neighbourId, "+7 (38244) 2-44-44");
         var period = Guid.NewGuid();
 
         // The portal's own context: a compiled query runs on the model it was compiled for.
