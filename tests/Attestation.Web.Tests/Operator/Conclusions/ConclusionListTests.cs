@@ -115,12 +115,23 @@ public sealed class ConclusionListTests(PortalWithDirectoryFactory factory) : IC
             period: inTime, experts: experts);
         Assert.Equal([missingLate, missingSeversk, missing], Ids(await client.GetDocumentAsync("/Operator/Conclusions?show=Missing")));
         Assert.Equal([missingSeversk, missing], Ids(await client.GetDocumentAsync($"/Operator/Conclusions?show=Missing&periodId={inTime.Id}")));
+
+        // The regional institutions last within a period, as in every list of the operator's, though «В…» comes before
+        // «г.» in the alphabet; the same order searched (the rows sorted) and not (cut from the kept groups).
+        var (regional, regionalSchool) = await MunicipalityAsync("Вне муниципальных образований (областные учреждения)",
+            "ОГБОУ «Томский физико-технический лицей»", regionalPseudo: true);
+        var missingRegional = await _desk.ApplicationAsync("cl.missing.regional", regional, regionalSchool, longAgo, register: true,
+            period: inTime, experts: experts);
+        Assert.Equal([missingLate, missingSeversk, missing, missingRegional],
+            Ids(await client.GetDocumentAsync("/Operator/Conclusions?show=Missing")));
+        Assert.Equal([missingLate, missingSeversk, missing, missingRegional],
+            Ids(await client.GetDocumentAsync("/Operator/Conclusions?show=Missing&q=Учителева")));
     }
 
-    private async Task<(int Municipality, int School)> MunicipalityAsync(string name, string school)
+    private async Task<(int Municipality, int School)> MunicipalityAsync(string name, string school, bool regionalPseudo = false)
     {
         await using var db = factory.OpenDb();
-        var municipality = new Attestation.Domain.Directory.Municipality(name);
+        var municipality = new Attestation.Domain.Directory.Municipality(name, isRegionalPseudo: regionalPseudo);
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
         var organisation = new Attestation.Domain.Directory.Organisation(municipality.Id, school);
