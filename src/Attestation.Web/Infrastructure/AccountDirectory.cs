@@ -64,7 +64,7 @@ public sealed class AccountDirectory(AttestationDbContext db, UserManager<AppUse
         // SearchedFirst), or, for every account unfiltered, from the table's estimate; the page cut on them too, and
         // only its rows joined to the names.
         var total = scope.EveryAccount && string.IsNullOrWhiteSpace(search) && role is null && municipalityId is null
-            ? await db.CountWholeTableUpToAsync(accounts, Paging.ListCountLimit, ct)
+            ? await db.CountWholeTableUpToAsync<AppUser>(Paging.ListCountLimit, ct)
             : await accounts.CountUpToAsync(Paging.ListCountLimit, ct);
         var ordered = accounts.SearchedFirst(search, total, few: Paging.ListCountLimit)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.MiddleName).ThenBy(u => u.Id);

@@ -119,17 +119,16 @@ public static class Paging
     /// table wherever its visibility map was behind (the accounts are written at every sign-in): a region's accounts
     /// were 5–9 ms of their list's page. A smaller or never analysed table is counted (<see cref="CountUpToAsync"/>).
     /// </summary>
-    public static async Task<RowCount> CountWholeTableUpToAsync<T>(this AttestationDbContext db, IQueryable<T> table, int limit,
-        CancellationToken ct)
+    public static async Task<RowCount> CountWholeTableUpToAsync<T>(this AttestationDbContext db, int limit, CancellationToken ct)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         var name = db.Model.FindEntityType(typeof(T))?.GetTableName()
-            ?? throw new ArgumentException($"{typeof(T).Name} is not a table of the portal.", nameof(table));
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not a table of the portal.");
         var estimate = await db.Database
             .SqlQuery<double>($"""SELECT reltuples::float8 AS "Value" FROM pg_class WHERE oid = to_regclass(quote_ident({name}))""")
             .SingleOrDefaultAsync(ct);
-        return Estimated(estimate, limit) ?? await table.CountUpToAsync(limit, ct);
+        return Estimated(estimate, limit) ?? await db.Set<T>().AsNoTracking().CountUpToAsync(limit, ct);
     }
 
     /// <summary>What an estimate of a table's rows says of its count up to <paramref name="limit"/>: more, or nothing sure (null).</summary>

@@ -170,12 +170,12 @@ public sealed class CountLimitTests(PortalFactory factory) : IClassFixture<Porta
 
         // PostgreSQL's estimate after ANALYZE is the table's rows: twice a limit of half of them says «more»...
         Assert.Equal(new RowCount(accounts / 2, More: true),
-            await db.CountWholeTableUpToAsync(db.Users, accounts / 2, CancellationToken.None));
+            await db.CountWholeTableUpToAsync<AppUser>(accounts / 2, CancellationToken.None));
         // ...and anything less sure is counted.
         Assert.Equal(new RowCount(accounts, More: false),
-            await db.CountWholeTableUpToAsync(db.Users, accounts, CancellationToken.None));
+            await db.CountWholeTableUpToAsync<AppUser>(accounts, CancellationToken.None));
         Assert.Equal(new RowCount(accounts - 1, More: true),
-            await db.CountWholeTableUpToAsync(db.Users, accounts - 1, CancellationToken.None));
+            await db.CountWholeTableUpToAsync<AppUser>(accounts - 1, CancellationToken.None));
     }
 
     [Theory]

@@ -86,14 +86,13 @@ public sealed class IndexModel(AttestationDbContext db, RegionTime region, IOpti
             : await Control.CountByMunicipalityAsync(db, Columns, ct);
 
         // The held directory's municipalities are in the table's order already.
-        var lines = held.MunicipalitiesInOrder
+        Rows = held.MunicipalitiesInOrder
             .Select(m => (m, Numbers: counts.GetValueOrDefault(m.Id) is { } found ? new ControlNumbers(found) : ControlNumbers.None))
-            .ToList();
-        Rows = lines
             // A deactivated municipality with nothing to control is noise.
             .Where(l => l.m.IsActive || l.Numbers.AnyCounted)
             .Select(l => new Row(l.m.Id, l.m.Name, l.m.IsActive, l.Numbers))
             .ToList();
-        Totals = ControlNumbers.Sum(lines.Select(l => l.Numbers));
+        // Every municipality counted, a municipality added since the held directories' version too.
+        Totals = ControlNumbers.Sum(counts.Values.Select(c => new ControlNumbers(c)));
     }
 }
